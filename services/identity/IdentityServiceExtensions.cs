@@ -1,0 +1,24 @@
+using AtotiAuth.Shared.Options;
+using AtotiAuth.Shared.Store;
+
+namespace AtotiAuth.Identity;
+
+/// <summary>The identity service module: login, logout, providers, admin API (DESIGN.md §1).</summary>
+public static class IdentityServiceExtensions
+{
+    /// <summary>Registers the identity service.</summary>
+    public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddAtotiAuthStore();
+        builder.Services.AddValidatedOptions<IdentityOptions>(IdentityOptions.SectionName);
+        return builder;
+    }
+
+    /// <summary>Maps the identity service's endpoints.</summary>
+    public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints;
+    }
+}

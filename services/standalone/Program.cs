@@ -1,0 +1,17 @@
+using AtotiAuth.Identity;
+using AtotiAuth.Shared.Hosting;
+using AtotiAuth.Standalone;
+using AtotiAuth.Token;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.AddServiceDefaults();
+builder.AddStandaloneDefaults();
+builder.AddIdentityService();
+builder.AddTokenService();
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.MapIdentityEndpoints();
+app.MapTokenEndpoints();
+app.ReportStandaloneUrls();
+app.Run();

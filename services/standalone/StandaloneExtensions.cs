@@ -1,0 +1,38 @@
+using AtotiAuth.Shared.Store;
+
+namespace AtotiAuth.Standalone;
+
+/// <summary>
+/// The standalone host runs identity and token in one process for local use and demos, with the
+/// embedded in-memory store unless a Redis connection string is given (DESIGN.md §1).
+/// </summary>
+internal static partial class StandaloneExtensions
+{
+    public static IHostApplicationBuilder AddStandaloneDefaults(this IHostApplicationBuilder builder)
+    {
+        // Only here may the store live in memory; the split services require Redis.
+        builder.Configuration.AddInMemoryCollection([new($"{StoreOptions.SectionName}:AllowInMemory", "true")]);
+        return builder;
+    }
+
+    public static WebApplication ReportStandaloneUrls(this WebApplication app)
+    {
+        app.Lifetime.ApplicationStarted.Register(Report, app);
+        return app;
+    }
+
+    private static void Report(object? state)
+    {
+        var app = (WebApplication)state!;
+        var logger = app.Services.GetRequiredService<ILogger<StandaloneHostMarker>>();
+        var store = string.IsNullOrWhiteSpace(app.Configuration[$"{StoreOptions.SectionName}:Redis"]) ? "in-memory" : "Redis";
+        foreach (var url in app.Urls)
+        {
+            LogListening(logger, url, store);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information,
+        Message = "AtotiAuth standalone listening on {Url} (store: {Store}). Health: {Url}/healthz. Log in at {Url}/login.")]
+    private static partial void LogListening(ILogger logger, string url, string store);
+}

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace AtotiAuth.Shared.Hosting;
+
+/// <summary>What every AtotiAuth service has: problem details, health endpoints, structured logs, telemetry.</summary>
+public static class ServiceDefaultsExtensions
+{
+    /// <summary>Tag of the checks that decide liveness (<c>/healthz</c>); all checks decide readiness.</summary>
+    public const string LiveTag = "live";
+
+    /// <summary>Registers the defaults.</summary>
+    public static IHostApplicationBuilder AddServiceDefaults(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+
+        builder.Logging.AddJsonConsole(static o => o.IncludeScopes = true);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
+        builder.Services.AddHealthChecks().AddCheck("self", static () => HealthCheckResult.Healthy(), [LiveTag]);
+
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .WithMetrics(static m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation())
+            .WithTracing(static t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
+
+        // Export only where a collector is configured: no endpoint, no background exporter.
+        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+        {
+            telemetry.UseOtlpExporter();
+        }
+
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the error handling middleware and maps <c>/healthz</c> (the process answers) and <c>/readyz</c>
+    /// (its dependencies answer too). Call first, so that errors of later middleware are handled.
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = static r => r.Tags.Contains(LiveTag) })
+            .AllowAnonymous()
+            .DisableHttpMetrics();
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK } })
+            .AllowAnonymous()
+            .DisableHttpMetrics();
+
+        return app;
+    }
+}

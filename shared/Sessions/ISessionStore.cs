@@ -1,0 +1,29 @@
+namespace AtotiAuth.Shared.Sessions;
+
+/// <summary>
+/// Sessions with idle and absolute timeouts (DESIGN.md §5). Every method throws
+/// <see cref="Store.StoreUnavailableException"/> when the store cannot be reached.
+/// </summary>
+public interface ISessionStore
+{
+    /// <summary>Creates a session with a fresh id and secret (a new id at every login: no fixation).</summary>
+    Task<IssuedSession> CreateAsync(NewSession request, CancellationToken cancellationToken = default);
+
+    /// <summary>The active session with this id, or null when missing, expired or revoked. Does not touch it.</summary>
+    Task<Session?> GetAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Checks a cookie's ticket: the secret must match (constant time) and the session be neither idle
+    /// too long nor past its absolute expiry. Records the use for the idle timeout. Null otherwise.
+    /// </summary>
+    Task<Session?> AuthenticateAsync(SessionTicket ticket, CancellationToken cancellationToken = default);
+
+    /// <summary>The user's active sessions.</summary>
+    Task<IReadOnlyList<Session>> ListByUserAsync(string userName, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends a session and records its revocation (published to subscribers). False when it did not exist.</summary>
+    Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends every session of a user; returns how many.</summary>
+    Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,36 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AtotiAuth.Shared.Sessions;
+
+/// <summary>Session cookie and timeouts, shared by the identity service (writes) and the token service (reads).</summary>
+public sealed class SessionOptions
+{
+    /// <summary>Configuration section: <c>AtotiAuth:Session</c>.</summary>
+    public const string SectionName = "AtotiAuth:Session";
+
+    /// <summary>
+    /// Cookie name. Default <c>ATOTIAUTH_SESSION</c>. Give it the <c>__Host-</c> prefix where the JWT
+    /// server owns its whole host and serves HTTPS: browsers then refuse the cookie from any subdomain.
+    /// </summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_\\-]+$", ErrorMessage = "must be letters, digits, '_' or '-'.")]
+    public string CookieName { get; set; } = "ATOTIAUTH_SESSION";
+
+    /// <summary>
+    /// Idle timeout: a session unused this long ends. Default 30 minutes, as Keycloak's SSO Session Idle;
+    /// the UI's <c>/jwt</c> refreshes keep an open tab alive.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Absolute timeout whatever the activity. Default 10 hours, as Keycloak's SSO Session Max.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(10);
+
+    /// <summary>
+    /// How long a revocation is remembered: at least the longest token lifetime, so no token of a
+    /// revoked session outlives the record. Default 12 hours, Atoti's token lifetime and our ceiling.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    public TimeSpan RevocationRetention { get; set; } = TimeSpan.FromHours(12);
+}

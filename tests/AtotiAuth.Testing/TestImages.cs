@@ -1,0 +1,14 @@
+namespace AtotiAuth.Testing;
+
+/// <summary>The images scripts/build-test-images.sh builds from tests/containers/.</summary>
+public static class TestImages
+{
+    /// <summary>Debian's redis-server.</summary>
+    public const string Redis = "atotiauth/test-redis:dev";
+
+    /// <summary>Debian's slapd, seeded with users, groups and a service account.</summary>
+    public const string OpenLdap = "atotiauth/test-openldap:dev";
+
+    /// <summary>The npm package oidc-provider.</summary>
+    public const string OidcProvider = "atotiauth/test-oidc:dev";
+}
