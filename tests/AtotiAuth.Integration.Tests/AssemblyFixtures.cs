@@ -1,0 +1,5 @@
+using AtotiAuth.Testing;
+
+[assembly: AssemblyFixture(typeof(RedisFixture))]
+[assembly: AssemblyFixture(typeof(OpenLdapFixture))]
+[assembly: AssemblyFixture(typeof(OidcProviderFixture))]
