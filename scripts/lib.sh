@@ -1,0 +1,32 @@
+# Shared helpers for the scripts in this folder; meant to be sourced, not run.
+# shellcheck shell=bash
+
+# Progress and errors go to stderr, one line each, prefixed by the script's name.
+log() { printf '%s: %s\n' "${0##*/}" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export REPO_ROOT
+
+# The image every test Dockerfile builds FROM (ARG BASE_IMAGE).
+BASE_IMAGE="${BASE_IMAGE:-debian:bookworm-slim}"
+
+is_root() { [ "$(id -u)" -eq 0 ]; }
+is_debian_like() { [ -f /etc/debian_version ] && command -v apt-get >/dev/null 2>&1; }
+
+# Installs Debian packages; waits for a concurrent apt/dpkg instead of failing on its lock,
+# and only refreshes the package lists when the first attempt cannot find something.
+apt_install() {
+  local apt=(apt-get -y -q -o DPkg::Lock::Timeout=300 install)
+  DEBIAN_FRONTEND=noninteractive "${apt[@]}" "$@" >&2 && return 0
+  log "apt-get install failed; refreshing package lists and retrying"
+  apt-get -q -o DPkg::Lock::Timeout=300 update >&2 &&
+    DEBIAN_FRONTEND=noninteractive "${apt[@]}" "$@" >&2
+}
+
+# Portable across Linux and a macOS laptop (no sha256sum or timeout there by default).
+sha256() { if command -v sha256sum >/dev/null 2>&1; then sha256sum; else shasum -a 256; fi | cut -d' ' -f1; }
+with_timeout() {
+  local seconds="$1"; shift
+  if command -v timeout >/dev/null 2>&1; then timeout "$seconds" "$@"; else "$@"; fi
+}
