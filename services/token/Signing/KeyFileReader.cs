@@ -41,7 +41,7 @@ internal static class KeyFileReader
                 ? ReadJwk(text, fileName)
                 : ReadPem(text, fileName);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException or FormatException or JsonException or ArgumentException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CryptographicException or FormatException or JsonException or ArgumentException or System.Formats.Asn1.AsnContentException)
         {
             throw new SigningKeyException($"Key file '{fileName}' cannot be read as a private key ({ex.GetType().Name}). See docs/keys.md for the accepted formats.", ex);
         }
