@@ -1,0 +1,8 @@
+using AtotiAuth.Baseline;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.ClearProviders();
+
+var app = builder.Build();
+app.MapBaselineEndpoints();
+app.Run();
