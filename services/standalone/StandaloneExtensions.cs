@@ -1,4 +1,5 @@
 using AtotiAuth.Shared.Store;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace AtotiAuth.Standalone;
 
@@ -10,8 +11,17 @@ internal static partial class StandaloneExtensions
 {
     public static IHostApplicationBuilder AddStandaloneDefaults(this IHostApplicationBuilder builder)
     {
-        // Only here may the store live in memory; the split services require Redis.
-        builder.Configuration.AddInMemoryCollection([new($"{StoreOptions.SectionName}:AllowInMemory", "true")]);
+        // Defaults below every other source, so appsettings and environment variables still win.
+        // Only here may the store live in memory and the signing key be generated at start: the
+        // split services require Redis and mounted keys.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData =
+            [
+                new($"{StoreOptions.SectionName}:AllowInMemory", "true"),
+                new("AtotiAuth:Token:Signing:GenerateEphemeralKey", "true"),
+            ],
+        });
         return builder;
     }
 
