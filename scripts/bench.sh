@@ -27,5 +27,9 @@ for a in "$@"; do
 done
 dotnet benchmarks/AtotiAuth.Benchmarks/bin/Release/net10.0/AtotiAuth.Benchmarks.dll load "${load_args[@]}"
 if $micro; then
-  (cd benchmarks/AtotiAuth.Benchmarks && dotnet bin/Release/net10.0/AtotiAuth.Benchmarks.dll --filter '*' --join --exporters github)
+  artifacts="$REPO_ROOT/artifacts/benchmarkdotnet"
+  dotnet benchmarks/AtotiAuth.Benchmarks/bin/Release/net10.0/AtotiAuth.Benchmarks.dll \
+    --filter '*' --join --exporters github --artifacts "$artifacts"
+  report="$(ls -t "$artifacts"/results/*-report-github.md | head -n 1)"
+  dotnet benchmarks/AtotiAuth.Benchmarks/bin/Release/net10.0/AtotiAuth.Benchmarks.dll section micro "$report"
 fi

@@ -82,7 +82,7 @@ internal static class LoadCommand
         return string.Create(CultureInfo.InvariantCulture, $"{new SessionOptions().CookieName}={issued.Ticket}");
     }
 
-    private static string FindRoot()
+    public static string FindRoot()
     {
         for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {
