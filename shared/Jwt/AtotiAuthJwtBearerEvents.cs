@@ -1,8 +1,11 @@
+using System.Security.Claims;
 using AtotiAuth.Shared.Sessions;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AtotiAuth.Shared.Jwt;
 
@@ -13,9 +16,13 @@ namespace AtotiAuth.Shared.Jwt;
 internal sealed partial class AtotiAuthJwtBearerEvents(
     IOptionsMonitor<AtotiAuthJwtOptions> options,
     ILogger<AtotiAuthJwtBearerEvents> logger,
+    UnknownKeyRefetcher refetcher,
     IRevocationStore? revocations = null) : JwtBearerEvents
 {
     private const string LegacyScheme = "Jwt ";
+    private const string BearerScheme = "Bearer ";
+
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     public override Task MessageReceived(MessageReceivedContext context)
     {
@@ -27,6 +34,43 @@ internal sealed partial class AtotiAuthJwtBearerEvents(
         }
 
         return Task.CompletedTask;
+    }
+
+    public override async Task AuthenticationFailed(AuthenticationFailedContext context)
+    {
+        if (context.Exception is not SecurityTokenSignatureKeyNotFoundException || PresentedToken(context.Request) is not { } token)
+        {
+            return;
+        }
+
+        var ours = options.Get(context.Scheme.Name);
+        var keys = await refetcher.GetKeysAsync(context.Scheme.Name, context.Options, ours.UnknownKeyRefreshInterval, context.HttpContext.RequestAborted);
+        if (keys is null || keys.Count == 0)
+        {
+            return;
+        }
+
+        var parameters = context.Options.TokenValidationParameters.Clone();
+        parameters.IssuerSigningKeys = keys;
+        parameters.ConfigurationManager = null;
+        var result = await _handler.ValidateTokenAsync(token, parameters);
+        if (!result.IsValid)
+        {
+            return;
+        }
+
+        var validated = new TokenValidatedContext(context.HttpContext, context.Scheme, context.Options)
+        {
+            Principal = new ClaimsPrincipal(result.ClaimsIdentity),
+            SecurityToken = result.SecurityToken,
+        };
+        await TokenValidated(validated);
+        if (validated.Result is null)
+        {
+            LogUnknownKeyRecovered(logger, result.SecurityToken is JsonWebToken jwt ? jwt.Kid : "?");
+            context.Principal = validated.Principal;
+            context.Success();
+        }
     }
 
     public override async Task TokenValidated(TokenValidatedContext context)
@@ -66,6 +110,20 @@ internal sealed partial class AtotiAuthJwtBearerEvents(
         }
     }
 
+    private static string? PresentedToken(HttpRequest request)
+    {
+        var authorization = request.Headers.Authorization.ToString();
+        foreach (var scheme in (ReadOnlySpan<string>)[BearerScheme, LegacyScheme])
+        {
+            if (authorization.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                return authorization[scheme.Length..].Trim();
+            }
+        }
+
+        return null;
+    }
+
     private static void Reject(TokenValidatedContext context, string code)
     {
         context.HttpContext.Items[typeof(JwtRejections)] = code;
@@ -74,6 +132,9 @@ internal sealed partial class AtotiAuthJwtBearerEvents(
 
     [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Token refused: forbidden header parameter '{Header}'")]
     private static partial void LogForbiddenHeader(ILogger logger, string header);
+
+    [LoggerMessage(EventId = 3103, Level = LogLevel.Information, Message = "Token signed by key {KeyId}, new to this verifier, accepted after fetching the keys again")]
+    private static partial void LogUnknownKeyRecovered(ILogger logger, string keyId);
 
     [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Token refused: session {SessionId} was revoked")]
     private static partial void LogRevoked(ILogger logger, string sessionId);

@@ -36,7 +36,10 @@ public sealed class TokenServiceFactory : WebApplicationFactory<AtotiAuth.Token.
             _settings[key] = value;
         }
 
-        UseKestrel(port);
+        // The port is given as the server URL rather than UseKestrel(port), whose address rewrite can run
+        // after the server started and throw under load.
+        _settings[WebHostDefaults.ServerUrlsKey] = Url;
+        UseKestrel();
     }
 
     /// <summary>The service's base URL, also its issuer.</summary>
