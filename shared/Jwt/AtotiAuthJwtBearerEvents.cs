@@ -17,7 +17,8 @@ internal sealed partial class AtotiAuthJwtBearerEvents(
     IOptionsMonitor<AtotiAuthJwtOptions> options,
     ILogger<AtotiAuthJwtBearerEvents> logger,
     UnknownKeyRefetcher refetcher,
-    IRevocationStore? revocations = null) : JwtBearerEvents
+    IRevocationStore? revocations = null,
+    RevocationCache? revocationCache = null) : JwtBearerEvents
 {
     private const string LegacyScheme = "Jwt ";
     private const string BearerScheme = "Bearer ";
@@ -100,14 +101,25 @@ internal sealed partial class AtotiAuthJwtBearerEvents(
             return;
         }
 
-        var store = revocations ?? throw new InvalidOperationException(
-            $"{AtotiAuthJwtOptions.SectionName}:CheckRevocation is on but no IRevocationStore is registered: call " +
-            "builder.AddAtotiAuthStore() with AtotiAuth:Store:Redis set, or set CheckRevocation=false where no store is reachable.");
-        if (await store.IsRevokedAsync(sessionId, context.HttpContext.RequestAborted))
+        if (await IsRevokedAsync(sessionId, context.HttpContext.RequestAborted))
         {
             LogRevoked(logger, sessionId);
             Reject(context, JwtRejections.SessionRevoked);
         }
+    }
+
+    /// <summary>Through the revocation cache where the host added it (no Redis read per request), else the store.</summary>
+    private async ValueTask<bool> IsRevokedAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (revocationCache is not null)
+        {
+            return await revocationCache.IsRevokedAsync(sessionId, cancellationToken);
+        }
+
+        var store = revocations ?? throw new InvalidOperationException(
+            $"{AtotiAuthJwtOptions.SectionName}:CheckRevocation is on but no IRevocationStore is registered: call " +
+            "builder.AddAtotiAuthRevocationCache() (or AddAtotiAuthStore()) with AtotiAuth:Store:Redis set, or set CheckRevocation=false where no store is reachable.");
+        return await store.IsRevokedAsync(sessionId, cancellationToken);
     }
 
     private static string? PresentedToken(HttpRequest request)

@@ -1,5 +1,5 @@
 using AtotiAuth.Shared.Jwt;
-using AtotiAuth.Shared.Store;
+using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,7 +36,7 @@ internal sealed class VerifierApp : IAsyncDisposable
     {
         builder.Configuration["AtotiAuth:Store:Redis"] = redis;
         builder.Configuration["AtotiAuth:Store:KeyPrefix"] = service.KeyPrefix;
-        builder.AddAtotiAuthStore();
+        builder.AddAtotiAuthRevocationCache();
         builder.Services.AddAuthentication().AddAtotiAuthJwt(o =>
         {
             o.Authority = service.Url;
