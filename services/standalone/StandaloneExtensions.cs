@@ -1,4 +1,5 @@
 using AtotiAuth.Shared.Store;
+using AtotiAuth.Token.Signing;
 using Microsoft.Extensions.Configuration.Memory;
 
 namespace AtotiAuth.Standalone;
@@ -11,15 +12,14 @@ internal static partial class StandaloneExtensions
 {
     public static IHostApplicationBuilder AddStandaloneDefaults(this IHostApplicationBuilder builder)
     {
-        // Defaults below every other source, so appsettings and environment variables still win.
-        // Only here may the store live in memory and the signing key be generated at start: the
-        // split services require Redis and mounted keys.
+        // Only here may the store live in memory and the signing key be generated (as Atoti does); the
+        // split services require Redis and a key directory. Later sources (appsettings, environment) win.
         builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
             InitialData =
             [
                 new($"{StoreOptions.SectionName}:AllowInMemory", "true"),
-                new("AtotiAuth:Token:Signing:GenerateEphemeralKey", "true"),
+                new($"{SigningOptions.SectionName}:GenerateEphemeralKey", "true"),
             ],
         });
         return builder;
