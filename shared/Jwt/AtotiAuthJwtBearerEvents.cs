@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Sessions;
+using AtotiAuth.Shared.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Logging;
@@ -101,11 +103,41 @@ internal sealed partial class AtotiAuthJwtBearerEvents(
             return;
         }
 
-        if (await IsRevokedAsync(sessionId, context.HttpContext.RequestAborted))
+        bool revoked;
+        try
+        {
+            revoked = await IsRevokedAsync(sessionId, context.HttpContext.RequestAborted);
+        }
+        catch (StoreUnavailableException)
+        {
+            // Unknown is not "not revoked": refuse, and say 503 rather than 401 (Challenge below),
+            // so the client retries instead of sending its user to log in again (DESIGN.md §5).
+            Reject(context, ProblemCodes.StoreUnavailable);
+            return;
+        }
+
+        if (revoked)
         {
             LogRevoked(logger, sessionId);
             Reject(context, JwtRejections.SessionRevoked);
         }
+    }
+
+    public override async Task Challenge(JwtBearerChallengeContext context)
+    {
+        if (context.HttpContext.Items[typeof(JwtRejections)] is not ProblemCodes.StoreUnavailable)
+        {
+            return;
+        }
+
+        context.HandleResponse();
+        context.Response.Headers.RetryAfter = "5";
+        await Results.Problem(
+                statusCode: StatusCodes.Status503ServiceUnavailable,
+                title: "The session store is unavailable.",
+                detail: "The token's revocation could not be checked; try again shortly.",
+                extensions: new Dictionary<string, object?> { ["code"] = ProblemCodes.StoreUnavailable })
+            .ExecuteAsync(context.HttpContext);
     }
 
     /// <summary>Through the revocation cache where the host added it (no Redis read per request), else the store.</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Testing;
+using Testcontainers.Redis;
 
 namespace AtotiAuth.Integration.Tests.Token;
 
@@ -48,6 +49,56 @@ public sealed class StoreOutageTests(RedisFixture shared) : TokenServiceTestBase
         }
 
         Assert.Equal(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task Verifier_RedisStopped_Returns503AfterGraceThenRecovers()
+    {
+        Redis.EnsureAvailable();
+        var port = FreePort.Next();
+        var redis = Own(new RedisBuilder(TestImages.Redis).WithPortBinding(port, 6379).Build());
+        await redis.StartAsync(TestContext.Current.CancellationToken);
+        var connection = $"127.0.0.1:{port}";
+        var service = StartTokenService(new Dictionary<string, string?> { ["AtotiAuth:Store:Redis"] = connection });
+        using var client = service.CreateRealClient();
+        var (_, cookie) = await service.LogInAsync("alice", "ROLE_USER");
+        using var issued = await client.GetJwtAsync(cookie);
+        var bearer = "Bearer " + await issued.ReadTokenAsync();
+        var cube = Own(await VerifierApp.StartAtotiAuthAsync(service, connection, feedLossGrace: "00:00:01"));
+        using (var before = await cube.CallAsync(bearer))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        await redis.StopAsync(TestContext.Current.CancellationToken);
+        var during = await PollAsync(cube, bearer, HttpStatusCode.ServiceUnavailable);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, during.Status);
+        Assert.Equal(ProblemCodes.StoreUnavailable, during.Code);
+
+        await redis.StartAsync(TestContext.Current.CancellationToken);
+        var after = await PollAsync(cube, bearer, HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, after.Status);
+    }
+
+    /// <summary>Calls until the expected status or 20 s; never a 500 or an unchecked 200 on the way down.</summary>
+    private static async Task<(HttpStatusCode Status, string? Code)> PollAsync(VerifierApp cube, string bearer, HttpStatusCode expected)
+    {
+        (HttpStatusCode Status, string? Code) last = default;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await cube.CallAsync(bearer);
+            Assert.NotEqual(HttpStatusCode.InternalServerError, response.StatusCode);
+            last = (response.StatusCode, response.StatusCode == HttpStatusCode.ServiceUnavailable ? await response.ReadProblemCodeAsync() : null);
+            if (last.Status == expected)
+            {
+                return last;
+            }
+
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        return last;
     }
 
     private sealed class DedicatedRedis : IAsyncDisposable

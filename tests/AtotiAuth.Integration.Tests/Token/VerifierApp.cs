@@ -32,8 +32,9 @@ internal sealed class VerifierApp : IAsyncDisposable
         }));
 
     /// <summary>Our one-line extension, sharing the token service's Redis for the revocation check.</summary>
-    public static Task<VerifierApp> StartAtotiAuthAsync(TokenServiceFactory service, string redis) => StartAsync(builder =>
+    public static Task<VerifierApp> StartAtotiAuthAsync(TokenServiceFactory service, string redis, string? feedLossGrace = null) => StartAsync(builder =>
     {
+        builder.Configuration["AtotiAuth:RevocationCache:FeedLossGrace"] = feedLossGrace;
         builder.Configuration["AtotiAuth:Store:Redis"] = redis;
         builder.Configuration["AtotiAuth:Store:KeyPrefix"] = service.KeyPrefix;
         builder.AddAtotiAuthRevocationCache();
