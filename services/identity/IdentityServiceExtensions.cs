@@ -1,5 +1,10 @@
+using AtotiAuth.Identity.Authentication;
+using AtotiAuth.Identity.Login;
+using AtotiAuth.Identity.Logout;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity;
 
@@ -12,6 +17,9 @@ public static class IdentityServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAtotiAuthStore();
         builder.Services.AddValidatedOptions<IdentityOptions>(IdentityOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
+        builder.AddLogin();
+        builder.AddIdentityAuthentication();
         return builder;
     }
 
@@ -19,6 +27,8 @@ public static class IdentityServiceExtensions
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapLoginEndpoints();
+        endpoints.MapLogoutEndpoints();
         return endpoints;
     }
 }
