@@ -2,6 +2,7 @@ using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store.InMemory;
+using AtotiAuth.Shared.Store.Redis;
 using AtotiAuth.Shared.Throttling;
 using AtotiAuth.Shared.Users;
 using Microsoft.Extensions.Configuration;
@@ -44,6 +45,11 @@ public static class StoreRegistrationExtensions
         {
             services.TryAddSingleton<IConnectionMultiplexer>(static sp => RedisConnection.Connect(sp));
             services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+            services.TryAddSingleton<IRevocationStore, RedisRevocationStore>();
+            services.TryAddSingleton<ISessionStore, RedisSessionStore>();
+            services.TryAddSingleton<IUserStore, RedisUserStore>();
+            services.TryAddSingleton<IRoleStore, RedisRoleStore>();
+            services.TryAddSingleton<ILoginAttemptStore, RedisLoginAttemptStore>();
         }
         else
         {
