@@ -1,4 +1,6 @@
+using AtotiAuth.Identity.Admin;
 using AtotiAuth.Identity.Authentication;
+using AtotiAuth.Identity.EmbeddedUi;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Logout;
 using AtotiAuth.Shared.Options;
@@ -20,6 +22,8 @@ public static class IdentityServiceExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
         builder.AddLogin();
         builder.AddIdentityAuthentication();
+        builder.AddEmbeddedUi();
+        builder.AddAdmin();
         return builder;
     }
 
@@ -29,6 +33,8 @@ public static class IdentityServiceExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapLoginEndpoints();
         endpoints.MapLogoutEndpoints();
+        endpoints.MapEmbeddedUiEndpoints();
+        endpoints.MapAdminEndpoints();
         return endpoints;
     }
 }

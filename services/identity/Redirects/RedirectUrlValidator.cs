@@ -38,18 +38,24 @@ internal sealed class RedirectUrlValidator
     /// </summary>
     internal static bool IsSafeLocalPath(string value)
     {
+        if (!HasOnlySafeCharacters(value) || !HasSafeStart(value))
+        {
+            return false;
+        }
+
         var current = value;
         for (var round = 0; round < MaxDecodingRounds; round++)
         {
-            if (!IsSafeLocalPathOnce(current))
-            {
-                return false;
-            }
-
             var decoded = Uri.UnescapeDataString(current);
             if (string.Equals(decoded, current, StringComparison.Ordinal))
             {
                 return true;
+            }
+
+            // Decoded text may hold spaces or letters beyond ASCII; never a control character or a backslash.
+            if (!HasSafeStart(decoded) || decoded.Any(static c => char.IsControl(c) || c == '\\'))
+            {
+                return false;
             }
 
             current = decoded;
@@ -59,21 +65,9 @@ internal sealed class RedirectUrlValidator
         return false;
     }
 
-    private static bool IsSafeLocalPathOnce(string value)
-    {
-        if (value.Length == 0 || value[0] != '/')
-        {
-            return false;
-        }
-
-        // "//host" and "/\host" are protocol-relative URLs to a browser.
-        if (value.Length > 1 && (value[1] == '/' || value[1] == '\\'))
-        {
-            return false;
-        }
-
-        return HasOnlySafeCharacters(value);
-    }
+    /// <summary>Exactly one leading <c>/</c>: <c>//host</c> and <c>/\host</c> are protocol-relative URLs to a browser.</summary>
+    private static bool HasSafeStart(string value)
+        => value.Length > 0 && value[0] == '/' && (value.Length == 1 || (value[1] != '/' && value[1] != '\\'));
 
     /// <summary>
     /// A URL on an allowed origin: the raw text must begin with the origin (scheme and host compared
