@@ -3,6 +3,7 @@ using AtotiAuth.Identity.Authentication;
 using AtotiAuth.Identity.EmbeddedUi;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Logout;
+using AtotiAuth.Identity.Provisioning;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class IdentityServiceExtensions
         builder.AddIdentityAuthentication();
         builder.AddEmbeddedUi();
         builder.AddAdmin();
+        builder.AddProvisioning();
         return builder;
     }
 
