@@ -50,6 +50,12 @@ public sealed class CsvProvisioningTests(RedisFixture redis) : IAsyncDisposable
         await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-ann,ann-pw-2,Inactive,\n");
         await WaitForAsync(app, "csv-ann", static u => u?.Status == UserStatus.Inactive);
 
+        // The status changes first (no new login), then the sessions are revoked.
+        for (var i = 0; i < 50 && (await app.Get<ISessionStore>().ListByUserAsync("csv-ann", Ct)).Count > 0; i++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
         Assert.Empty(await app.Get<ISessionStore>().ListByUserAsync("csv-ann", Ct));
         using var refused = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-pw-2");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
