@@ -1,5 +1,14 @@
+using AtotiAuth.Identity.Admin;
+using AtotiAuth.Identity.Authentication;
+using AtotiAuth.Identity.EmbeddedUi;
+using AtotiAuth.Identity.Login;
+using AtotiAuth.Identity.Logout;
+using AtotiAuth.Identity.Provisioning;
+using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity;
 
@@ -11,7 +20,16 @@ public static class IdentityServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAtotiAuthStore();
+
+        // The antiforgery tokens of the login form are Data Protection payloads: one key ring for all replicas.
+        builder.AddAtotiAuthDataProtection();
         builder.Services.AddValidatedOptions<IdentityOptions>(IdentityOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
+        builder.AddLogin();
+        builder.AddIdentityAuthentication();
+        builder.AddEmbeddedUi();
+        builder.AddAdmin();
+        builder.AddProvisioning();
         return builder;
     }
 
@@ -19,6 +37,10 @@ public static class IdentityServiceExtensions
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapLoginEndpoints();
+        endpoints.MapLogoutEndpoints();
+        endpoints.MapEmbeddedUiEndpoints();
+        endpoints.MapAdminEndpoints();
         return endpoints;
     }
 }
