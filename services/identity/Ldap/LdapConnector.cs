@@ -90,7 +90,9 @@ internal sealed partial class LdapConnector(
 
             if (settings.StartTls)
             {
-                // RFC 4513 §3.1.1: the upgrade happens before any bind, so no credential crosses in clear.
+                OpenConnection(connection);
+
+                // RFC 4513 §3.1.1: the upgrade happens before any credential is sent, so none crosses in clear.
                 session.StartTransportLayerSecurity(null);
             }
 
@@ -110,6 +112,31 @@ internal sealed partial class LdapConnector(
         {
             connection.Dispose();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Opens the TCP connection with an anonymous bind (no credential). Needed on Linux: in
+    /// System.DirectoryServices.Protocols 10 <c>StartTransportLayerSecurity</c> does not hand libldap
+    /// the server's URI first, so libldap tries its default (<c>ldap://localhost:389</c>) and fails
+    /// without ever reaching the configured server. A server refusing anonymous binds has answered,
+    /// so the connection is open all the same.
+    /// </summary>
+    private static void OpenConnection(LdapConnection connection)
+    {
+        var authType = connection.AuthType;
+        connection.AuthType = AuthType.Anonymous;
+        try
+        {
+            connection.Bind();
+        }
+        catch (LdapException ex) when (LdapFailures.IsInvalidCredentials(ex))
+        {
+            // Anonymous binds disabled: irrelevant, the credential bind follows over TLS.
+        }
+        finally
+        {
+            connection.AuthType = authType;
         }
     }
 
