@@ -123,6 +123,21 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
     }
 
     [Fact]
+    public async Task AdminApi_LdapAdminByAuthorizationBasic_Allowed()
+    {
+        await using var app = await LdapTestApp.StartAsync(redis, ldap, new Dictionary<string, string?>
+        {
+            ["AtotiAuth:Identity:Ldap:RoleMapping:ROLE_ATOTI_ADMIN:0"] = "ROLE_ADMIN",
+        });
+        using var client = app.Identity.CreateClient();
+        client.DefaultRequestHeaders.Authorization = IdentityApp.Basic("admin", "admin-pass");
+
+        using var response = await client.GetAsync(new Uri("/admin/users", UriKind.Relative), Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
     public async Task Jwt_LdapUserWithoutRequiredRole_Returns403()
     {
         await using var app = await LdapTestApp.StartAsync(redis, ldap);
