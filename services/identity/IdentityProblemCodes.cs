@@ -12,6 +12,9 @@ internal static class IdentityProblemCodes
     /// <summary>Too many failed logins for this user name or client address; try later.</summary>
     public const string LoginLocked = "login_locked";
 
+    /// <summary>No configured directory (LDAP) server answered in time; basic users still log in. 503.</summary>
+    public const string DirectoryUnavailable = "directory_unavailable";
+
     /// <summary>The <c>redirectUrl</c> is neither an allowed origin nor a safe local path.</summary>
     public const string InvalidRedirectUrl = "invalid_redirect_url";
 

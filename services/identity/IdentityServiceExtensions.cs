@@ -1,6 +1,7 @@
 using AtotiAuth.Identity.Admin;
 using AtotiAuth.Identity.Authentication;
 using AtotiAuth.Identity.EmbeddedUi;
+using AtotiAuth.Identity.Ldap;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Logout;
 using AtotiAuth.Identity.Provisioning;
@@ -26,6 +27,7 @@ public static class IdentityServiceExtensions
         builder.Services.AddValidatedOptions<IdentityOptions>(IdentityOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
         builder.AddLogin();
+        builder.AddLdap();
         builder.AddIdentityAuthentication();
         builder.AddEmbeddedUi();
         builder.AddAdmin();

@@ -15,9 +15,11 @@ internal sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    BasicAuthenticator authenticator,
+    CredentialChecker authenticator,
     IOptions<IdentityOptions> identity) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
+    private static readonly object UnavailableItem = new();
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!BasicCredentials.IsPresent(Request))
@@ -31,6 +33,11 @@ internal sealed class BasicAuthenticationHandler(
         }
 
         var outcome = await authenticator.AuthenticateAsync(credentials.UserName, credentials.Password, LoginFlow.ClientAddress(Context), Context.RequestAborted);
+        if (outcome.Kind == LoginOutcomeKind.Unavailable)
+        {
+            Context.Items[UnavailableItem] = true;
+        }
+
         if (outcome.Kind != LoginOutcomeKind.Success)
         {
             return AuthenticateResult.Fail(outcome.Kind == LoginOutcomeKind.Locked ? IdentityProblemCodes.LoginLocked : IdentityProblemCodes.InvalidCredentials);
@@ -42,10 +49,16 @@ internal sealed class BasicAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identityClaims), Scheme.Name));
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(UnavailableItem))
+        {
+            // The directory did not answer: a 503 with the stable code, not a prompt for another password.
+            await LoginFlow.Unavailable(Context).ExecuteAsync(Context);
+            return;
+        }
+
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.Append(HeaderNames.WWWAuthenticate, $"Basic realm=\"{identity.Value.Realm}\", charset=\"UTF-8\"");
-        return Task.CompletedTask;
     }
 }

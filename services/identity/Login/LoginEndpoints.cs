@@ -65,6 +65,7 @@ internal static partial class LoginEndpoints
         {
             LoginOutcomeKind.Success => await flow.CompleteAsync(context, outcome, redirect),
             LoginOutcomeKind.Locked => flow.Page(context, antiforgery, redirect.Target, userName, IdentityProblemCodes.LoginLocked, StatusCodes.Status429TooManyRequests),
+            LoginOutcomeKind.Unavailable => flow.Page(context, antiforgery, redirect.Target, userName, IdentityProblemCodes.DirectoryUnavailable, StatusCodes.Status503ServiceUnavailable),
             _ => flow.Page(context, antiforgery, redirect.Target, userName, IdentityProblemCodes.InvalidCredentials, StatusCodes.Status401Unauthorized),
         };
     }

@@ -29,6 +29,7 @@ internal static class LoginExtensions
         services.TryAddSingleton<LoginThrottle>();
         services.TryAddSingleton<BasicUsers>();
         services.TryAddSingleton<BasicAuthenticator>();
+        services.TryAddSingleton<CredentialChecker>();
         services.TryAddSingleton<LoginSessions>();
         services.TryAddSingleton<LoginFlow>();
         services.AddHostedService<ConfiguredUserSeeder>();

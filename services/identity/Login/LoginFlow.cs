@@ -10,7 +10,7 @@ namespace AtotiAuth.Identity.Login;
 /// <summary>The steps the login endpoints share: redirect check, credentials, session, answers.</summary>
 internal sealed partial class LoginFlow(
     RedirectUrlValidator redirects,
-    BasicAuthenticator authenticator,
+    CredentialChecker authenticator,
     LoginSessions sessions,
     IOptions<IdentityOptions> options,
     IOptions<LoginThrottleOptions> throttle,
@@ -38,14 +38,18 @@ internal sealed partial class LoginFlow(
         }
 
         var outcome = await AuthenticateAsync(context, credentials.UserName, credentials.Password);
-        return outcome.Kind == LoginOutcomeKind.Success
-            ? await CompleteAsync(context, outcome, redirect)
-            : Rejection(context, outcome.Kind == LoginOutcomeKind.Locked ? IdentityProblemCodes.LoginLocked : IdentityProblemCodes.InvalidCredentials);
+        return outcome.Kind switch
+        {
+            LoginOutcomeKind.Success => await CompleteAsync(context, outcome, redirect),
+            LoginOutcomeKind.Locked => Rejection(context, IdentityProblemCodes.LoginLocked),
+            LoginOutcomeKind.Unavailable => Unavailable(context),
+            _ => Rejection(context, IdentityProblemCodes.InvalidCredentials),
+        };
     }
 
     public async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> CompleteAsync(HttpContext context, LoginOutcome outcome, RedirectCheck redirect)
     {
-        await sessions.StartAsync(context, outcome, BasicAuthenticator.Provider);
+        await sessions.StartAsync(context, outcome, outcome.Provider);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Redirect(redirect.Target ?? options.Value.DefaultLandingPath);
     }
@@ -93,6 +97,13 @@ internal sealed partial class LoginFlow(
         }
 
         return Problem(StatusCodes.Status401Unauthorized, "The user name or password is incorrect.", code);
+    }
+
+    /// <summary>A provider's backend is down: 503 with a stable code and a retry hint (STYLE.md §7), no challenge.</summary>
+    internal static ProblemHttpResult Unavailable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "5";
+        return Problem(StatusCodes.Status503ServiceUnavailable, "The directory is unavailable; try again shortly.", IdentityProblemCodes.DirectoryUnavailable);
     }
 
     private void AddChallenge(HttpContext context)

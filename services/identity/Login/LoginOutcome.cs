@@ -10,12 +10,17 @@ internal enum LoginOutcomeKind
 
     /// <summary>Too many failures for the name or the address.</summary>
     Locked,
+
+    /// <summary>A provider's backend (the directory) did not answer: 503, never "wrong password".</summary>
+    Unavailable,
 }
 
-/// <summary>The result of checking credentials, with the final roles on success.</summary>
-internal sealed record LoginOutcome(LoginOutcomeKind Kind, string UserName, IReadOnlyList<string> Roles)
+/// <summary>The result of checking credentials, with the final roles and the vouching provider on success.</summary>
+internal sealed record LoginOutcome(LoginOutcomeKind Kind, string UserName, IReadOnlyList<string> Roles, string Provider = BasicAuthenticator.Provider)
 {
     public static LoginOutcome Invalid(string userName) => new(LoginOutcomeKind.Invalid, userName, []);
 
     public static LoginOutcome Locked(string userName) => new(LoginOutcomeKind.Locked, userName, []);
+
+    public static LoginOutcome Unavailable(string userName) => new(LoginOutcomeKind.Unavailable, userName, []);
 }

@@ -43,6 +43,7 @@ internal static class LoginPage
     {
         IdentityProblemCodes.InvalidCredentials => "The user name or password is incorrect.",
         IdentityProblemCodes.LoginLocked => "Too many failed attempts. Wait a few minutes, then try again.",
+        IdentityProblemCodes.DirectoryUnavailable => "The directory cannot be reached right now. Please try again in a moment.",
         IdentityProblemCodes.InvalidRedirectUrl => "The page that sent you here asked to return to an address that is not allowed. After signing in you will go to the start page instead.",
         IdentityProblemCodes.AntiforgeryFailed => "The form expired or was not sent by this page. Please sign in again.",
         _ => "Sign-in failed.",

@@ -1,0 +1,87 @@
+using AtotiAuth.Identity.Login;
+using AtotiAuth.Identity.Users;
+using AtotiAuth.Shared.Roles;
+using Microsoft.Extensions.Options;
+
+namespace AtotiAuth.Identity.Ldap;
+
+/// <summary>
+/// LDAP logins (DESIGN.md §3): find the user with the search filter, refuse ambiguous and disabled
+/// entries, bind as the user's DN, read its groups, resolve roles for provider <c>ldap</c>. Every
+/// refusal is the same <see cref="LoginOutcomeKind.Invalid"/> as a basic one; a directory that does not
+/// answer is <see cref="LoginOutcomeKind.Unavailable"/>, never a wrong password.
+/// </summary>
+internal sealed partial class LdapAuthenticator(
+    LdapDirectory directory,
+    RoleResolver roles,
+    IOptions<LdapOptions> options,
+    ILogger<LdapAuthenticator> logger) : IPasswordLoginProvider
+{
+    public const string Provider = "ldap";
+
+    public bool IsEnabled => options.Value.IsActive;
+
+    public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string clientAddress, CancellationToken cancellationToken)
+    {
+        if (CheckInput(userName, password) is { } malformed)
+        {
+            LogRefused(logger, userName, malformed, clientAddress);
+            return LoginOutcome.Invalid(userName);
+        }
+
+        try
+        {
+            var user = await directory.FindUserAsync(userName, cancellationToken);
+            if (user.Kind != LdapUserLookupKind.Found)
+            {
+                LogEntryRefused(logger, userName, user.Kind, clientAddress);
+                return LoginOutcome.Invalid(userName);
+            }
+
+            if (!await directory.BindAsync(user.Dn!, password, cancellationToken))
+            {
+                LogRefused(logger, userName, "WrongPassword", clientAddress);
+                return LoginOutcome.Invalid(userName);
+            }
+
+            var groups = await directory.GroupsAsync(user.Dn!, cancellationToken);
+            var principal = options.Value.UsernameCaseConversion.Apply(userName);
+            var resolved = await roles.ResolveAsync(
+                new RoleResolutionRequest(Provider, principal, [.. groups], RoleKeyComparison.UpperCase), cancellationToken);
+            LogAccepted(logger, principal, user.Dn, groups.Count, clientAddress);
+            return new LoginOutcome(LoginOutcomeKind.Success, principal, resolved, Provider);
+        }
+        catch (LdapUnavailableException)
+        {
+            return LoginOutcome.Unavailable(userName);
+        }
+    }
+
+    /// <summary>
+    /// Refused before any network call. An empty password would be an unauthenticated bind, which
+    /// servers answer with success (RFC 4513 §5.1.2); a NUL would cut the password short in libldap's C strings.
+    /// </summary>
+    internal static string? CheckInput(string userName, string password)
+    {
+        if (BasicUserRules.CheckUserName(userName) is not null)
+        {
+            return "MalformedUserName";
+        }
+
+        if (string.IsNullOrEmpty(password))
+        {
+            return "EmptyPassword";
+        }
+
+        return password.Length > BasicUserRules.MaxPasswordLength || password.Contains('\0', StringComparison.Ordinal) ? "MalformedPassword" : null;
+    }
+
+    [LoggerMessage(EventId = 4510, Level = LogLevel.Information, Message = "LDAP login refused (" + IdentityProblemCodes.InvalidCredentials + ", {Reason}) for user {UserName} from {ClientAddress}")]
+    private static partial void LogRefused(ILogger logger, LogText userName, string reason, string clientAddress);
+
+    [LoggerMessage(EventId = 4512, Level = LogLevel.Information, Message = "LDAP login refused (" + IdentityProblemCodes.InvalidCredentials + ", {Reason}) for user {UserName} from {ClientAddress}")]
+    private static partial void LogEntryRefused(ILogger logger, LogText userName, LdapUserLookupKind reason, string clientAddress);
+
+    [LoggerMessage(EventId = 4511, Level = LogLevel.Information, Message = "LDAP user {UserName} ({Dn}, {GroupCount} groups) authenticated from {ClientAddress}")]
+    private static partial void LogAccepted(ILogger logger, LogText userName, LogText dn, int groupCount, string clientAddress);
+}

@@ -1,0 +1,53 @@
+using AtotiAuth.Shared.Roles;
+using AtotiAuth.Shared.Store;
+using Microsoft.Extensions.Options;
+
+namespace AtotiAuth.Identity.Ldap;
+
+/// <summary>
+/// Seeds provider <c>ldap</c>'s role mapping and default roles from configuration at start, only
+/// where the store has nothing: once there, the admin API owns them, so a change made at run time
+/// survives a restart (as basic users do, <see cref="Users.ConfiguredUserSeeder"/>).
+/// </summary>
+internal sealed partial class LdapRoleSeeder(
+    IRoleStore roles,
+    IOptions<LdapOptions> options,
+    ILogger<LdapRoleSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.IsActive || (settings.RoleMapping.Count == 0 && settings.DefaultRoles.Count == 0))
+        {
+            return;
+        }
+
+        try
+        {
+            var mapping = await roles.GetRoleMappingAsync(LdapAuthenticator.Provider, cancellationToken);
+            foreach (var (key, mapped) in settings.RoleMapping)
+            {
+                if (!mapping.ContainsKey(key) && mapped.Count > 0)
+                {
+                    await roles.SetRoleMappingAsync(LdapAuthenticator.Provider, key, mapped, cancellationToken);
+                }
+            }
+
+            var defaults = await roles.GetDefaultRolesAsync(LdapAuthenticator.Provider, cancellationToken);
+            if (defaults.Count == 0 && settings.DefaultRoles.Count > 0)
+            {
+                await roles.SetDefaultRolesAsync(LdapAuthenticator.Provider, settings.DefaultRoles, cancellationToken);
+            }
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The service still starts (health says not ready); seeding is a convenience, not a dependency.
+            LogStoreUnavailable(logger, ex.Message);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(EventId = 4520, Level = LogLevel.Warning, Message = "LDAP role mapping not seeded: the store is unavailable ({Reason})")]
+    private static partial void LogStoreUnavailable(ILogger logger, string reason);
+}

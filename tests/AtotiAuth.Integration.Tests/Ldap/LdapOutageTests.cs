@@ -1,0 +1,70 @@
+using System.Net;
+using AtotiAuth.Identity;
+using AtotiAuth.Integration.Tests.Identity;
+using AtotiAuth.Testing;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Containers;
+
+namespace AtotiAuth.Integration.Tests.Ldap;
+
+/// <summary>
+/// A directory that stops and comes back, on a container of its own (the shared one is not
+/// disturbed) bound to a fixed host port, so the service's URL stays right across the restart.
+/// </summary>
+public sealed class LdapOutageTests(RedisFixture redis, OpenLdapFixture ldap)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Login_DirectoryStoppedThenRestarted_503ThenLdapLoginsWorkAgain()
+    {
+        ldap.EnsureAvailable();
+        var port = FreePort.Next();
+        await using var directory = new ContainerBuilder(TestImages.OpenLdap)
+            .WithPortBinding(port, 389)
+            .WithEnvironment("LDAP_LOG_LEVEL", "0")
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("slapd ready"))
+            .Build();
+        await directory.StartAsync(Ct);
+        var ca = System.Text.Encoding.ASCII.GetString(await directory.ReadFileAsync("/certs/ca.crt", Ct));
+        var caFile = Path.Combine(Path.GetTempPath(), $"atotiauth-outage-ca-{Guid.NewGuid():N}.pem");
+        await File.WriteAllTextAsync(caFile, ca, Ct);
+        try
+        {
+            await using var app = await LdapTestApp.StartAsync(redis, ldap, new Dictionary<string, string?>
+            {
+                ["AtotiAuth:Identity:Ldap:CaCertificateFile"] = caFile,
+            }, port);
+            using (var before = await app.LoginAsync("alice", "alice-pass"))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, before.StatusCode);
+            }
+
+            await directory.StopAsync(Ct);
+            using var down = await app.LoginAsync("alice", "alice-pass");
+            using var downForm = await FormLoginAsync(app);
+            using var basicWhileDown = await app.LoginAsync(LdapTestApp.TechUser, IdentityApp.AlicePassword);
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, down.StatusCode);
+            Assert.Equal(IdentityProblemCodes.DirectoryUnavailable, await LdapTestApp.CodeAsync(down));
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, downForm.StatusCode);
+            Assert.Contains($"data-code=\"{IdentityProblemCodes.DirectoryUnavailable}\"", await downForm.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Redirect, basicWhileDown.StatusCode);
+
+            await directory.StartAsync(Ct);
+            using var after = await app.LoginAsync("alice", "alice-pass");
+
+            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        }
+        finally
+        {
+            File.Delete(caFile);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> FormLoginAsync(LdapTestApp app)
+    {
+        using var browser = app.Identity.CreateClient();
+        return await IdentityApp.LoginWithFormAsync(browser, "alice", "alice-pass");
+    }
+}
