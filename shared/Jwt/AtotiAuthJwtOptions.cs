@@ -1,0 +1,81 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AtotiAuth.Shared.Jwt;
+
+/// <summary>
+/// How a verifier (a ping sidecar, a .NET cube) checks AtotiAuth tokens (section <c>AtotiAuth:Jwt</c>).
+/// Every default is the strict one; the only relaxation, a plain-HTTP authority, must be asked for.
+/// </summary>
+public sealed class AtotiAuthJwtOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "AtotiAuth:Jwt";
+
+    /// <summary>
+    /// The token service's URL, exactly its <c>AtotiAuth:Token:Issuer</c>; the discovery document is
+    /// read from <c>{Authority}/.well-known/openid-configuration</c> and <c>iss</c> must equal it. Required.
+    /// </summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The expected <c>aud</c>. Default <c>atoti</c>, the token service's default.</summary>
+    [Required]
+    public string Audience { get; set; } = "atoti";
+
+    /// <summary>
+    /// Accepted signing algorithms. Default RS512 (Atoti's), RS256, PS256, ES256: the asymmetric ones
+    /// the token service can be set to. HMAC and <c>none</c> are refused here: a verifier gets its keys
+    /// from the public JWKS, so an HMAC token could only be checked against a public key (key confusion).
+    /// </summary>
+    public IList<string> ValidAlgorithms { get; } = [];
+
+    /// <summary>
+    /// Tolerated clock difference for <c>exp</c> and <c>nbf</c>. Default 30 seconds: tokens live
+    /// minutes, so the framework's 5-minute default would add a third to their life.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Allows an <c>http://</c> authority. Default false: keys fetched in clear can be swapped by
+    /// anyone on the path. Only for development and tests.
+    /// </summary>
+    public bool AllowHttpAuthority { get; set; }
+
+    /// <summary>Claim holding the user name. Default <c>sub</c> (Atoti's <c>principal</c> setting).</summary>
+    [Required]
+    public string PrincipalClaim { get; set; } = "sub";
+
+    /// <summary>Claim holding the roles, a JSON array. Default <c>authorities</c>, as Atoti.</summary>
+    [Required]
+    public string AuthoritiesClaim { get; set; } = "authorities";
+
+    /// <summary>
+    /// How often the discovery document and JWKS are re-read. Default 5 minutes (the smallest the
+    /// IdentityModel configuration manager accepts), matching the JWKS max-age the token service sends.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Least time between two early re-reads caused by an unknown <c>kid</c>. Default 30 seconds, so a
+    /// flood of forged <c>kid</c>s costs the token service at most one request per half minute per verifier.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan UnknownKeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Rejects tokens whose session (<c>sid</c>) was revoked, through the store's
+    /// <see cref="Sessions.IRevocationStore"/> (which the host must register, e.g. with
+    /// <c>AddAtotiAuthStore</c>). Default true: a logout must be felt by every cube at once (DESIGN.md §2).
+    /// </summary>
+    public bool CheckRevocation { get; set; } = true;
+
+    /// <summary>The algorithms used when <see cref="ValidAlgorithms"/> is left empty.</summary>
+    public static IReadOnlyList<string> DefaultAlgorithms { get; } = ["RS512", "RS256", "PS256", "ES256"];
+
+    /// <summary>The algorithms a verifier may be set to accept.</summary>
+    public static IReadOnlyList<string> AsymmetricAlgorithms { get; } =
+        ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
+
+    internal IReadOnlyList<string> EffectiveAlgorithms => ValidAlgorithms.Count == 0 ? DefaultAlgorithms : [.. ValidAlgorithms];
+}
