@@ -1,0 +1,33 @@
+using AtotiAuth.Ping.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace AtotiAuth.Ping.Cookies;
+
+/// <summary>Writes and clears this cube's cookie with the configured attributes.</summary>
+internal sealed class CubeCookieWriter(CubeCookieProtector protector, IOptions<PingOptions> options, TimeProvider time)
+{
+    private readonly PingOptions _options = options.Value;
+
+    public string CookieName => _options.CookieName;
+
+    public void Append(HttpContext context, SidecarCaller caller)
+    {
+        var value = protector.Protect(new CubeCookiePayload(_options.CubeId!, caller.SessionId, caller.UserName, caller.ExpiresAt));
+        var cookie = Attributes();
+        cookie.Expires = caller.ExpiresAt;
+        var maxAge = caller.ExpiresAt - time.GetUtcNow();
+        cookie.MaxAge = maxAge > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Floor(maxAge.TotalSeconds)) : TimeSpan.Zero;
+        context.Response.Cookies.Append(_options.CookieName, value, cookie);
+    }
+
+    public void Delete(HttpContext context) => context.Response.Cookies.Delete(_options.CookieName, Attributes());
+
+    private CookieOptions Attributes() => new()
+    {
+        HttpOnly = true,
+        Secure = _options.CookieSecure,
+        SameSite = _options.CookieSameSite,
+        Path = "/",
+        IsEssential = true,
+    };
+}
