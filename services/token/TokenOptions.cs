@@ -8,9 +8,13 @@ public sealed class TokenOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Token";
 
+    /// <summary>Longest token lifetime accepted: Atoti's own 12 hours (ATOTI-CONTRACT.md, "Tokens").</summary>
+    public static readonly TimeSpan MaximumLifetime = TimeSpan.FromHours(12);
+
     /// <summary>
     /// The JWT server's public URL, written as <c>iss</c> and used as the discovery authority, e.g.
     /// <c>https://auth.example.com</c>. Required: verifiers check it, so it must be the URL they see.
+    /// A trailing slash is ignored.
     /// </summary>
     [Required(ErrorMessage = "is required: the JWT server's public URL, e.g. https://auth.example.com.")]
     [Url(ErrorMessage = "must be an absolute URL, e.g. https://auth.example.com.")]
@@ -19,4 +23,48 @@ public sealed class TokenOptions
     /// <summary>The <c>aud</c> of issued tokens. Default <c>atoti</c>; every cube's verifier expects it.</summary>
     [Required]
     public string Audience { get; set; } = "atoti";
+
+    /// <summary>
+    /// Token lifetime. Default 15 minutes: the UI fetches a new token from <c>/jwt</c> as needed, so a
+    /// short life costs one cheap call, while a token copied out of a browser or a log is worth little.
+    /// Revocation covers logouts either way; the lifetime bounds what a stolen token is worth if the
+    /// revocation check is ever skipped. At most 12 hours (Atoti's default).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "12:00:00")]
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Claim holding the user name. Default <c>sub</c> (Atoti's <c>principal</c> claim name is configurable too).</summary>
+    [Required]
+    public string PrincipalClaim { get; set; } = "sub";
+
+    /// <summary>Claim holding the roles as a JSON array. Default <c>authorities</c>, as Atoti.</summary>
+    [Required]
+    public string AuthoritiesClaim { get; set; } = "authorities";
+
+    /// <summary>
+    /// Roles of which a user needs one to get a token; empty means the default <c>ROLE_USER</c>,
+    /// <c>ROLE_ADMIN</c> (Atoti: without ROLE_USER a non-admin may not use the application).
+    /// </summary>
+    public IList<string> RequiredRoles { get; } = [];
+
+    /// <summary>
+    /// Answers with Atoti 5's body <c>{"status":"success","data":{"token":…}}</c> instead of 6's
+    /// <c>{"token":…}</c>. Default false; only for UIs of the 5.x line.
+    /// </summary>
+    public bool LegacyResponseBody { get; set; }
+
+    /// <summary>
+    /// How long a checked session is reused without asking the store again. Default 5 seconds; 0 turns
+    /// it off. Entries are dropped the moment the store publishes a revocation, and the cache is not
+    /// used at all while the revocation feed is down, so a revoked session is refused at once.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan SessionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The roles that pass when <see cref="RequiredRoles"/> is empty.</summary>
+    public static IReadOnlyList<string> DefaultRequiredRoles { get; } = ["ROLE_USER", "ROLE_ADMIN"];
+
+    internal IReadOnlyList<string> EffectiveRequiredRoles => RequiredRoles.Count == 0 ? DefaultRequiredRoles : [.. RequiredRoles];
+
+    internal string NormalizedIssuer => Issuer!.TrimEnd('/');
 }

@@ -1,5 +1,11 @@
+using AtotiAuth.Shared.Cors;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
+using AtotiAuth.Token.Discovery;
+using AtotiAuth.Token.Issuance;
+using AtotiAuth.Token.Signing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Token;
 
@@ -11,7 +17,11 @@ public static class TokenServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAtotiAuthStore();
+        builder.AddAtotiAuthCors();
         builder.Services.AddValidatedOptions<TokenOptions>(TokenOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenOptions>, TokenOptionsValidator>());
+        builder.AddSigning();
+        builder.AddIssuance();
         return builder;
     }
 
@@ -19,6 +29,10 @@ public static class TokenServiceExtensions
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.UseAtotiAuthCors();
+        endpoints.MapTokenIssuanceEndpoints();
+        endpoints.MapDiscoveryEndpoints();
+        endpoints.MapVersionsEndpoints();
         return endpoints;
     }
 }

@@ -1,5 +1,10 @@
 using AtotiAuth.Shared.Options;
+using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Sessions;
+using AtotiAuth.Shared.Store.InMemory;
+using AtotiAuth.Shared.Store.Redis;
+using AtotiAuth.Shared.Throttling;
+using AtotiAuth.Shared.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,22 +17,52 @@ namespace AtotiAuth.Shared.Store;
 /// <summary>Registers the store: Redis when a connection string is set, else the in-memory one where allowed.</summary>
 public static class StoreRegistrationExtensions
 {
-    /// <summary>Adds the store options, the Redis connection (a singleton shared by everything) and the readiness check.</summary>
+    /// <summary>
+    /// Adds the store options, the Redis connection (a singleton shared by everything), the readiness
+    /// check and the stores (<see cref="ISessionStore"/>, <see cref="IRevocationStore"/>,
+    /// <see cref="IUserStore"/>, <see cref="IRoleStore"/>, <see cref="ILoginAttemptStore"/>): the Redis
+    /// ones when <c>AtotiAuth:Store:Redis</c> is set, else the in-memory ones, which the options
+    /// validator allows only with <c>AtotiAuth:Store:AllowInMemory</c>. Safe to call more than once.
+    /// </summary>
     public static IHostApplicationBuilder AddAtotiAuthStore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
-        builder.Services.AddValidatedOptions<StoreOptions>(StoreOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>());
-        builder.Services.AddValidatedOptions<SessionOptions>(SessionOptions.SectionName);
+        var services = builder.Services;
+        if (services.Any(static d => d.ServiceType == typeof(StoreMarker)))
+        {
+            return builder;
+        }
+
+        services.AddSingleton<StoreMarker>();
+        services.AddValidatedOptions<StoreOptions>(StoreOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StoreOptions>, StoreOptionsValidator>());
+        services.AddValidatedOptions<SessionOptions>(SessionOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
 
         var redis = builder.Configuration[$"{StoreOptions.SectionName}:Redis"];
         if (!string.IsNullOrWhiteSpace(redis))
         {
-            builder.Services.TryAddSingleton<IConnectionMultiplexer>(static sp => RedisConnection.Connect(sp));
-            builder.Services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+            services.TryAddSingleton<IConnectionMultiplexer>(static sp => RedisConnection.Connect(sp));
+            services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+            services.TryAddSingleton<IRevocationStore, RedisRevocationStore>();
+            services.TryAddSingleton<ISessionStore, RedisSessionStore>();
+            services.TryAddSingleton<IUserStore, RedisUserStore>();
+            services.TryAddSingleton<IRoleStore, RedisRoleStore>();
+            services.TryAddSingleton<ILoginAttemptStore, RedisLoginAttemptStore>();
+        }
+        else
+        {
+            services.TryAddSingleton<IRevocationStore, InMemoryRevocationStore>();
+            services.TryAddSingleton<ISessionStore, InMemorySessionStore>();
+            services.TryAddSingleton<IUserStore, InMemoryUserStore>();
+            services.TryAddSingleton<IRoleStore, InMemoryRoleStore>();
+            services.TryAddSingleton<ILoginAttemptStore, InMemoryLoginAttemptStore>();
         }
 
         return builder;
     }
+
+    /// <summary>Marks the store as registered, so the extensions that need it can add it without doubling the health check.</summary>
+    private sealed class StoreMarker;
 }

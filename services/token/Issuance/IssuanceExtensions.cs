@@ -1,0 +1,18 @@
+using AtotiAuth.Token.Sessions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AtotiAuth.Token.Issuance;
+
+/// <summary>The issuance concern: who may get a token, and signing it.</summary>
+internal static class IssuanceExtensions
+{
+    public static IHostApplicationBuilder AddIssuance(this IHostApplicationBuilder builder)
+    {
+        builder.Services.TryAddSingleton<SessionCache>();
+        builder.Services.AddHostedService<SessionCacheFeed>();
+        builder.Services.TryAddSingleton<TokenIssuer>();
+        builder.Services.TryAddSingleton<CallerTokenValidator>();
+        builder.Services.TryAddSingleton<TokenRequestAuthenticator>();
+        return builder;
+    }
+}

@@ -1,0 +1,41 @@
+using StackExchange.Redis;
+
+namespace AtotiAuth.Shared.Store.Redis;
+
+/// <summary>
+/// Every key and channel under <see cref="StoreOptions.KeyPrefix"/>. Each command touches one key, so
+/// cluster connection strings work without hash tags; an operator who wants everything on one slot
+/// puts a tag in the prefix (<c>{atotiauth}:</c>).
+/// </summary>
+internal sealed class RedisKeys(string prefix)
+{
+    /// <summary>Hash per session: user, provider, roles, timestamps and the secret's SHA-256.</summary>
+    public RedisKey Session(string sessionId) => $"{prefix}session:{sessionId}";
+
+    /// <summary>Set of a user's session ids, pruned of ended ones when listed.</summary>
+    public RedisKey UserSessions(string userName) => $"{prefix}user-sessions:{userName}";
+
+    /// <summary>String per revoked session (the revocation time), expiring after the retention.</summary>
+    public RedisKey Revoked(string sessionId) => $"{prefix}revoked:{sessionId}";
+
+    /// <summary>Pub/sub channel carrying revoked session ids.</summary>
+    public RedisChannel Revocations => RedisChannel.Literal($"{prefix}revocations");
+
+    /// <summary>Hash of basic users: user name → JSON.</summary>
+    public RedisKey Users => $"{prefix}users";
+
+    /// <summary>Hash of individual roles: user name → JSON array.</summary>
+    public RedisKey IndividualRoles => $"{prefix}roles:individual";
+
+    /// <summary>Hash per provider of its role mapping: provider role or user name → JSON array.</summary>
+    public RedisKey RoleMapping(string provider) => $"{prefix}roles:mapping:{provider}";
+
+    /// <summary>Hash of default roles: provider → JSON array.</summary>
+    public RedisKey DefaultRoles => $"{prefix}roles:default";
+
+    /// <summary>Hash per throttling counter: window start and count.</summary>
+    public RedisKey LoginAttempts(string key) => $"{prefix}login-attempts:{key}";
+
+    /// <summary>List holding the Data Protection key ring.</summary>
+    public RedisKey DataProtectionKeys => $"{prefix}data-protection-keys";
+}

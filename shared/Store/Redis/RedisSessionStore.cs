@@ -1,0 +1,207 @@
+using AtotiAuth.Shared.Sessions;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AtotiAuth.Shared.Store.Redis;
+
+/// <summary>
+/// Sessions in Redis (DESIGN.md §5): a hash per session and a set of ids per user, each written with
+/// single-key commands so cluster deployments work. Timeouts are decided by timestamps from the
+/// injected clock; key TTLs only clean up after them.
+/// </summary>
+internal sealed class RedisSessionStore(
+    IConnectionMultiplexer redis,
+    IRevocationStore revocations,
+    IOptions<StoreOptions> storeOptions,
+    IOptions<SessionOptions> sessionOptions,
+    TimeProvider time) : ISessionStore
+{
+    /// <summary>Writes the whole hash and its TTL at once, so no reader sees a half-made session.</summary>
+    private const string CreateScript = """
+        redis.call('HSET', KEYS[1], unpack(ARGV, 2))
+        redis.call('PEXPIRE', KEYS[1], ARGV[1])
+        return 1
+        """;
+
+    /// <summary>Records a use only while the session exists: a touch racing a revoke must not resurrect it.</summary>
+    private const string TouchScript = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        return 1
+        """;
+
+    private readonly RedisKeys _keys = new(storeOptions.Value.KeyPrefix);
+    private readonly SessionOptions _options = sessionOptions.Value;
+
+    public async Task<IssuedSession> CreateAsync(NewSession request, CancellationToken cancellationToken = default)
+    {
+        SessionRules.Validate(request);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var now = SessionRules.Now(time);
+        var session = new Session(
+            SessionSecrets.NewId(), request.UserName, request.Provider, [.. request.Roles], now, now, now + _options.AbsoluteTimeout);
+        var secret = SessionSecrets.NewSecret();
+        RedisValue[] arguments =
+        [
+            (long)SessionRules.SafetyTtl(session, now, _options).TotalMilliseconds,
+            .. RedisSessionRecord.ToFieldsAndValues(session, SessionSecrets.Hash(secret)),
+        ];
+        var userSessions = _keys.UserSessions(session.UserName);
+        try
+        {
+            var db = redis.GetDatabase();
+            await db.ScriptEvaluateAsync(CreateScript, [_keys.Session(session.Id)], arguments);
+            await db.SetAddAsync(userSessions, session.Id);
+            await db.KeyExpireAsync(userSessions, SessionRules.IndexTtl(_options));
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            throw RedisFailures.Unavailable(ex);
+        }
+
+        return new IssuedSession(session, new SessionTicket(session.Id, secret));
+    }
+
+    public async Task<Session?> GetAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var record = await ReadAsync(sessionId);
+        return record is { } r && SessionRules.IsActive(r.Session, SessionRules.Now(time), _options) ? r.Session : null;
+    }
+
+    public async Task<Session?> AuthenticateAsync(SessionTicket ticket, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var record = await ReadAsync(ticket.SessionId);
+        var now = SessionRules.Now(time);
+        if (record is not var (session, secretHash)
+            || !SessionRules.IsActive(session, now, _options)
+            || !SessionSecrets.Matches(secretHash, ticket.Secret))
+        {
+            return null;
+        }
+
+        if (!SessionRules.NeedsTouch(session, now, _options))
+        {
+            return session;
+        }
+
+        var touched = session with { LastSeenAt = now };
+        RedisValue[] arguments =
+        [
+            RedisSessionRecord.LastSeenField,
+            now.ToUnixTimeMilliseconds(),
+            (long)SessionRules.SafetyTtl(touched, now, _options).TotalMilliseconds,
+        ];
+        try
+        {
+            var result = await redis.GetDatabase().ScriptEvaluateAsync(TouchScript, [_keys.Session(session.Id)], arguments);
+            return (long)result == 1 ? touched : null;
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            throw RedisFailures.Unavailable(ex);
+        }
+    }
+
+    public async Task<IReadOnlyList<Session>> ListByUserAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userName);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var userSessions = _keys.UserSessions(userName);
+        try
+        {
+            var db = redis.GetDatabase();
+            var ids = await db.SetMembersAsync(userSessions);
+            var reads = ids.Select(id => (Id: (string)id!, Read: db.HashGetAllAsync(_keys.Session((string)id!)))).ToArray();
+            await Task.WhenAll(reads.Select(static r => r.Read));
+
+            var now = SessionRules.Now(time);
+            var active = new List<Session>(reads.Length);
+            var ended = new List<RedisValue>();
+            foreach (var (id, read) in reads)
+            {
+                if (RedisSessionRecord.Read(id, await read) is var (session, _) && SessionRules.IsActive(session, now, _options))
+                {
+                    active.Add(session);
+                }
+                else
+                {
+                    ended.Add(id);
+                }
+            }
+
+            if (ended.Count > 0)
+            {
+                await db.SetRemoveAsync(userSessions, [.. ended]);
+            }
+
+            return [.. active.OrderBy(static s => s.CreatedAt).ThenBy(static s => s.Id, StringComparer.Ordinal)];
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            throw RedisFailures.Unavailable(ex);
+        }
+    }
+
+    public async Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var record = await ReadAsync(sessionId);
+        if (record is not var (session, _) || !SessionRules.IsActive(session, SessionRules.Now(time), _options))
+        {
+            return false;
+        }
+
+        // The revocation is recorded before the session is deleted: should the delete fail, the
+        // session's tokens are refused anyway, which is the side to fail on.
+        await revocations.RevokeAsync(sessionId, cancellationToken);
+        try
+        {
+            var db = redis.GetDatabase();
+            await db.KeyDeleteAsync(_keys.Session(sessionId));
+            await db.SetRemoveAsync(_keys.UserSessions(session.UserName), sessionId);
+            return true;
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            throw RedisFailures.Unavailable(ex);
+        }
+    }
+
+    public async Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var count = 0;
+        foreach (var session in await ListByUserAsync(userName, cancellationToken))
+        {
+            if (await RevokeAsync(session.Id, cancellationToken))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private async Task<(Session Session, byte[] SecretHash)?> ReadAsync(string sessionId)
+    {
+        try
+        {
+            var entries = await redis.GetDatabase().HashGetAllAsync(_keys.Session(sessionId));
+            return RedisSessionRecord.Read(sessionId, entries);
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            throw RedisFailures.Unavailable(ex);
+        }
+    }
+}

@@ -1,0 +1,15 @@
+using AtotiAuth.Shared.Roles;
+using AtotiAuth.Shared.Store.Redis;
+using AtotiAuth.Shared.Tests.Store;
+using AtotiAuth.Testing;
+
+namespace AtotiAuth.Shared.Tests.Roles;
+
+public sealed class RedisRoleStoreTests(RedisFixture fixture) : RoleStoreContract, IAsyncDisposable
+{
+    private readonly RedisTestContext _redis = new(fixture);
+
+    protected override IRoleStore CreateStore() => new RedisRoleStore(_redis.Shared, _redis.StoreOptions());
+
+    public ValueTask DisposeAsync() => _redis.DisposeAsync();
+}

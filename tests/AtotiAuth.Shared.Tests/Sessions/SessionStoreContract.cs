@@ -1,0 +1,279 @@
+using AtotiAuth.Shared.Sessions;
+using AtotiAuth.Shared.Tests.Store;
+using Microsoft.Extensions.Time.Testing;
+
+namespace AtotiAuth.Shared.Tests.Sessions;
+
+/// <summary>What every <see cref="ISessionStore"/> does; each implementation inherits all of it (STYLE.md §20).</summary>
+public abstract class SessionStoreContract
+{
+    private static readonly NewSession Alice = new("alice", "basic", ["ROLE_USER", "ROLE_ADMIN"]);
+
+    protected FakeTimeProvider Time { get; } = TestClock.Create();
+
+    protected SessionOptions Timeouts { get; } = new()
+    {
+        IdleTimeout = TimeSpan.FromMinutes(30),
+        AbsoluteTimeout = TimeSpan.FromHours(10),
+        RevocationRetention = TimeSpan.FromHours(12),
+    };
+
+    /// <summary>A session store and the revocation store it records to, both using <see cref="Time"/> and <see cref="Timeouts"/>.</summary>
+    protected abstract (ISessionStore Sessions, IRevocationStore Revocations) CreateStores();
+
+    private ISessionStore CreateStore() => CreateStores().Sessions;
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Create_NewLogin_ReturnsTicketOf128BitIdAnd256BitSecret()
+    {
+        var store = CreateStore();
+
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        Assert.Equal(22, issued.Session.Id.Length);
+        Assert.Equal(43, issued.Ticket.Secret.Length);
+        Assert.Equal(issued.Session.Id, issued.Ticket.SessionId);
+        Assert.True(SessionTicket.TryParse(issued.Ticket.ToString(), out var parsed));
+        Assert.Equal(issued.Ticket, parsed);
+        Assert.Equal(Time.GetUtcNow(), issued.Session.CreatedAt);
+        Assert.Equal(Time.GetUtcNow() + Timeouts.AbsoluteTimeout, issued.Session.ExpiresAt);
+    }
+
+    [Fact]
+    public async Task Create_TwoLogins_GetDistinctIdsAndSecrets()
+    {
+        var store = CreateStore();
+
+        var first = await store.CreateAsync(Alice, Cancel);
+        var second = await store.CreateAsync(Alice, Cancel);
+
+        Assert.NotEqual(first.Session.Id, second.Session.Id);
+        Assert.NotEqual(first.Ticket.Secret, second.Ticket.Secret);
+    }
+
+    [Fact]
+    public async Task Get_CreatedSession_ReturnsItsFields()
+    {
+        var store = CreateStore();
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        var session = await store.GetAsync(issued.Session.Id, Cancel);
+
+        Assert.NotNull(session);
+        Assert.Equivalent(issued.Session, session, strict: true);
+        Assert.Equal(["ROLE_USER", "ROLE_ADMIN"], session.Roles);
+    }
+
+    [Fact]
+    public async Task Get_UnknownId_ReturnsNull()
+    {
+        var store = CreateStore();
+
+        Assert.Null(await store.GetAsync("AAAAAAAAAAAAAAAAAAAAAA", Cancel));
+    }
+
+    [Fact]
+    public async Task Authenticate_ValidTicket_ReturnsSession()
+    {
+        var store = CreateStore();
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        var session = await store.AuthenticateAsync(issued.Ticket, Cancel);
+
+        Assert.NotNull(session);
+        Assert.Equal(issued.Session.Id, session.Id);
+        Assert.Equal("alice", session.UserName);
+        Assert.Equal("basic", session.Provider);
+    }
+
+    [Fact]
+    public async Task Authenticate_WrongSecret_ReturnsNull()
+    {
+        var store = CreateStore();
+        var issued = await store.CreateAsync(Alice, Cancel);
+        var other = await store.CreateAsync(Alice, Cancel);
+
+        Assert.Null(await store.AuthenticateAsync(issued.Ticket with { Secret = other.Ticket.Secret }, Cancel));
+        Assert.Null(await store.AuthenticateAsync(issued.Ticket with { Secret = "x" }, Cancel));
+    }
+
+    [Fact]
+    public async Task Authenticate_UnknownId_ReturnsNull()
+    {
+        var store = CreateStore();
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        Assert.Null(await store.AuthenticateAsync(issued.Ticket with { SessionId = "AAAAAAAAAAAAAAAAAAAAAA" }, Cancel));
+    }
+
+    [Fact]
+    public async Task Authenticate_IdleLongerThanTimeout_ReturnsNull()
+    {
+        var store = CreateStore();
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        Time.Advance(Timeouts.IdleTimeout + TimeSpan.FromSeconds(1));
+
+        Assert.Null(await store.AuthenticateAsync(issued.Ticket, Cancel));
+        Assert.Null(await store.GetAsync(issued.Session.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task Authenticate_UsedWithinIdleTimeout_ExtendsIdleTimeout()
+    {
+        var store = CreateStore();
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        Time.Advance(TimeSpan.FromMinutes(20));
+        var touched = await store.AuthenticateAsync(issued.Ticket, Cancel);
+        Time.Advance(TimeSpan.FromMinutes(20));
+        var later = await store.AuthenticateAsync(issued.Ticket, Cancel);
+        Time.Advance(Timeouts.IdleTimeout + TimeSpan.FromSeconds(1));
+        var idle = await store.AuthenticateAsync(issued.Ticket, Cancel);
+
+        Assert.NotNull(touched);
+        Assert.Equal(issued.Session.CreatedAt + TimeSpan.FromMinutes(20), touched.LastSeenAt);
+        Assert.NotNull(later);
+        Assert.Null(idle);
+    }
+
+    [Fact]
+    public async Task Authenticate_UsedAgainWithinTouchInterval_DoesNotRewriteLastSeen()
+    {
+        var store = CreateStore();
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        Time.Advance(TimeSpan.FromSeconds(10));
+        var session = await store.AuthenticateAsync(issued.Ticket, Cancel);
+
+        Assert.NotNull(session);
+        Assert.Equal(issued.Session.CreatedAt, session.LastSeenAt);
+    }
+
+    [Fact]
+    public async Task Authenticate_PastAbsoluteTimeoutDespiteActivity_ReturnsNull()
+    {
+        var store = CreateStore();
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        for (var elapsed = TimeSpan.Zero; elapsed < Timeouts.AbsoluteTimeout; elapsed += TimeSpan.FromMinutes(20))
+        {
+            Assert.NotNull(await store.AuthenticateAsync(issued.Ticket, Cancel));
+            Time.Advance(TimeSpan.FromMinutes(20));
+        }
+
+        Assert.Null(await store.AuthenticateAsync(issued.Ticket, Cancel));
+    }
+
+    [Fact]
+    public async Task Get_AfterUse_DoesNotTouch()
+    {
+        var store = CreateStore();
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        Time.Advance(TimeSpan.FromMinutes(20));
+        await store.GetAsync(issued.Session.Id, Cancel);
+        Time.Advance(TimeSpan.FromMinutes(11));
+
+        Assert.Null(await store.GetAsync(issued.Session.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task ListByUser_SomeEnded_ReturnsActiveSessionsInCreationOrder()
+    {
+        var store = CreateStore();
+        var stale = await store.CreateAsync(Alice, Cancel);
+        Time.Advance(TimeSpan.FromMinutes(20));
+        var first = await store.CreateAsync(Alice, Cancel);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var second = await store.CreateAsync(Alice, Cancel);
+        await store.CreateAsync(new NewSession("bob", "basic", ["ROLE_USER"]), Cancel);
+        Time.Advance(TimeSpan.FromMinutes(10));
+
+        var sessions = await store.ListByUserAsync("alice", Cancel);
+
+        Assert.Equal([first.Session.Id, second.Session.Id], sessions.Select(s => s.Id));
+        Assert.DoesNotContain(stale.Session.Id, sessions.Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task ListByUser_NoSession_ReturnsEmpty()
+    {
+        var store = CreateStore();
+
+        Assert.Empty(await store.ListByUserAsync("nobody", Cancel));
+    }
+
+    [Fact]
+    public async Task ListByUser_UserNamesDifferingInCase_AreDistinct()
+    {
+        var store = CreateStore();
+        await store.CreateAsync(Alice, Cancel);
+
+        Assert.Empty(await store.ListByUserAsync("Alice", Cancel));
+    }
+
+    [Fact]
+    public async Task Revoke_ActiveSession_EndsItAndRecordsRevocation()
+    {
+        var (store, revocations) = CreateStores();
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        var revoked = await store.RevokeAsync(issued.Session.Id, Cancel);
+
+        Assert.True(revoked);
+        Assert.Null(await store.GetAsync(issued.Session.Id, Cancel));
+        Assert.Null(await store.AuthenticateAsync(issued.Ticket, Cancel));
+        Assert.Empty(await store.ListByUserAsync("alice", Cancel));
+        Assert.True(await revocations.IsRevokedAsync(issued.Session.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task Revoke_UnknownSession_ReturnsFalse()
+    {
+        var store = CreateStore();
+
+        Assert.False(await store.RevokeAsync("AAAAAAAAAAAAAAAAAAAAAA", Cancel));
+    }
+
+    [Fact]
+    public async Task Revoke_Subscribed_ListenerHearsSessionId()
+    {
+        var (store, revocations) = CreateStores();
+        var listener = new RecordingListener();
+        await using var subscription = await revocations.SubscribeAsync(listener, Cancel);
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        await store.RevokeAsync(issued.Session.Id, Cancel);
+
+        Assert.True(await listener.HeardAsync(issued.Session.Id));
+    }
+
+    [Fact]
+    public async Task RevokeAll_SeveralSessions_EndsEveryOneOfThatUserOnly()
+    {
+        var (store, revocations) = CreateStores();
+        var first = await store.CreateAsync(Alice, Cancel);
+        var second = await store.CreateAsync(Alice, Cancel);
+        var bob = await store.CreateAsync(new NewSession("bob", "ldap", ["ROLE_USER"]), Cancel);
+
+        var count = await store.RevokeAllAsync("alice", Cancel);
+
+        Assert.Equal(2, count);
+        Assert.Empty(await store.ListByUserAsync("alice", Cancel));
+        Assert.True(await revocations.IsRevokedAsync(first.Session.Id, Cancel));
+        Assert.True(await revocations.IsRevokedAsync(second.Session.Id, Cancel));
+        Assert.NotNull(await store.AuthenticateAsync(bob.Ticket, Cancel));
+        Assert.False(await revocations.IsRevokedAsync(bob.Session.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task RevokeAll_NoSession_ReturnsZero()
+    {
+        var store = CreateStore();
+
+        Assert.Equal(0, await store.RevokeAllAsync("nobody", Cancel));
+    }
+}

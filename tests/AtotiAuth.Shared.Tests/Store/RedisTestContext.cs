@@ -1,0 +1,40 @@
+using AtotiAuth.Shared.Store;
+using AtotiAuth.Testing;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace AtotiAuth.Shared.Tests.Store;
+
+/// <summary>
+/// Connections to the assembly's Redis container for one test, all under a prefix of its own so tests
+/// running in parallel never see each other's keys. Skips the test when no container can run.
+/// </summary>
+public sealed class RedisTestContext(RedisFixture fixture) : IAsyncDisposable
+{
+    private readonly List<IConnectionMultiplexer> _connections = [];
+
+    public string KeyPrefix { get; } = $"test:{Guid.NewGuid():N}:";
+
+    public IOptions<StoreOptions> StoreOptions(string? keyPrefix = null) =>
+        Microsoft.Extensions.Options.Options.Create(new StoreOptions { Redis = "unused", KeyPrefix = keyPrefix ?? KeyPrefix });
+
+    /// <summary>A new connection (its own sockets, as another replica would have).</summary>
+    public IConnectionMultiplexer Connect()
+    {
+        fixture.EnsureAvailable();
+        var connection = ConnectionMultiplexer.Connect(fixture.ConnectionString);
+        _connections.Add(connection);
+        return connection;
+    }
+
+    /// <summary>The connection made first, made on first use.</summary>
+    public IConnectionMultiplexer Shared => _connections.Count > 0 ? _connections[0] : Connect();
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var connection in _connections)
+        {
+            await connection.DisposeAsync();
+        }
+    }
+}
