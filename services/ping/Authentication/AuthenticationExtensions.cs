@@ -1,5 +1,6 @@
 using AtotiAuth.Shared.Jwt;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AtotiAuth.Ping.Authentication;
@@ -16,6 +17,10 @@ internal static class AuthenticationExtensions
         // events (a store read per validation, and a store outage there would read as a 401, not a 503).
         new AuthenticationBuilder(builder.Services).AddAtotiAuthJwt(static o => o.CheckRevocation = false);
         builder.Services.TryAddSingleton<IAuthenticationConfigurationProvider, AuthenticationSectionProvider>();
+
+        // The handler is never run here (no authentication middleware); unregistered, it cannot fail
+        // the container's validation for the encoders it would need.
+        builder.Services.RemoveAll<JwtBearerHandler>();
 
         builder.Services.TryAddSingleton<TokenValidator>();
         builder.Services.TryAddSingleton<SessionRoles>();
