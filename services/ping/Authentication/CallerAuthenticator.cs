@@ -1,5 +1,5 @@
 using AtotiAuth.Ping.Cookies;
-using AtotiAuth.Ping.Revocation;
+using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Ping.Authentication;
@@ -13,7 +13,7 @@ internal sealed partial class CallerAuthenticator(
     TokenValidator tokens,
     CubeCookieProtector cookies,
     SessionRoles roles,
-    ISessionRevocations revocations,
+    RevocationCache revocations,
     IOptions<PingOptions> options,
     TimeProvider time,
     ILogger<CallerAuthenticator> logger)

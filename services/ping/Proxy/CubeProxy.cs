@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using AtotiAuth.Ping.Authentication;
 using AtotiAuth.Ping.Revocation;
+using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -18,7 +19,7 @@ internal sealed partial class CubeProxy : IDisposable
     private readonly IHttpForwarder _forwarder;
     private readonly IdentityTransformer _transformer;
     private readonly OpenSockets _sockets;
-    private readonly ISessionRevocations _revocations;
+    private readonly RevocationCache _revocations;
     private readonly TimeProvider _time;
     private readonly ILogger<CubeProxy> _logger;
     private readonly string _cube;
@@ -29,7 +30,7 @@ internal sealed partial class CubeProxy : IDisposable
         IHttpForwarder forwarder,
         IdentityTransformer transformer,
         OpenSockets sockets,
-        ISessionRevocations revocations,
+        RevocationCache revocations,
         IOptions<PingOptions> options,
         TimeProvider time,
         ILogger<CubeProxy> logger)

@@ -8,10 +8,22 @@ namespace AtotiAuth.Ping.Revocation;
 /// The WebSockets open through this sidecar, by session. A revocation notification aborts the
 /// session's sockets at once (DESIGN.md §2: a logout is felt by every cube, not only at expiry). After a
 /// gap in the feed, every open socket's session is asked about, since a notification may have been missed.
+/// It hears the feed through the <see cref="RevocationCache"/>; a socket can only be tracked once this
+/// exists, so nothing it needs is heard before it listens.
 /// </summary>
-internal sealed partial class OpenSockets(IRevocationStore store, ILogger<OpenSockets> logger) : IRevocationListener
+internal sealed partial class OpenSockets : IRevocationListener, IDisposable
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<HttpContext, byte>> _bySession = new(StringComparer.Ordinal);
+    private readonly RevocationCache _revocations;
+    private readonly ILogger<OpenSockets> _logger;
+    private readonly IDisposable _listening;
+
+    public OpenSockets(RevocationCache revocations, ILogger<OpenSockets> logger)
+    {
+        _revocations = revocations;
+        _logger = logger;
+        _listening = revocations.AddListener(this);
+    }
 
     public int Count => _bySession.Values.Sum(static s => s.Count);
 
@@ -25,7 +37,7 @@ internal sealed partial class OpenSockets(IRevocationStore store, ILogger<OpenSo
 
     public void OnRevoked(string sessionId) => Abort(sessionId, "revoked");
 
-    public void OnFeedLost() => LogFeedLost(logger, Count);
+    public void OnFeedLost() => LogFeedLost(_logger, Count);
 
     public void OnFeedRestored() => _ = RecheckAsync();
 
@@ -36,7 +48,7 @@ internal sealed partial class OpenSockets(IRevocationStore store, ILogger<OpenSo
         {
             try
             {
-                if (await store.IsRevokedAsync(sessionId))
+                if (await _revocations.IsRevokedAsync(sessionId))
                 {
                     Abort(sessionId, "revoked while the feed was down");
                 }
@@ -61,8 +73,10 @@ internal sealed partial class OpenSockets(IRevocationStore store, ILogger<OpenSo
             context.Abort();
         }
 
-        LogAborted(logger, sockets.Count, sessionId, reason);
+        LogAborted(_logger, sockets.Count, sessionId, reason);
     }
+
+    public void Dispose() => _listening.Dispose();
 
     private void Untrack(string sessionId, HttpContext context)
     {
