@@ -5,16 +5,16 @@ namespace AtotiAuth.Integration.Tests.Ping;
 /// <summary>One <see cref="PingDeployment"/> per test class, on the assembly's Redis (skipped where Docker is missing).</summary>
 public sealed class PingDeploymentFixture(RedisFixture redis) : IAsyncLifetime
 {
-    private PingDeployment? _stack;
+    private PingDeployment? _deployment;
 
     public RedisFixture Redis => redis;
 
-    public PingDeployment Stack
+    public PingDeployment Deployment
     {
         get
         {
             redis.EnsureAvailable();
-            return _stack ?? throw new InvalidOperationException("The stack did not start.");
+            return _deployment ?? throw new InvalidOperationException("The stack did not start.");
         }
     }
 
@@ -22,7 +22,7 @@ public sealed class PingDeploymentFixture(RedisFixture redis) : IAsyncLifetime
     {
         if (redis.UnavailableReason is null)
         {
-            _stack = PingDeployment.Start(redis.ConnectionString);
+            _deployment = PingDeployment.Start(redis.ConnectionString);
         }
 
         return ValueTask.CompletedTask;
@@ -30,9 +30,9 @@ public sealed class PingDeploymentFixture(RedisFixture redis) : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_stack is not null)
+        if (_deployment is not null)
         {
-            await _stack.DisposeAsync();
+            await _deployment.DisposeAsync();
         }
     }
 }

@@ -11,11 +11,11 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     [InlineData("/activeviam/pivot/rest/v10/ping")]
     public async Task Ping_ValidBearer_ReturnsPongAndCookieWithAttributes(string path)
     {
-        var stack = fixture.Stack;
-        var login = await stack.LoginAsync("alice", ["ROLE_USER"]);
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
         using var http = PingDeployment.Client();
 
-        using var response = await SidecarCalls.PingAsync(http, stack.Risk, $"Bearer {login.Token}", path);
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}", path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("pong", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
@@ -33,11 +33,11 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     [Fact]
     public async Task Ping_LegacyJwtScheme_ReturnsPong()
     {
-        var stack = fixture.Stack;
-        var login = await stack.LoginAsync("alice", ["ROLE_USER"]);
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
         using var http = PingDeployment.Client();
 
-        using var response = await SidecarCalls.PingAsync(http, stack.Risk, $"Jwt {login.Token}");
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Jwt {login.Token}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.NotNull(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
@@ -46,11 +46,11 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     [Fact]
     public async Task Ping_TechnicalUser_ReturnsPong()
     {
-        var stack = fixture.Stack;
-        var login = await stack.LoginAsync("robot", ["ROLE_TECH", "ROLE_ADMIN"]);
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("robot", ["ROLE_TECH", "ROLE_ADMIN"]);
         using var http = PingDeployment.Client();
 
-        using var response = await SidecarCalls.PingAsync(http, stack.Risk, $"Bearer {login.Token}");
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -60,7 +60,7 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     {
         using var http = PingDeployment.Client();
 
-        using var response = await SidecarCalls.PingAsync(http, fixture.Stack.Risk, null);
+        using var response = await SidecarCalls.PingAsync(http, fixture.Deployment.Risk, null);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
@@ -71,11 +71,11 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     [Fact]
     public async Task Ping_ExpiredToken_Returns401WithoutCookie()
     {
-        var stack = fixture.Stack;
-        var login = await stack.LoginAsync("alice", ["ROLE_USER"], expired: true);
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"], expired: true);
         using var http = PingDeployment.Client();
 
-        using var response = await SidecarCalls.PingAsync(http, stack.Risk, $"Bearer {login.Token}");
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
@@ -85,15 +85,15 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     [Fact]
     public async Task Ping_ForgedSignature_Returns401WithoutCookie()
     {
-        var stack = fixture.Stack;
-        var login = await stack.LoginAsync("alice", ["ROLE_USER"]);
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
         var parts = login.Token.Split('.');
         var claims = System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[1]))
             .Replace("\"ROLE_USER\"", "\"ROLE_ADMIN\",\"ROLE_USER\"", StringComparison.Ordinal);
         var forged = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(claims)}.{parts[2]}";
         using var http = PingDeployment.Client();
 
-        using var response = await SidecarCalls.PingAsync(http, stack.Risk, $"Bearer {forged}");
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {forged}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
@@ -103,13 +103,13 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     [Fact]
     public async Task Ping_AlgNone_Returns401WithoutCookie()
     {
-        var stack = fixture.Stack;
-        var login = await stack.LoginAsync("alice", ["ROLE_USER"]);
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
         var header = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
         var unsigned = $"{header}.{login.Token.Split('.')[1]}.";
         using var http = PingDeployment.Client();
 
-        using var response = await SidecarCalls.PingAsync(http, stack.Risk, $"Bearer {unsigned}");
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {unsigned}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
@@ -118,12 +118,12 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     [Fact]
     public async Task Ping_RevokedSession_Returns401WithoutCookie()
     {
-        var stack = fixture.Stack;
-        var login = await stack.LoginAsync("alice", ["ROLE_USER"]);
-        await stack.RevokeAsync(login.SessionId);
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        await deployment.RevokeAsync(login.SessionId);
         using var http = PingDeployment.Client();
 
-        using var response = await SidecarCalls.PingAsync(http, stack.Risk, $"Bearer {login.Token}");
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
@@ -133,11 +133,11 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     [Fact]
     public async Task Ping_RoleMissing_Returns403WithoutCookie()
     {
-        var stack = fixture.Stack;
-        var login = await stack.LoginAsync("admin", ["ROLE_ADMIN"]);
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("admin", ["ROLE_ADMIN"]);
         using var http = PingDeployment.Client();
 
-        using var response = await SidecarCalls.PingAsync(http, stack.Risk, $"Bearer {login.Token}");
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
@@ -147,17 +147,17 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     [Fact]
     public async Task Ping_TwoSidecarsOneHost_DistinctCookiesEachRefusingTheOther()
     {
-        var stack = fixture.Stack;
-        var login = await stack.LoginAsync("alice", ["ROLE_USER"]);
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
         using var http = PingDeployment.Client();
-        using var riskPing = await SidecarCalls.PingAsync(http, stack.Risk, $"Bearer {login.Token}");
-        using var pnlPing = await SidecarCalls.PingAsync(http, stack.Pnl, $"Bearer {login.Token}");
+        using var riskPing = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
+        using var pnlPing = await SidecarCalls.PingAsync(http, deployment.Pnl, $"Bearer {login.Token}");
         var riskValue = SidecarCalls.CookiePair(SidecarCalls.SetCookie(riskPing, PingDeployment.RiskCookie)!)[(PingDeployment.RiskCookie.Length + 1)..];
         var pnlValue = SidecarCalls.CookiePair(SidecarCalls.SetCookie(pnlPing, PingDeployment.PnlCookie)!)[(PingDeployment.PnlCookie.Length + 1)..];
 
-        using var pnlWithRiskCookie = await SidecarCalls.GetAsync(http, new Uri(stack.Pnl.Address, "/api/whoami"), cookie: $"{PingDeployment.PnlCookie}={riskValue}");
-        using var riskWithPnlCookie = await SidecarCalls.GetAsync(http, new Uri(stack.Risk.Address, "/api/whoami"), cookie: $"{PingDeployment.RiskCookie}={pnlValue}");
-        using var pnlWithOwnCookie = await SidecarCalls.GetAsync(http, new Uri(stack.Pnl.Address, "/api/whoami"), cookie: $"{PingDeployment.PnlCookie}={pnlValue}");
+        using var pnlWithRiskCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Pnl.Address, "/api/whoami"), cookie: $"{PingDeployment.PnlCookie}={riskValue}");
+        using var riskWithPnlCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), cookie: $"{PingDeployment.RiskCookie}={pnlValue}");
+        using var pnlWithOwnCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Pnl.Address, "/api/whoami"), cookie: $"{PingDeployment.PnlCookie}={pnlValue}");
 
         Assert.NotEqual(riskValue, pnlValue);
         Assert.Equal(HttpStatusCode.Unauthorized, pnlWithRiskCookie.StatusCode);
@@ -170,7 +170,7 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     public async Task Ping_Preflight_AllowsTheUiOriginWithCredentials()
     {
         using var http = PingDeployment.Client();
-        using var request = new HttpRequestMessage(HttpMethod.Options, new Uri(fixture.Stack.Risk.Address, "/activeviam/pivot/rest/v10/ping"));
+        using var request = new HttpRequestMessage(HttpMethod.Options, new Uri(fixture.Deployment.Risk.Address, "/activeviam/pivot/rest/v10/ping"));
         request.Headers.Add("Origin", PingDeployment.UiOrigin);
         request.Headers.Add("Access-Control-Request-Method", "GET");
         request.Headers.Add("Access-Control-Request-Headers", "authorization");
@@ -186,7 +186,7 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
     public async Task Logout_Post_ClearsTheCookieWithCors()
     {
         using var http = PingDeployment.Client();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Stack.Risk.Address, "/logout"));
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Deployment.Risk.Address, "/logout"));
         request.Headers.Add("Origin", PingDeployment.UiOrigin);
 
         using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
