@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtotiAuth.Ping.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -8,11 +9,18 @@ internal sealed class CubeCookieWriter(CubeCookieProtector protector, IOptions<P
 {
     private readonly PingOptions _options = options.Value;
 
+    /// <summary>
+    /// The sealed value per validated token: the token cache hands out one <see cref="SidecarCaller"/> per
+    /// token, and its cookie payload never changes, so a UI pinging with the same token costs no new
+    /// encryption. Entries go when the cached caller does.
+    /// </summary>
+    private readonly ConditionalWeakTable<SidecarCaller, string> _sealed = [];
+
     public string CookieName => _options.CookieName;
 
     public void Append(HttpContext context, SidecarCaller caller)
     {
-        var value = protector.Protect(new CubeCookiePayload(_options.CubeId!, caller.SessionId, caller.UserName, caller.ExpiresAt));
+        var value = _sealed.GetValue(caller, c => protector.Protect(new CubeCookiePayload(_options.CubeId!, c.SessionId, c.UserName, c.ExpiresAt)));
         var cookie = Attributes();
         cookie.Expires = caller.ExpiresAt;
         var maxAge = caller.ExpiresAt - time.GetUtcNow();
