@@ -54,6 +54,10 @@ public sealed class PingDeployment : IAsyncDisposable
         PastToken = Add(new KestrelHost<TokenServiceMarker>(token, 0, static s => s.Replace(
             ServiceDescriptor.Singleton<TimeProvider>(new ShiftedTimeProvider(TimeSpan.FromHours(-1))))));
 
+        // Same key, same issuer, almost one token lifetime (15 minutes) behind: its tokens expire in seconds.
+        ShortToken = Add(new KestrelHost<TokenServiceMarker>(token, 0, static s => s.Replace(
+            ServiceDescriptor.Singleton<TimeProvider>(new ShiftedTimeProvider(ShortTokenLife - TimeSpan.FromMinutes(15))))));
+
         Cube = Add(new KestrelHost<CubeMarker>(new Dictionary<string, string?>()));
 
         var sidecar = new Dictionary<string, string?>(common)
@@ -63,6 +67,12 @@ public sealed class PingDeployment : IAsyncDisposable
             ["AtotiAuth:Ping:CubeUrl"] = Cube.Address.ToString().TrimEnd('/'),
         };
         Risk = Add(new KestrelHost<PingServiceMarker>(new Dictionary<string, string?>(sidecar)
+        {
+            ["AtotiAuth:Ping:CubeId"] = "risk",
+            ["AtotiAuth:Ping:CookieName"] = RiskCookie,
+            ["AtotiAuth:Ping:CookieSameSite"] = "None",
+        }));
+        RiskReplica = Add(new KestrelHost<PingServiceMarker>(new Dictionary<string, string?>(sidecar)
         {
             ["AtotiAuth:Ping:CubeId"] = "risk",
             ["AtotiAuth:Ping:CookieName"] = RiskCookie,
@@ -80,9 +90,17 @@ public sealed class PingDeployment : IAsyncDisposable
 
     public KestrelHost<TokenServiceMarker> PastToken { get; }
 
+    /// <summary>Tokens from <see cref="ShortToken"/> expire this long after they are issued.</summary>
+    public static TimeSpan ShortTokenLife { get; } = TimeSpan.FromSeconds(4);
+
+    public KestrelHost<TokenServiceMarker> ShortToken { get; }
+
     public KestrelHost<CubeMarker> Cube { get; }
 
     public KestrelHost<PingServiceMarker> Risk { get; }
+
+    /// <summary>A second replica of the <c>risk</c> sidecar (same cube id and cookie name, its own memory).</summary>
+    public KestrelHost<PingServiceMarker> RiskReplica { get; }
 
     public KestrelHost<PingServiceMarker> Pnl { get; }
 
@@ -93,12 +111,12 @@ public sealed class PingDeployment : IAsyncDisposable
     public static HttpClient Client() => new(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false });
 
     /// <summary>Logs a user in (a session in the store, as the identity service creates it) and gets a JWT from the token service's <c>/jwt</c>.</summary>
-    public async Task<Login> LoginAsync(string userName, IReadOnlyList<string> roles, bool expired = false)
+    public async Task<Login> LoginAsync(string userName, IReadOnlyList<string> roles, bool expired = false, bool shortLived = false)
     {
         var sessions = Token.Services.GetRequiredService<ISessionStore>();
         var issued = await sessions.CreateAsync(new NewSession(userName, "basic", roles));
         using var http = Client();
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri((expired ? PastToken : Token).Address, "/jwt"));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri((expired ? PastToken : shortLived ? ShortToken : Token).Address, "/jwt"));
         request.Headers.Add("Cookie", $"ATOTIAUTH_SESSION={issued.Ticket}");
         using var response = await http.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.OK)

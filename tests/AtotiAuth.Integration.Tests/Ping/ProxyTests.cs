@@ -176,6 +176,45 @@ public sealed class ProxyTests(PingDeploymentFixture fixture) : IClassFixture<Pi
         Assert.Equal("session_revoked", await SidecarCalls.ProblemCodeAsync(cookieAfter));
     }
 
+    [Fact]
+    public async Task Cookie_FromOneReplica_AcceptedByAnotherWithRolesFromTheSession()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("gina", ["ROLE_USER", "ROLE_SHARE"]);
+        using var http = PingDeployment.Client();
+        var cookie = await PingCookieAsync(http, login.Token);
+
+        using var response = await SidecarCalls.GetAsync(http, new Uri(deployment.RiskReplica.Address, "/api/whoami"), cookie: cookie);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = (await response.Content.ReadFromJsonAsync<WhoAmI>(TestContext.Current.CancellationToken))!;
+        Assert.Equal("gina", seen.User);
+        Assert.Equal(["ROLE_USER", "ROLE_SHARE"], seen.Roles);
+    }
+
+    [Fact]
+    public async Task WebSocket_TokenExpires_SocketClosedAtExpiry()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("hank", ["ROLE_USER"], shortLived: true);
+        using var http = PingDeployment.Client();
+        var cookie = await PingCookieAsync(http, login.Token);
+        using var socket = await SocketClient.ConnectAsync(deployment.Risk.WebSocket("/ws"), cookie, PingDeployment.UiOrigin);
+        Assert.Equal("hello:hank", await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)));
+        var clock = Stopwatch.StartNew();
+
+        var closed = false;
+        while (!closed && clock.Elapsed < PingDeployment.ShortTokenLife + TimeSpan.FromSeconds(10))
+        {
+            closed = await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(15)) is null;
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"expiry: socket closed {clock.Elapsed.TotalMilliseconds:F0} ms after opening (token life {PingDeployment.ShortTokenLife.TotalSeconds} s)");
+        Assert.True(closed, "the socket outlived its token");
+        using var after = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), cookie: cookie);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
     private async Task<string> PingCookieAsync(HttpClient http, string token)
     {
         using var ping = await SidecarCalls.PingAsync(http, fixture.Deployment.Risk, $"Bearer {token}");
