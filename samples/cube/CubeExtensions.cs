@@ -1,6 +1,13 @@
+using AtotiAuth.Samples.Cube.Identity;
+using AtotiAuth.Samples.Cube.Updates;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace AtotiAuth.Samples.Cube;
 
-/// <summary>A stand-in for an Atoti server, used by the tests and the demo.</summary>
+/// <summary>
+/// A stand-in for an Atoti server, used by the tests and the demo. It sits behind its ping sidecar
+/// (same pod; NetworkPolicies keep everyone else out) and trusts the identity headers the sidecar writes.
+/// </summary>
 public static class CubeExtensions
 {
     /// <summary>Registers the cube.</summary>
@@ -8,6 +15,8 @@ public static class CubeExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddHealthChecks();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddCubeIdentity();
         return builder;
     }
 
@@ -16,6 +25,8 @@ public static class CubeExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHealthChecks("/healthz");
+        endpoints.MapWhoAmIEndpoints();
+        endpoints.MapUpdatesEndpoints();
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http;
 
 namespace AtotiAuth.Ping;
 
@@ -8,10 +9,22 @@ public sealed class PingOptions
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Ping";
 
+    /// <summary>The roles used when <see cref="RequiredRoles"/> is left empty: Atoti's gate (ATOTI-CONTRACT.md, "Ping").</summary>
+    public static IReadOnlyList<string> DefaultRequiredRoles { get; } = ["ROLE_USER", "ROLE_TECH"];
+
     /// <summary>The cube this sidecar fronts, e.g. <c>http://127.0.0.1:9090</c> (same pod). Required.</summary>
     [Required(ErrorMessage = "is required: the URL of the cube this sidecar fronts, e.g. http://127.0.0.1:9090.")]
     [Url(ErrorMessage = "must be an absolute URL, e.g. http://127.0.0.1:9090.")]
     public string? CubeUrl { get; set; }
+
+    /// <summary>
+    /// This cube's identity, sealed inside its cookie (the Data Protection purpose), so that a cookie
+    /// written for one cube is refused by every other, even where they share the key ring. Replicas of
+    /// one cube share it; two cubes never do. Required: no default can tell two cubes apart.
+    /// </summary>
+    [Required(ErrorMessage = "is required: a name unique to this cube (shared by its replicas), e.g. 'risk'.")]
+    [RegularExpression("^[A-Za-z0-9_.\\-]{1,64}$", ErrorMessage = "must be 1 to 64 letters, digits, '_', '.' or '-'.")]
+    public string? CubeId { get; set; }
 
     /// <summary>
     /// Name of this cube's WebSocket cookie. Cookies are per domain, not per port, so two cubes on one
@@ -20,4 +33,54 @@ public sealed class PingOptions
     [Required]
     [RegularExpression("^[A-Za-z0-9_\\-]+$", ErrorMessage = "must be letters, digits, '_' or '-'.")]
     public string CookieName { get; set; } = "ATOTI_CUBE";
+
+    /// <summary>
+    /// Marks the cookie <c>Secure</c>. Default true; turn off only for plain-HTTP local runs (browsers
+    /// drop Secure cookies sent over HTTP). Must stay on with <see cref="CookieSameSite"/> <c>None</c>.
+    /// </summary>
+    public bool CookieSecure { get; set; } = true;
+
+    /// <summary>
+    /// The cookie's SameSite. Default <c>Strict</c>: enough where the UI and the cubes share a site (the
+    /// embedded UI on one registrable domain, Atoti's recommended set-up), and the strictest. A remote UI
+    /// on another site needs <c>None</c> (with Secure), as Atoti's cross-site template has.
+    /// </summary>
+    public SameSiteMode CookieSameSite { get; set; } = SameSiteMode.Strict;
+
+    /// <summary>
+    /// Roles of which a caller needs at least one, for ping and for the proxied requests. Default
+    /// <c>ROLE_USER</c>, <c>ROLE_TECH</c> (Atoti's ping). Compared ordinally.
+    /// </summary>
+    public IList<string> RequiredRoles { get; } = [];
+
+    /// <summary>Header carrying the caller's user name to the cube. Default <c>X-AtotiAuth-User</c>.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9\\-]+$", ErrorMessage = "must be a header name: letters, digits or '-'.")]
+    public string UserHeader { get; set; } = "X-AtotiAuth-User";
+
+    /// <summary>Header carrying the caller's roles (comma-separated) to the cube. Default <c>X-AtotiAuth-Roles</c>.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9\\-]+$", ErrorMessage = "must be a header name: letters, digits or '-'.")]
+    public string RolesHeader { get; set; } = "X-AtotiAuth-Roles";
+
+    /// <summary>Header carrying the caller's session id to the cube. Default <c>X-AtotiAuth-Session</c>.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9\\-]+$", ErrorMessage = "must be a header name: letters, digits or '-'.")]
+    public string SessionHeader { get; set; } = "X-AtotiAuth-Session";
+
+    /// <summary>
+    /// Most validated tokens kept in memory (each a few hundred bytes). Default 10 000: one per active
+    /// user and tab for a large deployment; a full cache only costs a signature check per new token.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int TokenCacheSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// Longest time a proxied request may stay without activity (for WebSockets: without a message either
+    /// way) before the sidecar ends it. Default 10 minutes, above Atoti UI's WebSocket keep-alive.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    public TimeSpan ProxyActivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    internal IReadOnlyList<string> EffectiveRequiredRoles => RequiredRoles.Count == 0 ? DefaultRequiredRoles : [.. RequiredRoles];
 }

@@ -1,5 +1,14 @@
+using AtotiAuth.Ping.Authentication;
+using AtotiAuth.Ping.Cookies;
+using AtotiAuth.Ping.Logout;
+using AtotiAuth.Ping.Ping;
+using AtotiAuth.Ping.Proxy;
+using AtotiAuth.Ping.Revocation;
+using AtotiAuth.Shared.Cors;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Ping;
 
@@ -11,14 +20,24 @@ public static class PingServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAtotiAuthStore();
+        builder.AddAtotiAuthCors();
         builder.Services.AddValidatedOptions<PingOptions>(PingOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PingOptions>, PingOptionsValidator>());
+        builder.AddCallerAuthentication();
+        builder.AddCubeCookies();
+        builder.AddSessionRevocations();
+        builder.AddCubeProxy();
         return builder;
     }
 
-    /// <summary>Maps the sidecar's endpoints.</summary>
+    /// <summary>Maps ping, logout and, for every other path, the authenticated proxy to the cube.</summary>
     public static IEndpointRouteBuilder MapPingEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.UseAtotiAuthCors();
+        endpoints.MapPongEndpoints();
+        endpoints.MapLogoutEndpoints();
+        endpoints.MapProxyEndpoints();
         return endpoints;
     }
 }

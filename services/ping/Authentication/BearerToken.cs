@@ -1,0 +1,39 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Primitives;
+
+namespace AtotiAuth.Ping.Authentication;
+
+/// <summary>Reads the token of <c>Authorization: Bearer &lt;t&gt;</c> or Atoti's legacy <c>Authorization: Jwt &lt;t&gt;</c>.</summary>
+internal static class BearerToken
+{
+    /// <summary>Longest token accepted; a token with hundreds of roles stays well under it.</summary>
+    public const int MaxLength = 64 * 1024;
+
+    private static readonly string[] Schemes = ["Bearer ", "Jwt "];
+
+    public static bool TryRead(StringValues authorization, [NotNullWhen(true)] out string? token)
+    {
+        token = null;
+        if (authorization.Count != 1 || authorization[0] is not { } value)
+        {
+            return false;
+        }
+
+        foreach (var scheme in Schemes)
+        {
+            if (value.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+            {
+                var candidate = value.AsSpan(scheme.Length).Trim();
+                if (candidate.IsEmpty || candidate.Length > MaxLength)
+                {
+                    return false;
+                }
+
+                token = candidate.ToString();
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace AtotiAuth.Ping;
+
+/// <summary>The cross-field rules of <see cref="PingOptions"/> (STYLE.md §9, §10).</summary>
+internal sealed class PingOptionsValidator : IValidateOptions<PingOptions>
+{
+    private const string Section = PingOptions.SectionName;
+
+    public ValidateOptionsResult Validate(string? name, PingOptions options)
+    {
+        var failures = new List<string>();
+        if (options.CookieSameSite == SameSiteMode.None && !options.CookieSecure)
+        {
+            failures.Add($"{Section}:CookieSameSite=None needs {Section}:CookieSecure=true: browsers drop SameSite=None " +
+                "cookies that are not Secure. Serve the sidecar over HTTPS, or use Strict/Lax for a plain-HTTP local run.");
+        }
+
+        if (options.CookieSameSite == SameSiteMode.Unspecified)
+        {
+            failures.Add($"{Section}:CookieSameSite must be Strict, Lax or None: leaving it to the browser's default differs between browsers.");
+        }
+
+        if (Uri.TryCreate(options.CubeUrl, UriKind.Absolute, out var cube) && cube.Scheme != Uri.UriSchemeHttp && cube.Scheme != Uri.UriSchemeHttps)
+        {
+            failures.Add($"{Section}:CubeUrl must be an http or https URL, e.g. http://127.0.0.1:9090.");
+        }
+
+        var headers = new[] { options.UserHeader, options.RolesHeader, options.SessionHeader };
+        if (headers.Distinct(StringComparer.OrdinalIgnoreCase).Count() != headers.Length)
+        {
+            failures.Add($"{Section}:UserHeader, RolesHeader and SessionHeader must be three different header names.");
+        }
+
+        for (var i = 0; i < options.RequiredRoles.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.RequiredRoles[i]))
+            {
+                failures.Add($"{Section}:RequiredRoles:{i} is empty: list role names such as ROLE_USER.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

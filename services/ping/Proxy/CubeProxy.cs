@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Net;
+using AtotiAuth.Ping.Authentication;
+using AtotiAuth.Ping.Revocation;
+using AtotiAuth.Shared.Sessions;
+using Microsoft.Extensions.Options;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace AtotiAuth.Ping.Proxy;
+
+/// <summary>
+/// Forwards an authenticated request to the cube with YARP's direct forwarder (one fixed destination,
+/// so no route table). A WebSocket stays open through it until its cookie's expiry (the JWT's
+/// <c>exp</c>) or its session's revocation, whichever comes first; the sidecar then aborts the
+/// connection and the UI reconnects after a fresh ping (see services/ping/README.md).
+/// </summary>
+internal sealed partial class CubeProxy : IDisposable
+{
+    private readonly IHttpForwarder _forwarder;
+    private readonly IdentityTransformer _transformer;
+    private readonly OpenSockets _sockets;
+    private readonly RevocationCache _revocations;
+    private readonly TimeProvider _time;
+    private readonly ILogger<CubeProxy> _logger;
+    private readonly string _cube;
+    private readonly ForwarderRequestConfig _config;
+    private readonly HttpMessageInvoker _invoker;
+
+    public CubeProxy(
+        IHttpForwarder forwarder,
+        IdentityTransformer transformer,
+        OpenSockets sockets,
+        RevocationCache revocations,
+        IOptions<PingOptions> options,
+        TimeProvider time,
+        ILogger<CubeProxy> logger)
+    {
+        _forwarder = forwarder;
+        _transformer = transformer;
+        _sockets = sockets;
+        _revocations = revocations;
+        _time = time;
+        _logger = logger;
+        _cube = options.Value.CubeUrl!;
+        _config = new ForwarderRequestConfig { ActivityTimeout = options.Value.ProxyActivityTimeout };
+
+        // YARP's recommended client for direct forwarding: no proxy, no redirects, no decompression, no
+        // cookie container (cookies belong to the browser), trace context passed on.
+        _invoker = new HttpMessageInvoker(new SocketsHttpHandler
+        {
+            UseProxy = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = DecompressionMethods.None,
+            UseCookies = false,
+            EnableMultipleHttp2Connections = true,
+            ActivityHeadersPropagator = new ReverseProxyPropagator(DistributedContextPropagator.Current),
+            ConnectTimeout = TimeSpan.FromSeconds(5),
+        });
+    }
+
+    /// <summary>Forwards; null when the cube answered, else the stable code of the failure.</summary>
+    public async ValueTask<string?> ForwardAsync(HttpContext context, SidecarCaller caller, bool socket)
+    {
+        context.Items[typeof(SidecarCaller)] = caller;
+        if (!socket)
+        {
+            return Report(context, await _forwarder.SendAsync(context, _cube, _invoker, _config, _transformer));
+        }
+
+        using var tracking = _sockets.Track(caller.SessionId, context);
+
+        // A revocation heard between the check and the tracking would otherwise be missed.
+        if (await _revocations.IsRevokedAsync(caller.SessionId, context.RequestAborted))
+        {
+            return PingErrors.SessionRevoked;
+        }
+
+        var life = caller.ExpiresAt - _time.GetUtcNow();
+        using var expiry = new CancellationTokenSource(life > TimeSpan.Zero ? life : TimeSpan.Zero, _time);
+        using var closeAtExpiry = expiry.Token.UnsafeRegister(static c => ((HttpContext)c!).Abort(), context);
+        LogSocketOpened(_logger, caller.SessionId, caller.ExpiresAt);
+        return Report(context, await _forwarder.SendAsync(context, _cube, _invoker, _config, _transformer));
+    }
+
+    public void Dispose() => _invoker.Dispose();
+
+    private string? Report(HttpContext context, ForwarderError error)
+    {
+        if (error == ForwarderError.None || context.RequestAborted.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var exception = context.GetForwarderErrorFeature()?.Exception;
+        LogForwardFailed(_logger, error, exception?.GetType().Name ?? "none");
+        return context.Response.HasStarted ? null : PingErrors.CubeUnavailable;
+    }
+
+    [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Forwarding to the cube failed: {Error} ({ExceptionType})")]
+    private static partial void LogForwardFailed(ILogger logger, ForwarderError error, string exceptionType);
+
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Debug, Message = "WebSocket opened for session {SessionId}, closed at {ExpiresAt:O} at the latest")]
+    private static partial void LogSocketOpened(ILogger logger, string sessionId, DateTimeOffset expiresAt);
+}

@@ -1,0 +1,200 @@
+using System.Net;
+
+namespace AtotiAuth.Integration.Tests.Ping;
+
+public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFixture<PingDeploymentFixture>
+{
+    [Theory]
+    [InlineData("/ping")]
+    [InlineData("/activeviam/pivot/rest/v8/ping")]
+    [InlineData("/activeviam/pivot/rest/v9/ping")]
+    [InlineData("/activeviam/pivot/rest/v10/ping")]
+    public async Task Ping_ValidBearer_ReturnsPongAndCookieWithAttributes(string path)
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}", path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("pong", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        var cookie = SidecarCalls.SetCookie(response, PingDeployment.RiskCookie);
+        Assert.NotNull(cookie);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=none", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
+        var maxAge = int.Parse(cookie.Split(';').Select(static p => p.Trim()).First(static p => p.StartsWith("max-age=", StringComparison.OrdinalIgnoreCase))["max-age=".Length..], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(maxAge, 1, 15 * 60);
+    }
+
+    [Fact]
+    public async Task Ping_LegacyJwtScheme_ReturnsPong()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Jwt {login.Token}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotNull(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
+    }
+
+    [Fact]
+    public async Task Ping_TechnicalUser_ReturnsPong()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("robot", ["ROLE_TECH", "ROLE_ADMIN"]);
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ping_NoToken_Returns401WithoutCookie()
+    {
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.PingAsync(http, fixture.Deployment.Risk, null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
+        Assert.Equal("missing_credentials", await SidecarCalls.ProblemCodeAsync(response));
+        Assert.DoesNotContain(response.Headers.WwwAuthenticate, static h => h.Scheme == "Basic");
+    }
+
+    [Fact]
+    public async Task Ping_ExpiredToken_Returns401WithoutCookie()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"], expired: true);
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
+        Assert.Equal("invalid_token", await SidecarCalls.ProblemCodeAsync(response));
+    }
+
+    [Fact]
+    public async Task Ping_ForgedSignature_Returns401WithoutCookie()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        var parts = login.Token.Split('.');
+        var claims = System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[1]))
+            .Replace("\"ROLE_USER\"", "\"ROLE_ADMIN\",\"ROLE_USER\"", StringComparison.Ordinal);
+        var forged = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(claims)}.{parts[2]}";
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {forged}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
+        Assert.Equal("invalid_token", await SidecarCalls.ProblemCodeAsync(response));
+    }
+
+    [Fact]
+    public async Task Ping_AlgNone_Returns401WithoutCookie()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        var header = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
+        var unsigned = $"{header}.{login.Token.Split('.')[1]}.";
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {unsigned}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
+    }
+
+    [Fact]
+    public async Task Ping_RevokedSession_Returns401WithoutCookie()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        await deployment.RevokeAsync(login.SessionId);
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
+        Assert.Equal("session_revoked", await SidecarCalls.ProblemCodeAsync(response));
+    }
+
+    [Fact]
+    public async Task Ping_RoleMissing_Returns403WithoutCookie()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("admin", ["ROLE_ADMIN"]);
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
+        Assert.Equal("missing_role", await SidecarCalls.ProblemCodeAsync(response));
+    }
+
+    [Fact]
+    public async Task Ping_TwoSidecarsOneHost_DistinctCookiesEachRefusingTheOther()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+        using var riskPing = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
+        using var pnlPing = await SidecarCalls.PingAsync(http, deployment.Pnl, $"Bearer {login.Token}");
+        var riskValue = SidecarCalls.CookiePair(SidecarCalls.SetCookie(riskPing, PingDeployment.RiskCookie)!)[(PingDeployment.RiskCookie.Length + 1)..];
+        var pnlValue = SidecarCalls.CookiePair(SidecarCalls.SetCookie(pnlPing, PingDeployment.PnlCookie)!)[(PingDeployment.PnlCookie.Length + 1)..];
+
+        using var pnlWithRiskCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Pnl.Address, "/api/whoami"), cookie: $"{PingDeployment.PnlCookie}={riskValue}");
+        using var riskWithPnlCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), cookie: $"{PingDeployment.RiskCookie}={pnlValue}");
+        using var pnlWithOwnCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Pnl.Address, "/api/whoami"), cookie: $"{PingDeployment.PnlCookie}={pnlValue}");
+
+        Assert.NotEqual(riskValue, pnlValue);
+        Assert.Equal(HttpStatusCode.Unauthorized, pnlWithRiskCookie.StatusCode);
+        Assert.Equal("invalid_cookie", await SidecarCalls.ProblemCodeAsync(pnlWithRiskCookie));
+        Assert.Equal(HttpStatusCode.Unauthorized, riskWithPnlCookie.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, pnlWithOwnCookie.StatusCode);
+    }
+
+    [Fact]
+    public async Task Ping_Preflight_AllowsTheUiOriginWithCredentials()
+    {
+        using var http = PingDeployment.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Options, new Uri(fixture.Deployment.Risk.Address, "/activeviam/pivot/rest/v10/ping"));
+        request.Headers.Add("Origin", PingDeployment.UiOrigin);
+        request.Headers.Add("Access-Control-Request-Method", "GET");
+        request.Headers.Add("Access-Control-Request-Headers", "authorization");
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal(PingDeployment.UiOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Equal("true", response.Headers.GetValues("Access-Control-Allow-Credentials").Single());
+    }
+
+    [Fact]
+    public async Task Logout_Post_ClearsTheCookieWithCors()
+    {
+        using var http = PingDeployment.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(fixture.Deployment.Risk.Address, "/logout"));
+        request.Headers.Add("Origin", PingDeployment.UiOrigin);
+
+        using var response = await http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        var cookie = SidecarCalls.SetCookie(response, PingDeployment.RiskCookie);
+        Assert.NotNull(cookie);
+        Assert.Contains("expires=Thu, 01 Jan 1970", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(PingDeployment.UiOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+}

@@ -1,0 +1,224 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using AtotiAuth.Samples.Cube.Identity;
+
+namespace AtotiAuth.Integration.Tests.Ping;
+
+public sealed class ProxyTests(PingDeploymentFixture fixture) : IClassFixture<PingDeploymentFixture>
+{
+    private static readonly Dictionary<string, string> Spoofed = new()
+    {
+        ["X-AtotiAuth-User"] = "admin",
+        ["X-AtotiAuth-Roles"] = "ROLE_ADMIN",
+        ["x-atotiauth-session"] = "someone-else",
+        ["X-AtotiAuth-Extra"] = "anything",
+    };
+
+    [Fact]
+    public async Task Proxy_BearerWithSpoofedHeaders_CubeSeesOnlyTheRealIdentity()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER", "ROLE_SHARE"]);
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), bearer: login.Token, headers: Spoofed);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = (await response.Content.ReadFromJsonAsync<WhoAmI>(TestContext.Current.CancellationToken))!;
+        Assert.Equal("alice", seen.User);
+        Assert.Equal(["ROLE_USER", "ROLE_SHARE"], seen.Roles);
+        Assert.Equal(
+            ["X-AtotiAuth-Roles", "X-AtotiAuth-Session", "X-AtotiAuth-User"],
+            seen.Headers.Where(static h => h.StartsWith("X-AtotiAuth-", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Proxy_CookieWithSpoofedHeaders_CubeSeesTheRealIdentityAndNotTheCookie()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("bob", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+        var cookie = await PingCookieAsync(http, login.Token);
+
+        using var response = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), cookie: $"{cookie}; theme=dark", headers: Spoofed);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = (await response.Content.ReadFromJsonAsync<WhoAmI>(TestContext.Current.CancellationToken))!;
+        Assert.Equal("bob", seen.User);
+        Assert.Equal(["ROLE_USER"], seen.Roles);
+        Assert.Equal(["theme"], seen.Cookies);
+        Assert.DoesNotContain(seen.Headers, static h => h.Equals("X-AtotiAuth-Extra", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Proxy_NoCredentials_Returns401AndNeverReachesTheCube()
+    {
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.GetAsync(http, new Uri(fixture.Deployment.Risk.Address, "/api/whoami"), headers: Spoofed);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("missing_credentials", await SidecarCalls.ProblemCodeAsync(response));
+    }
+
+    [Fact]
+    public async Task Proxy_ForgedCookie_Returns401()
+    {
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.GetAsync(http, new Uri(fixture.Deployment.Risk.Address, "/api/whoami"), cookie: $"{PingDeployment.RiskCookie}=CfDJ8forgedvalue");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("invalid_cookie", await SidecarCalls.ProblemCodeAsync(response));
+    }
+
+    [Fact]
+    public async Task WebSocket_WithCookieFromUiOrigin_StreamsAndEchoes()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("carol", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+        var cookie = await PingCookieAsync(http, login.Token);
+
+        using var socket = await SocketClient.ConnectAsync(deployment.Risk.WebSocket("/ws"), cookie, PingDeployment.UiOrigin);
+
+        Assert.Equal(WebSocketState.Open, socket.State);
+        Assert.Equal("hello:carol", await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)));
+        Assert.StartsWith("tick:", await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+        Assert.StartsWith("tick:", await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+        await SocketClient.SendAsync(socket, "subscribe");
+        var echoed = false;
+        for (var i = 0; i < 50 && !echoed; i++)
+        {
+            echoed = await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)) == "echo:subscribe";
+        }
+
+        Assert.True(echoed);
+    }
+
+    [Fact]
+    public async Task WebSocket_WithoutCookie_HandshakeRefused()
+    {
+        using var socket = await SocketClient.ConnectAsync(fixture.Deployment.Risk.WebSocket("/ws"), null, PingDeployment.UiOrigin);
+
+        Assert.NotEqual(WebSocketState.Open, socket.State);
+        Assert.Equal(HttpStatusCode.Unauthorized, socket.HttpStatusCode);
+    }
+
+    [Fact]
+    public async Task WebSocket_ForgedCookie_HandshakeRefused()
+    {
+        using var socket = await SocketClient.ConnectAsync(fixture.Deployment.Risk.WebSocket("/ws"), $"{PingDeployment.RiskCookie}=CfDJ8forgedvalue", PingDeployment.UiOrigin);
+
+        Assert.NotEqual(WebSocketState.Open, socket.State);
+        Assert.Equal(HttpStatusCode.Unauthorized, socket.HttpStatusCode);
+    }
+
+    [Theory]
+    [InlineData("https://evil.example.test")]
+    [InlineData("https://ui.example.test.evil.test")]
+    [InlineData(null)]
+    public async Task WebSocket_ValidCookieForeignOrigin_HandshakeRefused(string? origin)
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("dave", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+        var cookie = await PingCookieAsync(http, login.Token);
+
+        using var socket = await SocketClient.ConnectAsync(deployment.Risk.WebSocket("/ws"), cookie, origin);
+
+        Assert.NotEqual(WebSocketState.Open, socket.State);
+        Assert.Equal(HttpStatusCode.Forbidden, socket.HttpStatusCode);
+    }
+
+    [Fact]
+    public async Task Revocation_OfAnOpenSession_RefusesRequestsAndClosesItsSocket()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("erin", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+        var cookie = await PingCookieAsync(http, login.Token);
+        using var socket = await SocketClient.ConnectAsync(deployment.Risk.WebSocket("/ws"), cookie, PingDeployment.UiOrigin);
+        Assert.Equal("hello:erin", await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)));
+        using (var before = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), bearer: login.Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        }
+
+        var clock = Stopwatch.StartNew();
+        await deployment.RevokeAsync(login.SessionId);
+        var revokedAfter = clock.Elapsed;
+        var refused = false;
+        var attempts = 0;
+        while (!refused && clock.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            attempts++;
+            using var after = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), bearer: login.Token);
+            refused = after.StatusCode == HttpStatusCode.Unauthorized;
+        }
+
+        var refusedAfter = clock.Elapsed;
+        var closed = false;
+        while (!closed && clock.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            closed = await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)) is null;
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"revocation: recorded and published in {revokedAfter.TotalMilliseconds:F0} ms; request refused after " +
+            $"{refusedAfter.TotalMilliseconds:F0} ms ({attempts} request(s)); socket closed after {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.True(refused, "the revoked session's token was still accepted after 2 s");
+        Assert.True(closed, "the revoked session's socket was still open after 5 s");
+        using var cookieAfter = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), cookie: cookie);
+        Assert.Equal(HttpStatusCode.Unauthorized, cookieAfter.StatusCode);
+        Assert.Equal("session_revoked", await SidecarCalls.ProblemCodeAsync(cookieAfter));
+    }
+
+    [Fact]
+    public async Task Cookie_FromOneReplica_AcceptedByAnotherWithRolesFromTheSession()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("gina", ["ROLE_USER", "ROLE_SHARE"]);
+        using var http = PingDeployment.Client();
+        var cookie = await PingCookieAsync(http, login.Token);
+
+        using var response = await SidecarCalls.GetAsync(http, new Uri(deployment.RiskReplica.Address, "/api/whoami"), cookie: cookie);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = (await response.Content.ReadFromJsonAsync<WhoAmI>(TestContext.Current.CancellationToken))!;
+        Assert.Equal("gina", seen.User);
+        Assert.Equal(["ROLE_USER", "ROLE_SHARE"], seen.Roles);
+    }
+
+    [Fact]
+    public async Task WebSocket_TokenExpires_SocketClosedAtExpiry()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("hank", ["ROLE_USER"], shortLived: true);
+        using var http = PingDeployment.Client();
+        var cookie = await PingCookieAsync(http, login.Token);
+        using var socket = await SocketClient.ConnectAsync(deployment.Risk.WebSocket("/ws"), cookie, PingDeployment.UiOrigin);
+        Assert.Equal("hello:hank", await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)));
+        var clock = Stopwatch.StartNew();
+
+        var closed = false;
+        while (!closed && clock.Elapsed < PingDeployment.ShortTokenLife + TimeSpan.FromSeconds(10))
+        {
+            closed = await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(15)) is null;
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"expiry: socket closed {clock.Elapsed.TotalMilliseconds:F0} ms after opening (token life {PingDeployment.ShortTokenLife.TotalSeconds} s)");
+        Assert.True(closed, "the socket outlived its token");
+        using var after = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), cookie: cookie);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
+    }
+
+    private async Task<string> PingCookieAsync(HttpClient http, string token)
+    {
+        using var ping = await SidecarCalls.PingAsync(http, fixture.Deployment.Risk, $"Bearer {token}");
+        Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
+        return SidecarCalls.CookiePair(SidecarCalls.SetCookie(ping, PingDeployment.RiskCookie)!);
+    }
+}
