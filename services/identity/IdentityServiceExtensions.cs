@@ -1,5 +1,12 @@
+using AtotiAuth.Identity.Admin;
+using AtotiAuth.Identity.Authentication;
+using AtotiAuth.Identity.EmbeddedUi;
+using AtotiAuth.Identity.Login;
+using AtotiAuth.Identity.Logout;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity;
 
@@ -12,6 +19,11 @@ public static class IdentityServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAtotiAuthStore();
         builder.Services.AddValidatedOptions<IdentityOptions>(IdentityOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
+        builder.AddLogin();
+        builder.AddIdentityAuthentication();
+        builder.AddEmbeddedUi();
+        builder.AddAdmin();
         return builder;
     }
 
@@ -19,6 +31,10 @@ public static class IdentityServiceExtensions
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapLoginEndpoints();
+        endpoints.MapLogoutEndpoints();
+        endpoints.MapEmbeddedUiEndpoints();
+        endpoints.MapAdminEndpoints();
         return endpoints;
     }
 }

@@ -1,0 +1,23 @@
+using AtotiAuth.Identity.Authentication;
+
+namespace AtotiAuth.Identity.Admin;
+
+/// <summary>
+/// The admin API under <c>/admin</c> (JSON, problem details), for holders of the admin role by
+/// session cookie or HTTP Basic: anonymous → 401, authenticated without the role → 403.
+/// Its OpenAPI document is <c>/admin/openapi.json</c>, behind the same policy.
+/// </summary>
+internal static class AdminEndpoints
+{
+    public const string DocumentName = "admin";
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/admin").RequireAuthorization(IdentitySchemes.AdminPolicy);
+        admin.MapAdminUsers();
+        admin.MapAdminRoles();
+        admin.MapAdminSessions();
+        endpoints.MapOpenApi("/{documentName}/openapi.json").RequireAuthorization(IdentitySchemes.AdminPolicy);
+        return endpoints;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using AtotiAuth.Identity.Cookies;
+using AtotiAuth.Shared.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace AtotiAuth.Identity.Authentication;
+
+/// <summary>
+/// Authenticates by the session cookie against the store (secret checked in constant time, idle and
+/// absolute timeouts, revocation). Claims come from the session, resolved at login.
+/// </summary>
+internal sealed class SessionCookieAuthenticationHandler(
+    IOptionsMonitor<SessionCookieAuthenticationOptions> options,
+    ILoggerFactory loggerFactory,
+    UrlEncoder encoder,
+    ISessionStore sessions,
+    SessionCookie cookie) : AuthenticationHandler<SessionCookieAuthenticationOptions>(options, loggerFactory, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var ticket = cookie.Read(Context);
+        if (ticket is null)
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var session = await sessions.AuthenticateAsync(ticket, Context.RequestAborted);
+        if (session is null)
+        {
+            return AuthenticateResult.Fail("session_invalid");
+        }
+
+        var identity = new ClaimsIdentity(Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
+        identity.AddClaim(new Claim(ClaimTypes.Name, session.UserName));
+        identity.AddClaim(new Claim(IdentitySchemes.SessionIdClaim, session.Id));
+        identity.AddClaims(session.Roles.Select(static r => new Claim(ClaimTypes.Role, r)));
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        if (!Options.RedirectToLogin)
+        {
+            return base.HandleChallengeAsync(properties);
+        }
+
+        // Path and query preserved, local by construction, so the login accepts it as a return target.
+        var target = Request.PathBase + Request.Path + Request.QueryString;
+        Response.Redirect("/login?redirectUrl=" + Uri.EscapeDataString(target.ToString()));
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,38 @@
+namespace AtotiAuth.Identity;
+
+/// <summary>
+/// Stable codes of every rejection of the identity service (STYLE.md §8): put in problem bodies,
+/// in the login page (<c>data-code</c>) and in log events. Tests assert on these, not on prose.
+/// </summary>
+internal static class IdentityProblemCodes
+{
+    /// <summary>Wrong password, unknown user or inactive user: one answer for all three.</summary>
+    public const string InvalidCredentials = "invalid_credentials";
+
+    /// <summary>Too many failed logins for this user name or client address; try later.</summary>
+    public const string LoginLocked = "login_locked";
+
+    /// <summary>The <c>redirectUrl</c> is neither an allowed origin nor a safe local path.</summary>
+    public const string InvalidRedirectUrl = "invalid_redirect_url";
+
+    /// <summary>The login form's antiforgery token is missing or wrong.</summary>
+    public const string AntiforgeryFailed = "antiforgery_failed";
+
+    /// <summary>A logout request came from a foreign site or a non-navigation context (image, script, frame).</summary>
+    public const string CrossSiteLogout = "cross_site_logout";
+
+    /// <summary>A cross-site navigation to <c>/logout</c>: the user is asked to confirm.</summary>
+    public const string LogoutConfirmationRequired = "logout_confirmation_required";
+
+    /// <summary>An admin API payload failed validation; the problem names the field.</summary>
+    public const string InvalidRequest = "invalid_request";
+
+    /// <summary>A basic user of that name already exists.</summary>
+    public const string UserExists = "user_exists";
+
+    /// <summary>No basic user of that name.</summary>
+    public const string UserNotFound = "user_not_found";
+
+    /// <summary>No active session with that id.</summary>
+    public const string SessionNotFound = "session_not_found";
+}

@@ -1,0 +1,75 @@
+using AtotiAuth.Identity.Throttling;
+using AtotiAuth.Identity.Users;
+using AtotiAuth.Shared.Roles;
+using AtotiAuth.Shared.Users;
+using Microsoft.AspNetCore.Identity;
+
+namespace AtotiAuth.Identity.Login;
+
+/// <summary>
+/// Checks basic credentials. Unknown user, inactive user and wrong password take the same path and
+/// about the same time (a dummy hash is verified when there is no user), and count alike towards
+/// the lock, so neither the answer nor its timing tells whether a user exists (OWASP ASVS V2.2).
+/// </summary>
+internal sealed partial class BasicAuthenticator(
+    IUserStore users,
+    IPasswordHasher<BasicUser> hasher,
+    RoleResolver roles,
+    LoginThrottle throttle,
+    ILogger<BasicAuthenticator> logger)
+{
+    public const string Provider = "basic";
+
+    private static readonly BasicUser DummyUser = new("dummy", "x", UserStatus.Inactive, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+
+    // Hashed with the same hasher (and so the same work factor) as real users.
+    private readonly Lazy<string> _dummyHash = new(() => hasher.HashPassword(DummyUser, Guid.NewGuid().ToString("N")));
+
+    public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string clientAddress, CancellationToken cancellationToken)
+    {
+        var safeName = userName;
+        if (BasicUserRules.CheckUserName(userName) is not null || BasicUserRules.CheckPassword(password) is not null)
+        {
+            LogRefused(logger, safeName, clientAddress);
+            return LoginOutcome.Invalid(userName);
+        }
+
+        if (await throttle.IsLockedAsync(userName, clientAddress, cancellationToken))
+        {
+            return LoginOutcome.Locked(userName);
+        }
+
+        var user = await users.FindAsync(userName, cancellationToken);
+        var verdict = user is null
+            ? VerifyDummy(password)
+            : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        if (user is null || user.Status != UserStatus.Active || verdict == PasswordVerificationResult.Failed)
+        {
+            await throttle.RecordFailureAsync(userName, clientAddress, cancellationToken);
+            LogRefused(logger, safeName, clientAddress);
+            return LoginOutcome.Invalid(userName);
+        }
+
+        if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            await users.UpdateAsync(user with { PasswordHash = hasher.HashPassword(user, password) }, cancellationToken);
+        }
+
+        await throttle.RecordSuccessAsync(userName, cancellationToken);
+        var resolved = await roles.ResolveAsync(new RoleResolutionRequest(Provider, user.UserName, []), cancellationToken);
+        LogAccepted(logger, safeName, clientAddress);
+        return new LoginOutcome(LoginOutcomeKind.Success, user.UserName, resolved);
+    }
+
+    private PasswordVerificationResult VerifyDummy(string password)
+    {
+        hasher.VerifyHashedPassword(DummyUser, _dummyHash.Value, password);
+        return PasswordVerificationResult.Failed;
+    }
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.InvalidCredentials + ") for user {UserName} from {ClientAddress}")]
+    private static partial void LogRefused(ILogger logger, LogText userName, string clientAddress);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Basic user {UserName} authenticated from {ClientAddress}")]
+    private static partial void LogAccepted(ILogger logger, LogText userName, string clientAddress);
+}

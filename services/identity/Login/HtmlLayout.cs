@@ -1,0 +1,48 @@
+using System.Text;
+using System.Text.Encodings.Web;
+
+namespace AtotiAuth.Identity.Login;
+
+/// <summary>
+/// The frame of the identity service's few HTML pages: no external assets, inline CSS only, and a
+/// Content-Security-Policy that forbids scripts, framing and form posts to anyone but ourselves and
+/// the allowed UI origins (Chromium applies <c>form-action</c> to the redirect after a post too).
+/// </summary>
+internal static class HtmlLayout
+{
+    private const string Style = """
+        :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
+        body { margin: 0; min-height: 100vh; display: grid; place-items: center; background: Canvas; color: CanvasText; }
+        main { width: min(24rem, 92vw); padding: 2rem; border: 1px solid GrayText; border-radius: .5rem; }
+        h1 { font-size: 1.4rem; margin: 0 0 1rem; }
+        label { display: block; margin: .75rem 0 .25rem; font-weight: 600; }
+        input { width: 100%; box-sizing: border-box; padding: .5rem; font-size: 1rem; }
+        button { margin-top: 1.25rem; width: 100%; padding: .6rem; font-size: 1rem; cursor: pointer; }
+        :focus-visible { outline: 3px solid Highlight; outline-offset: 2px; }
+        .error { margin: 0 0 1rem; padding: .6rem; border-left: 4px solid #c62828; background: color-mix(in srgb, #c62828 12%, Canvas); }
+        .providers:empty { display: none; }
+        """;
+
+    public static string Render(string title, string body)
+    {
+        var html = new StringBuilder(2048);
+        html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n")
+            .Append(body)
+            .Append("</main>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+
+    public static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? "");
+
+    public static void ApplyHeaders(HttpResponse response, IEnumerable<string> formTargets)
+    {
+        var targets = string.Join(' ', formTargets);
+        response.Headers.ContentSecurityPolicy =
+            $"default-src 'none'; style-src 'unsafe-inline'; form-action 'self' {targets}; frame-ancestors 'none'; base-uri 'none'";
+        response.Headers.CacheControl = "no-store";
+        response.Headers.XContentTypeOptions = "nosniff";
+        response.Headers["Referrer-Policy"] = "same-origin";
+    }
+}

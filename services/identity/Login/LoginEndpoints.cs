@@ -1,0 +1,73 @@
+using AtotiAuth.Identity.Redirects;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AtotiAuth.Identity.Login;
+
+/// <summary>
+/// <c>GET/POST /login</c> and Atoti's <c>/login/index.html</c> (ATOTI-CONTRACT.md "Login and logout"):
+/// the form, or the Basic challenge, and in every mode <c>Authorization: Basic</c> for scripts.
+/// </summary>
+internal static partial class LoginEndpoints
+{
+    private const string HtmlContentType = "text/html; charset=utf-8";
+
+    public static IEndpointRouteBuilder MapLoginEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/login").AllowAnonymous().WithTags("Login").ExcludeFromDescription();
+        group.MapGet("/", ShowAsync);
+        group.MapGet("/index.html", ShowAsync);
+        group.MapPost("/", SubmitAsync);
+        return endpoints;
+    }
+
+    internal static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> ShowAsync(
+        HttpContext context, string? redirectUrl, LoginFlow flow, IAntiforgery antiforgery, IOptions<IdentityOptions> options)
+    {
+        var redirect = flow.CheckRedirect(redirectUrl);
+        if (BasicCredentials.IsPresent(context.Request))
+        {
+            return await flow.BasicLoginAsync(context, redirect);
+        }
+
+        if (options.Value.LoginMode == LoginMode.Basic)
+        {
+            return flow.Challenge(context);
+        }
+
+        return flow.Page(context, antiforgery, redirect.Target, userName: null, redirect.IsRefused ? IdentityProblemCodes.InvalidRedirectUrl : null, StatusCodes.Status200OK);
+    }
+
+    internal static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> SubmitAsync(
+        HttpContext context, LoginFlow flow, IAntiforgery antiforgery)
+    {
+        if (BasicCredentials.IsPresent(context.Request))
+        {
+            return await flow.BasicLoginAsync(context, flow.CheckRedirect(context.Request.Query["redirectUrl"]));
+        }
+
+        if (!context.Request.HasFormContentType)
+        {
+            return flow.Page(context, antiforgery, null, null, IdentityProblemCodes.AntiforgeryFailed, StatusCodes.Status400BadRequest);
+        }
+
+        var form = await context.Request.ReadFormAsync(context.RequestAborted);
+        var redirect = flow.CheckRedirect(form["redirectUrl"]);
+        if (!await flow.IsAntiforgeryValidAsync(context, antiforgery))
+        {
+            return flow.Page(context, antiforgery, redirect.Target, null, IdentityProblemCodes.AntiforgeryFailed, StatusCodes.Status400BadRequest);
+        }
+
+        var userName = form["username"].ToString();
+        var outcome = await flow.AuthenticateAsync(context, userName, form["password"].ToString());
+        return outcome.Kind switch
+        {
+            LoginOutcomeKind.Success => await flow.CompleteAsync(context, outcome, redirect),
+            LoginOutcomeKind.Locked => flow.Page(context, antiforgery, redirect.Target, userName, IdentityProblemCodes.LoginLocked, StatusCodes.Status429TooManyRequests),
+            _ => flow.Page(context, antiforgery, redirect.Target, userName, IdentityProblemCodes.InvalidCredentials, StatusCodes.Status401Unauthorized),
+        };
+    }
+
+    internal static ContentHttpResult Html(string html, int status) => TypedResults.Content(html, HtmlContentType, statusCode: status);
+}

@@ -1,0 +1,111 @@
+using AtotiAuth.Identity.Redirects;
+using AtotiAuth.Identity.Throttling;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace AtotiAuth.Identity.Login;
+
+/// <summary>The steps the login endpoints share: redirect check, credentials, session, answers.</summary>
+internal sealed partial class LoginFlow(
+    RedirectUrlValidator redirects,
+    BasicAuthenticator authenticator,
+    LoginSessions sessions,
+    IOptions<IdentityOptions> options,
+    IOptions<LoginThrottleOptions> throttle,
+    ILogger<LoginFlow> logger)
+{
+    public RedirectCheck CheckRedirect(string? redirectUrl)
+    {
+        var check = redirects.Check(redirectUrl);
+        if (check.IsRefused)
+        {
+            LogRefusedRedirect(logger, redirectUrl);
+        }
+
+        return check;
+    }
+
+    public Task<LoginOutcome> AuthenticateAsync(HttpContext context, string userName, string password)
+        => authenticator.AuthenticateAsync(userName, password, ClientAddress(context), context.RequestAborted);
+
+    public async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> BasicLoginAsync(HttpContext context, RedirectCheck redirect)
+    {
+        if (!BasicCredentials.TryRead(context.Request, out var credentials))
+        {
+            return Rejection(context, IdentityProblemCodes.InvalidCredentials);
+        }
+
+        var outcome = await AuthenticateAsync(context, credentials.UserName, credentials.Password);
+        return outcome.Kind == LoginOutcomeKind.Success
+            ? await CompleteAsync(context, outcome, redirect)
+            : Rejection(context, outcome.Kind == LoginOutcomeKind.Locked ? IdentityProblemCodes.LoginLocked : IdentityProblemCodes.InvalidCredentials);
+    }
+
+    public async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> CompleteAsync(HttpContext context, LoginOutcome outcome, RedirectCheck redirect)
+    {
+        await sessions.StartAsync(context, outcome, BasicAuthenticator.Provider);
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Redirect(redirect.Target ?? options.Value.DefaultLandingPath);
+    }
+
+    /// <summary>A bare 401 with the Basic challenge (RFC 7617 §2): the browser shows its own prompt.</summary>
+    public ProblemHttpResult Challenge(HttpContext context)
+    {
+        AddChallenge(context);
+        return TypedResults.Problem(title: "Authentication required.", statusCode: StatusCodes.Status401Unauthorized);
+    }
+
+    public ContentHttpResult Page(HttpContext context, IAntiforgery antiforgery, string? redirectUrl, string? userName, string? errorCode, int status)
+    {
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        HtmlLayout.ApplyHeaders(context.Response, options.Value.AllowedRedirectOrigins);
+        return LoginEndpoints.Html(LoginPage.Render(tokens, redirectUrl, userName, errorCode), status);
+    }
+
+    public async Task<bool> IsAntiforgeryValidAsync(HttpContext context, IAntiforgery antiforgery)
+    {
+        try
+        {
+            await antiforgery.ValidateRequestAsync(context);
+            return true;
+        }
+        catch (AntiforgeryValidationException)
+        {
+            LogAntiforgeryFailed(logger, context.Connection.RemoteIpAddress);
+            return false;
+        }
+    }
+
+    /// <summary>One body for unknown user, inactive user and wrong password; a lock is per name, existing or not.</summary>
+    private ProblemHttpResult Rejection(HttpContext context, string code)
+    {
+        if (code == IdentityProblemCodes.LoginLocked)
+        {
+            context.Response.Headers.RetryAfter = ((int)throttle.Value.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Problem(StatusCodes.Status429TooManyRequests, "Too many failed logins; try again later.", code);
+        }
+
+        if (options.Value.LoginMode == LoginMode.Basic)
+        {
+            AddChallenge(context);
+        }
+
+        return Problem(StatusCodes.Status401Unauthorized, "The user name or password is incorrect.", code);
+    }
+
+    private void AddChallenge(HttpContext context)
+        => context.Response.Headers[HeaderNames.WWWAuthenticate] = $"Basic realm=\"{options.Value.Realm}\", charset=\"UTF-8\"";
+
+    internal static ProblemHttpResult Problem(int status, string title, string code)
+        => TypedResults.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
+
+    internal static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Redirect target refused (" + IdentityProblemCodes.InvalidRedirectUrl + "): {RedirectUrl}")]
+    private static partial void LogRefusedRedirect(ILogger logger, LogText redirectUrl);
+
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Information, Message = "Login form refused (" + IdentityProblemCodes.AntiforgeryFailed + ") from {ClientAddress}")]
+    private static partial void LogAntiforgeryFailed(ILogger logger, System.Net.IPAddress? clientAddress);
+}

@@ -1,0 +1,50 @@
+using System.Text;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace AtotiAuth.Identity.Login;
+
+/// <summary>The login form. The error area is a live region, so screen readers announce a failed login.</summary>
+internal static class LoginPage
+{
+    public static string Render(AntiforgeryTokenSet tokens, string? redirectUrl, string? userName, string? errorCode)
+    {
+        var body = new StringBuilder(1024);
+        body.Append("<h1 id=\"login-title\">Sign in</h1>\n");
+        body.Append("<div id=\"login-error\" role=\"alert\" aria-live=\"assertive\">");
+        if (errorCode is not null)
+        {
+            body.Append("<p class=\"error\" data-code=\"").Append(HtmlLayout.Encode(errorCode)).Append("\">")
+                .Append(HtmlLayout.Encode(Message(errorCode))).Append("</p>");
+        }
+
+        body.Append("</div>\n");
+        body.Append("<form method=\"post\" action=\"/login\" aria-labelledby=\"login-title\">\n");
+        body.Append("<input type=\"hidden\" name=\"").Append(HtmlLayout.Encode(tokens.FormFieldName))
+            .Append("\" value=\"").Append(HtmlLayout.Encode(tokens.RequestToken)).Append("\">\n");
+        if (!string.IsNullOrEmpty(redirectUrl))
+        {
+            body.Append("<input type=\"hidden\" name=\"redirectUrl\" value=\"").Append(HtmlLayout.Encode(redirectUrl)).Append("\">\n");
+        }
+
+        body.Append("<label for=\"username\">User name</label>\n")
+            .Append("<input id=\"username\" name=\"username\" type=\"text\" autocomplete=\"username\" autocapitalize=\"none\" spellcheck=\"false\" required")
+            .Append(string.IsNullOrEmpty(userName) ? " autofocus" : "").Append(" value=\"").Append(HtmlLayout.Encode(userName)).Append("\">\n")
+            .Append("<label for=\"password\">Password</label>\n")
+            .Append("<input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required")
+            .Append(string.IsNullOrEmpty(userName) ? "" : " autofocus").Append(">\n")
+            .Append("<button type=\"submit\">Sign in</button>\n</form>\n");
+
+        // Single sign-on providers (OIDC) add their buttons here.
+        body.Append("<nav class=\"providers\" aria-label=\"Other ways to sign in\"></nav>\n");
+        return HtmlLayout.Render("Sign in", body.ToString());
+    }
+
+    public static string Message(string errorCode) => errorCode switch
+    {
+        IdentityProblemCodes.InvalidCredentials => "The user name or password is incorrect.",
+        IdentityProblemCodes.LoginLocked => "Too many failed attempts. Wait a few minutes, then try again.",
+        IdentityProblemCodes.InvalidRedirectUrl => "The page that sent you here asked to return to an address that is not allowed. After signing in you will go to the start page instead.",
+        IdentityProblemCodes.AntiforgeryFailed => "The form expired or was not sent by this page. Please sign in again.",
+        _ => "Sign-in failed.",
+    };
+}

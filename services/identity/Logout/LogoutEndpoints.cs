@@ -1,0 +1,76 @@
+using AtotiAuth.Identity.Cookies;
+using AtotiAuth.Identity.Login;
+using AtotiAuth.Identity.Redirects;
+using AtotiAuth.Shared.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace AtotiAuth.Identity.Logout;
+
+/// <summary>
+/// <c>GET/POST /logout</c>: revoke the session in the store (every token of it stops working on every
+/// cube), clear the cookie, redirect. Cross-site forced logouts are refused by <see cref="LogoutDecision"/>.
+/// </summary>
+internal static partial class LogoutEndpoints
+{
+    public static IEndpointRouteBuilder MapLogoutEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/logout").AllowAnonymous().WithTags("Logout").ExcludeFromDescription();
+        group.MapGet("/", LogoutAsync);
+        group.MapPost("/", LogoutAsync);
+        return endpoints;
+    }
+
+    internal static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> LogoutAsync(
+        HttpContext context,
+        ISessionStore sessions,
+        SessionCookie cookie,
+        RedirectUrlValidator redirects,
+        IOptions<IdentityOptions> options,
+        ILogger<LogoutMarker> logger)
+    {
+        var redirectUrl = context.Request.Query["redirectUrl"].ToString();
+        if (string.IsNullOrEmpty(redirectUrl) && context.Request.HasFormContentType)
+        {
+            redirectUrl = (await context.Request.ReadFormAsync(context.RequestAborted))["redirectUrl"].ToString();
+        }
+
+        var redirect = redirects.Check(redirectUrl);
+        var request = LogoutRequest.From(context.Request);
+        var verdict = LogoutDecision.Decide(request, [.. options.Value.AllowedRedirectOrigins]);
+        if (verdict == LogoutVerdict.Forbid)
+        {
+            LogRefused(logger, request.Origin ?? request.Referer ?? "-", request.SecFetchDest ?? "-");
+            return LoginFlow.Problem(StatusCodes.Status403Forbidden, "Logout refused: the request did not come from this site or an allowed UI.", IdentityProblemCodes.CrossSiteLogout);
+        }
+
+        if (verdict == LogoutVerdict.Confirm)
+        {
+            HtmlLayout.ApplyHeaders(context.Response, options.Value.AllowedRedirectOrigins);
+            return LoginEndpoints.Html(LogoutPage.Render(redirect.Target), StatusCodes.Status200OK);
+        }
+
+        var ticket = cookie.Read(context);
+        if (ticket is not null)
+        {
+            // The secret must check out: a session id alone is public (the JWT's sid).
+            var session = await sessions.AuthenticateAsync(ticket, context.RequestAborted);
+            if (session is not null && await sessions.RevokeAsync(session.Id, context.RequestAborted))
+            {
+                LogEnded(logger, session.Id, session.UserName);
+            }
+        }
+
+        cookie.Delete(context);
+        context.Response.Headers.CacheControl = "no-store";
+        var target = redirect.Target
+            ?? (string.IsNullOrEmpty(options.Value.LogoutRedirectUrl) ? "/login" : options.Value.LogoutRedirectUrl);
+        return TypedResults.Redirect(target);
+    }
+
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Session {SessionId} of {UserName} ended by logout")]
+    private static partial void LogEnded(ILogger logger, string sessionId, LogText userName);
+
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Logout refused (" + IdentityProblemCodes.CrossSiteLogout + "): source {Source}, destination {Destination}")]
+    private static partial void LogRefused(ILogger logger, LogText source, LogText destination);
+}

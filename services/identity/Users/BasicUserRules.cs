@@ -1,0 +1,52 @@
+namespace AtotiAuth.Identity.Users;
+
+/// <summary>What a basic user name, password and role may be; the messages go to the admin API's problems.</summary>
+internal static class BasicUserRules
+{
+    public const int MaxUserNameLength = 256;
+    public const int MaxPasswordLength = 1024;
+    public const string UserRole = "ROLE_USER";
+
+    /// <summary>RFC 7617 §2: the user-id of Basic credentials cannot contain a colon.</summary>
+    public static string? CheckUserName(string? userName)
+    {
+        if (string.IsNullOrWhiteSpace(userName))
+        {
+            return "is required.";
+        }
+
+        if (userName.Length > MaxUserNameLength)
+        {
+            return $"must be at most {MaxUserNameLength} characters.";
+        }
+
+        if (userName.Contains(':', StringComparison.Ordinal) || userName.Any(char.IsControl) || userName.Trim().Length != userName.Length)
+        {
+            return "must not contain ':', control characters, or leading or trailing spaces.";
+        }
+
+        return null;
+    }
+
+    public static string? CheckPassword(string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return "is required.";
+        }
+
+        return password.Length > MaxPasswordLength ? $"must be at most {MaxPasswordLength} characters." : null;
+    }
+
+    public static string? CheckRoles(IEnumerable<string>? roles)
+    {
+        if (roles is null)
+        {
+            return "is required (an empty list is allowed).";
+        }
+
+        return roles.Any(static r => string.IsNullOrWhiteSpace(r) || r.Any(char.IsControl) || r.Length > 256)
+            ? "must not contain empty names, control characters or names over 256 characters."
+            : null;
+    }
+}
