@@ -3,6 +3,7 @@ using AtotiAuth.Identity.Authentication;
 using AtotiAuth.Identity.EmbeddedUi;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Logout;
+using AtotiAuth.Identity.Oidc;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +23,7 @@ public static class IdentityServiceExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
         builder.AddLogin();
         builder.AddIdentityAuthentication();
+        builder.AddOidc();
         builder.AddEmbeddedUi();
         builder.AddAdmin();
         return builder;
@@ -33,6 +35,7 @@ public static class IdentityServiceExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapLoginEndpoints();
         endpoints.MapLogoutEndpoints();
+        endpoints.MapOidcEndpoints();
         endpoints.MapEmbeddedUiEndpoints();
         endpoints.MapAdminEndpoints();
         return endpoints;
