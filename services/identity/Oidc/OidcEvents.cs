@@ -16,6 +16,7 @@ internal sealed class OidcEvents(
     OidcTokenRedemption redemption,
     OidcLoginCompletion completion,
     OidcFailurePages failures,
+    OidcIdTokenCheck idTokens,
     TimeProvider time) : OpenIdConnectEvents
 {
     private const string ClaimsItem = "atotiauth.oidc.claims";
@@ -30,6 +31,9 @@ internal sealed class OidcEvents(
         }
 
         context.Properties.Items[OidcSchemes.StartedItem] = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+
+        // Kept inside the protected state, so the callback knows this flow's nonce without trusting the token.
+        context.Properties.Items[OidcSchemes.NonceItem] = context.ProtocolMessage.Nonce;
         return Task.CompletedTask;
     }
 
@@ -49,26 +53,34 @@ internal sealed class OidcEvents(
     public override Task AuthorizationCodeReceived(AuthorizationCodeReceivedContext context)
         => redemption.RedeemAsync(context, ProviderOf(context.Scheme));
 
-    public override Task TokenValidated(TokenValidatedContext context)
+    public override Task TokenResponseReceived(TokenResponseReceivedContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return idTokens.RefreshKeysIfUnknownAsync(context.Options, context.TokenEndpointResponse.IdToken, context.HttpContext.RequestAborted);
+    }
+
+    public override async Task TokenValidated(TokenValidatedContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var raw = context.TokenEndpointResponse?.IdToken ?? context.SecurityToken?.RawData;
-        var idToken = string.IsNullOrEmpty(raw) ? null : new JsonWebToken(raw);
-        if (idToken is null)
+        var expectedNonce = context.Properties?.Items.TryGetValue(OidcSchemes.NonceItem, out var nonce) == true ? nonce : null;
+        var problem = string.IsNullOrEmpty(raw) ? "no ID token" : await OidcIdTokenCheck.CheckAsync(context.Options, raw, expectedNonce, context.HttpContext.RequestAborted);
+        if (problem is not null)
         {
-            context.Fail(new OidcFlowException(IdentityProblemCodes.InvalidIdToken, "No ID token."));
-            return Task.CompletedTask;
+            context.Fail(new OidcFlowException(IdentityProblemCodes.InvalidIdToken, problem));
+            return;
         }
+
+        var idToken = new JsonWebToken(raw);
 
         // OpenID Connect Core §3.1.3.7 (5): an azp that is present must be our client id.
         if (idToken.TryGetPayloadValue<string>("azp", out var azp) && !string.Equals(azp, context.Options.ClientId, StringComparison.Ordinal))
         {
             context.Fail(new OidcFlowException(IdentityProblemCodes.InvalidIdToken, "The ID token's azp is another client."));
-            return Task.CompletedTask;
+            return;
         }
 
         context.HttpContext.Items[ClaimsItem] = OidcClaimSet.FromIdToken(idToken);
-        return Task.CompletedTask;
     }
 
     public override Task UserInformationReceived(UserInformationReceivedContext context)
@@ -93,7 +105,7 @@ internal sealed class OidcEvents(
             return;
         }
 
-        await completion.CompleteAsync(context.HttpContext, providerId, claims, context.Properties?.RedirectUri);
+        await completion.CompleteAsync(context.HttpContext, providerId, claims, context.ReturnUri);
     }
 
     public override async Task AccessDenied(AccessDeniedContext context)

@@ -36,6 +36,7 @@ internal static class OidcExtensions
 
         services.TryAddScoped<OidcEvents>();
         services.TryAddSingleton<OidcTokenRedemption>();
+        services.TryAddSingleton<OidcIdTokenCheck>();
         services.TryAddSingleton<OidcLoginCompletion>();
         services.TryAddSingleton<OidcFailurePages>();
         services.TryAddSingleton<OidcSessionIndex>();

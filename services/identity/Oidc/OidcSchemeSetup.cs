@@ -35,6 +35,11 @@ internal sealed class OidcSchemeSetup(IOptions<OidcOptions> oidc, IHttpMessageHa
         options.ResponseType = OpenIdConnectResponseType.Code;
         options.ResponseMode = OpenIdConnectResponseMode.Query;
         options.UsePkce = true;
+
+        // Pushed authorization requests (RFC 9126) would authenticate with the secret in the body only,
+        // which client_secret_basic and certificate clients cannot; the code flow with PKCE, state and
+        // nonce does not need them.
+        options.PushedAuthorizationBehavior = PushedAuthorizationBehavior.Disable;
         options.CallbackPath = OidcSchemes.CallbackPath(providerId);
         options.Scope.Clear();
         foreach (var scope in provider.EffectiveScopes)

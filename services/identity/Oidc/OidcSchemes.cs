@@ -19,4 +19,7 @@ internal static class OidcSchemes
 
     /// <summary>Properties item holding the flow's start (Unix seconds), protected inside <c>state</c>.</summary>
     public const string StartedItem = "atotiauth.started";
+
+    /// <summary>Properties item holding the nonce sent in this flow's authorization request.</summary>
+    public const string NonceItem = "atotiauth.nonce";
 }

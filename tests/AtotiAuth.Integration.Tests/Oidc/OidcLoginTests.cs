@@ -27,7 +27,7 @@ public sealed class OidcLoginTests(RedisFixture redis, OidcProviderFixture oidc)
 
         var callback = await LoginAsync(browser, host, "oidc", "alice");
 
-        Assert.Equal(HttpStatusCode.Redirect, callback.Status);
+        Assert.True(callback.Status == HttpStatusCode.Redirect, $"{callback.Status} at {callback.Url}: {callback.Body}");
         Assert.Equal(host.Url(Landing), callback.NextUrl);
         var (status, body) = await host.JwtAsync(browser);
         Assert.Equal(HttpStatusCode.OK, status);
