@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -12,8 +13,11 @@ namespace AtotiAuth.Identity.Oidc;
 /// depends on cookies; here a signature by the provider's JWKS (never <c>alg: none</c>), iss, aud, exp
 /// and the nonce remembered inside this flow's protected state are all required.
 /// </summary>
-internal sealed partial class OidcIdTokenCheck(ILogger<OidcIdTokenCheck> logger)
+internal sealed partial class OidcIdTokenCheck(TimeProvider time, ILogger<OidcIdTokenCheck> logger)
 {
+    private static readonly TimeSpan MinimumFetchInterval = TimeSpan.FromSeconds(10);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastFetch = new(StringComparer.Ordinal);
+
     /// <summary>Null when the ID token passes; otherwise why not (for the log, never shown).</summary>
     public static async Task<string?> CheckAsync(OpenIdConnectOptions options, string idToken, string? expectedNonce, CancellationToken cancellationToken)
     {
@@ -70,9 +74,27 @@ internal sealed partial class OidcIdTokenCheck(ILogger<OidcIdTokenCheck> logger)
             return;
         }
 
+        // The manager refreshes in the background (IdentityModel 8), too late for this login: the new keys
+        // are fetched now and added to the configuration the handler validates with. At most every 10 s.
         options.ConfigurationManager.RequestRefresh();
-        var refreshed = await options.ConfigurationManager.GetConfigurationAsync(cancellationToken);
-        var found = refreshed.SigningKeys.Any(k => k.KeyId == token.Kid);
+        var now = time.GetUtcNow();
+        var key = configuration.JwksUri ?? "";
+        if (_lastFetch.TryGetValue(key, out var last) && now - last < MinimumFetchInterval)
+        {
+            return;
+        }
+
+        _lastFetch[key] = now;
+        var keys = new JsonWebKeySet(await options.Backchannel.GetStringAsync(new Uri(configuration.JwksUri!), cancellationToken)).GetSigningKeys();
+        lock (configuration.SigningKeys)
+        {
+            foreach (var signingKey in keys.Where(k => !configuration.SigningKeys.Any(existing => existing.KeyId == k.KeyId)))
+            {
+                configuration.SigningKeys.Add(signingKey);
+            }
+        }
+
+        var found = configuration.SigningKeys.Any(k => k.KeyId == token.Kid);
         LogRefreshed(logger, options.ClientId ?? "-", found);
     }
 
