@@ -4,6 +4,8 @@ using AtotiAuth.Identity.EmbeddedUi;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Logout;
 using AtotiAuth.Identity.Oidc;
+using AtotiAuth.Identity.Provisioning;
+using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +21,9 @@ public static class IdentityServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAtotiAuthStore();
+
+        // The antiforgery tokens of the login form are Data Protection payloads: one key ring for all replicas.
+        builder.AddAtotiAuthDataProtection();
         builder.Services.AddValidatedOptions<IdentityOptions>(IdentityOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
         builder.AddLogin();
@@ -26,6 +31,7 @@ public static class IdentityServiceExtensions
         builder.AddOidc();
         builder.AddEmbeddedUi();
         builder.AddAdmin();
+        builder.AddProvisioning();
         return builder;
     }
 

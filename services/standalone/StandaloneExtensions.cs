@@ -1,4 +1,6 @@
 using AtotiAuth.Shared.Store;
+using AtotiAuth.Token.Signing;
+using Microsoft.Extensions.Configuration.Memory;
 
 namespace AtotiAuth.Standalone;
 
@@ -10,8 +12,16 @@ internal static partial class StandaloneExtensions
 {
     public static IHostApplicationBuilder AddStandaloneDefaults(this IHostApplicationBuilder builder)
     {
-        // Only here may the store live in memory; the split services require Redis.
-        builder.Configuration.AddInMemoryCollection([new($"{StoreOptions.SectionName}:AllowInMemory", "true")]);
+        // Only here may the store live in memory and the signing key be generated (as Atoti does); the
+        // split services require Redis and a key directory. Later sources (appsettings, environment) win.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData =
+            [
+                new($"{StoreOptions.SectionName}:AllowInMemory", "true"),
+                new($"{SigningOptions.SectionName}:GenerateEphemeralKey", "true"),
+            ],
+        });
         return builder;
     }
 

@@ -1,5 +1,6 @@
 using AtotiAuth.Shared.Cors;
 using AtotiAuth.Shared.Options;
+using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store;
 using AtotiAuth.Token.Discovery;
 using AtotiAuth.Token.Issuance;
@@ -17,6 +18,7 @@ public static class TokenServiceExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAtotiAuthStore();
+        builder.AddAtotiAuthRevocationCache();
         builder.AddAtotiAuthCors();
         builder.Services.AddValidatedOptions<TokenOptions>(TokenOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenOptions>, TokenOptionsValidator>());

@@ -42,6 +42,8 @@ public static class AtotiAuthJwtExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AtotiAuthJwtOptions>>(
             new DataAnnotationsKeyValidator<AtotiAuthJwtOptions>(AtotiAuthJwtOptions.SectionName)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AtotiAuthJwtOptions>, AtotiAuthJwtOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<UnknownKeyRefetcher>();
         services.TryAddSingleton<AtotiAuthJwtBearerEvents>();
         services.AddOptions<JwtBearerOptions>(authenticationScheme)
             .Configure<IOptionsMonitor<AtotiAuthJwtOptions>>((jwt, ours) => Apply(jwt, ours.Get(authenticationScheme)));

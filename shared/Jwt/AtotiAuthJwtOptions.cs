@@ -65,8 +65,8 @@ public sealed class AtotiAuthJwtOptions
 
     /// <summary>
     /// Rejects tokens whose session (<c>sid</c>) was revoked, through the store's
-    /// <see cref="Sessions.IRevocationStore"/> (which the host must register, e.g. with
-    /// <c>AddAtotiAuthStore</c>). Default true: a logout must be felt by every cube at once (DESIGN.md §2).
+    /// <see cref="Sessions.RevocationCache"/> where the host added it (<c>AddAtotiAuthRevocationCache</c>,
+    /// no Redis read per request), else the <see cref="Sessions.IRevocationStore"/> (<c>AddAtotiAuthStore</c>). Default true: a logout must be felt by every cube at once (DESIGN.md §2).
     /// </summary>
     public bool CheckRevocation { get; set; } = true;
 

@@ -1,5 +1,4 @@
 using AtotiAuth.Identity.Login;
-using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -18,7 +17,9 @@ internal static class OidcExtensions
         services.AddValidatedOptions<OidcOptions>(OidcOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>());
         builder.AddAtotiAuthEphemeralStore();
-        builder.AddAtotiAuthDataProtection();
+
+        // The flow's state, nonce and correlation cookies are Data Protection payloads: the identity
+        // service's shared key ring (AddAtotiAuthDataProtection) lets any replica finish a flow.
         services.AddHttpClient(OidcSchemeSetup.HttpClientName);
 
         // The schemes are named after the configured providers, which are known before the host is built.

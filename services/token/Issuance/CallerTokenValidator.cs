@@ -15,7 +15,7 @@ namespace AtotiAuth.Token.Issuance;
 internal sealed partial class CallerTokenValidator(
     SigningKeySet keys,
     IOptions<TokenOptions> options,
-    IRevocationStore revocations,
+    RevocationCache revocations,
     ILogger<CallerTokenValidator> logger)
 {
     /// <summary>Clock skew tolerated on tokens presented back to us: the verifiers' default.</summary>

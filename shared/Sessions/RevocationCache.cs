@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AtotiAuth.Shared.Sessions;
+
+/// <summary>
+/// Answers "is this session revoked?" for verifiers (token service, ping sidecars) without a Redis read
+/// per request (DESIGN.md §5). The first question about a session goes to the store and the answer is
+/// kept; revocations published by the store flip it within milliseconds. While the feed is lost, cached
+/// answers count for <see cref="RevocationCacheOptions.FeedLossGrace"/>, then every question goes to
+/// the store (which throws <see cref="Store.StoreUnavailableException"/>, a 503, while Redis is down:
+/// fail closed). When the feed returns, unrevoked answers are dropped, since revocations may have been
+/// missed, and caching resumes. Other caches hear the same feed through <see cref="AddListener"/>.
+/// </summary>
+public sealed partial class RevocationCache : IRevocationListener
+{
+    /// <summary>
+    /// After the feed returns, no new unrevoked answer is kept for this long: the client resubscribes
+    /// around the time it reports the connection restored, and a revocation published in between
+    /// would otherwise be missed while its session is cached as valid.
+    /// </summary>
+    private static readonly TimeSpan RestoreSettle = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+    private readonly IRevocationStore _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger<RevocationCache> _logger;
+    private readonly TimeSpan _grace;
+    private readonly TimeSpan _lifetime;
+    private readonly int _maxEntries;
+    private readonly RevocationListenerSet _listeners;
+    private volatile RevocationFeed _feed;
+    private int _trimming;
+
+    /// <summary>Creates the cache; it trusts nothing it caches until a subscription is confirmed.</summary>
+    public RevocationCache(
+        IRevocationStore store,
+        IOptions<RevocationCacheOptions> options,
+        IOptions<SessionOptions> sessionOptions,
+        TimeProvider time,
+        ILogger<RevocationCache> logger)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(sessionOptions);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+
+        _store = store;
+        _time = time;
+        _logger = logger;
+        _grace = options.Value.FeedLossGrace;
+        _maxEntries = options.Value.MaxEntries;
+        _lifetime = sessionOptions.Value.RevocationRetention;
+        _listeners = new RevocationListenerSet(logger);
+        _feed = RevocationFeed.NotSubscribed(time.GetUtcNow());
+    }
+
+    /// <summary>Number of session ids remembered (for metrics and tests).</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>
+    /// True when the session was revoked. Answers from memory while the feed is healthy; otherwise asks
+    /// the store, and throws <see cref="Store.StoreUnavailableException"/> when it cannot be reached.
+    /// </summary>
+    public async ValueTask<bool> IsRevokedAsync(string sessionId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+
+        var now = _time.GetUtcNow();
+        var feed = _feed;
+        var trust = feed.TrustAt(now, _grace);
+        if (_entries.TryGetValue(sessionId, out var entry))
+        {
+            if (now - entry.StoredAt >= _lifetime)
+            {
+                _entries.TryRemove(KeyValuePair.Create(sessionId, entry));
+            }
+            else if (entry.Revoked)
+            {
+                return true;
+            }
+            else if (trust != RevocationFeed.Trust.None)
+            {
+                return false;
+            }
+        }
+
+        var revoked = await _store.IsRevokedAsync(sessionId, cancellationToken);
+        if (revoked)
+        {
+            _entries[sessionId] = new Entry(Revoked: true, now);
+            TrimWhenFull(now);
+        }
+        else if (trust == RevocationFeed.Trust.Full && ReferenceEquals(feed, _feed) && _entries.TryAdd(sessionId, new Entry(Revoked: false, now)))
+        {
+            TrimWhenFull(now);
+        }
+
+        return revoked;
+    }
+
+    /// <summary>
+    /// Forwards every notification this cache hears (revocations, feed lost and restored) to another
+    /// cache, e.g. the token service's session cache. Dispose the result to stop.
+    /// </summary>
+    public IDisposable AddListener(IRevocationListener listener)
+    {
+        ArgumentNullException.ThrowIfNull(listener);
+        return _listeners.Add(listener);
+    }
+
+    /// <inheritdoc />
+    public void OnRevoked(string sessionId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        var now = _time.GetUtcNow();
+        _entries[sessionId] = new Entry(Revoked: true, now);
+        TrimWhenFull(now);
+        _listeners.Revoked(sessionId);
+    }
+
+    /// <inheritdoc />
+    public void OnFeedLost()
+    {
+        lock (_gate)
+        {
+            var feed = _feed;
+            if (feed.State == RevocationFeed.Status.Lost)
+            {
+                return;
+            }
+
+            _feed = RevocationFeed.Lost(_time.GetUtcNow());
+        }
+
+        LogFeedLost(_logger, _grace);
+        _listeners.FeedLost();
+    }
+
+    /// <inheritdoc />
+    public void OnFeedRestored()
+    {
+        lock (_gate)
+        {
+            var now = _time.GetUtcNow();
+            _feed = RevocationFeed.Healthy(now, now + RestoreSettle);
+            DropUnrevoked();
+        }
+
+        LogFeedRestored(_logger);
+        _listeners.FeedRestored();
+    }
+
+    /// <summary>A subscription is being made: trust nothing cached until it is confirmed.</summary>
+    internal void OnSubscribing()
+    {
+        lock (_gate)
+        {
+            _feed = RevocationFeed.NotSubscribed(_time.GetUtcNow());
+            DropUnrevoked();
+        }
+    }
+
+    /// <summary>The store confirmed the subscription; unless the feed dropped meanwhile, caching starts.</summary>
+    internal void OnSubscribed()
+    {
+        lock (_gate)
+        {
+            if (_feed.State == RevocationFeed.Status.NotSubscribed)
+            {
+                var now = _time.GetUtcNow();
+                _feed = RevocationFeed.Healthy(now, now);
+            }
+        }
+    }
+
+    /// <summary>Call under the lock, after changing the feed, so no older answer is kept afterwards.</summary>
+    private void DropUnrevoked()
+    {
+        foreach (var (sessionId, entry) in _entries)
+        {
+            if (!entry.Revoked)
+            {
+                _entries.TryRemove(KeyValuePair.Create(sessionId, entry));
+            }
+        }
+    }
+
+    private void TrimWhenFull(DateTimeOffset now)
+    {
+        if (_entries.Count <= _maxEntries || Interlocked.Exchange(ref _trimming, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var (sessionId, entry) in _entries)
+            {
+                if (now - entry.StoredAt >= _lifetime)
+                {
+                    _entries.TryRemove(KeyValuePair.Create(sessionId, entry));
+                }
+            }
+
+            if (_entries.Count > _maxEntries)
+            {
+                DropUnrevoked();
+            }
+
+            if (_entries.Count > _maxEntries)
+            {
+                _entries.Clear();
+            }
+
+            LogTrimmed(_logger, _entries.Count, _maxEntries);
+        }
+        finally
+        {
+            Volatile.Write(ref _trimming, 0);
+        }
+    }
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
+        Message = "Revocation feed lost: cached answers count for {Grace}, then every check asks the store.")]
+    private static partial void LogFeedLost(ILogger logger, TimeSpan grace);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information,
+        Message = "Revocation feed restored: unrevoked answers dropped, caching resumes.")]
+    private static partial void LogFeedRestored(ILogger logger);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Information,
+        Message = "Revocation cache full: trimmed to {Count} entries (limit {MaxEntries}).")]
+    private static partial void LogTrimmed(ILogger logger, int count, int maxEntries);
+
+    private readonly record struct Entry(bool Revoked, DateTimeOffset StoredAt);
+}

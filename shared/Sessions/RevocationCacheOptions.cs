@@ -1,0 +1,26 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AtotiAuth.Shared.Sessions;
+
+/// <summary>The verifiers' local cache of revocation answers (<see cref="RevocationCache"/>).</summary>
+public sealed class RevocationCacheOptions
+{
+    /// <summary>Configuration section: <c>AtotiAuth:RevocationCache</c>.</summary>
+    public const string SectionName = "AtotiAuth:RevocationCache";
+
+    /// <summary>
+    /// How long cached answers still count after the revocation feed is lost. Default 5 seconds: long
+    /// enough to ride out a reconnect without a burst of Redis reads, short enough that a revocation
+    /// missed meanwhile is honoured within seconds. After it every check asks Redis, and fails closed
+    /// (503) while Redis is down. Zero stops trusting the cache the moment the feed drops.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan FeedLossGrace { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Most session ids remembered. Default 100,000 (a few megabytes). Past it the cache drops expired
+    /// answers, then unrevoked ones, then all: a dropped answer costs one Redis read, never a wrong one.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int MaxEntries { get; set; } = 100_000;
+}
