@@ -38,4 +38,37 @@ internal static class IdentityProblemCodes
 
     /// <summary>No active session with that id.</summary>
     public const string SessionNotFound = "session_not_found";
+
+    /// <summary>No OpenID provider with that id is configured.</summary>
+    public const string UnknownProvider = "unknown_provider";
+
+    /// <summary>The user (or the provider) refused the login at the provider (<c>error=access_denied</c>).</summary>
+    public const string AccessDenied = "access_denied";
+
+    /// <summary>The provider answered with another error (<c>error=…</c> on the callback).</summary>
+    public const string ProviderError = "provider_error";
+
+    /// <summary>The callback's <c>state</c> is missing, altered or already used, or the flow's cookie is gone.</summary>
+    public const string InvalidState = "invalid_state";
+
+    /// <summary>The login at the provider took longer than the flow timeout.</summary>
+    public const string LoginFlowExpired = "login_flow_expired";
+
+    /// <summary>The ID token failed validation (signature, issuer, audience, expiry, nonce, azp, algorithm).</summary>
+    public const string InvalidIdToken = "invalid_id_token";
+
+    /// <summary>The token endpoint refused the code (reused, expired, wrong client).</summary>
+    public const string CodeExchangeFailed = "code_exchange_failed";
+
+    /// <summary>The provider's discovery, keys, token or userinfo endpoint could not be reached.</summary>
+    public const string ProviderUnavailable = "provider_unavailable";
+
+    /// <summary>The provider's tokens lack the configured name claim.</summary>
+    public const string MissingNameClaim = "missing_name_claim";
+
+    /// <summary>A back-channel logout token failed validation.</summary>
+    public const string InvalidLogoutToken = "invalid_logout_token";
+
+    /// <summary>A back-channel logout token's <c>jti</c> was already used.</summary>
+    public const string LogoutTokenReplayed = "logout_token_replayed";
 }

@@ -4,6 +4,7 @@ using AtotiAuth.Identity.EmbeddedUi;
 using AtotiAuth.Identity.Ldap;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Logout;
+using AtotiAuth.Identity.Oidc;
 using AtotiAuth.Identity.Provisioning;
 using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Options;
@@ -29,6 +30,7 @@ public static class IdentityServiceExtensions
         builder.AddLogin();
         builder.AddLdap();
         builder.AddIdentityAuthentication();
+        builder.AddOidc();
         builder.AddEmbeddedUi();
         builder.AddAdmin();
         builder.AddProvisioning();
@@ -41,6 +43,7 @@ public static class IdentityServiceExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapLoginEndpoints();
         endpoints.MapLogoutEndpoints();
+        endpoints.MapOidcEndpoints();
         endpoints.MapEmbeddedUiEndpoints();
         endpoints.MapAdminEndpoints();
         return endpoints;

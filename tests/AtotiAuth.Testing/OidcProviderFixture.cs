@@ -19,6 +19,9 @@ public sealed class OidcProviderFixture : ContainerFixture
     /// <summary>The default client's secret.</summary>
     public const string ClientSecret = "atotiauth-secret";
 
+    /// <summary>The name under which the container reaches the Docker host (a service bound on 0.0.0.0 there).</summary>
+    public const string HostAlias = "host.docker.internal";
+
     /// <summary>The issuer, e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public Uri Issuer => new($"http://127.0.0.1:{_port}");
 
@@ -47,6 +50,8 @@ public sealed class OidcProviderFixture : ContainerFixture
     protected override IContainer Build() => new ContainerBuilder(Image)
         .WithPortBinding(_port, 3000)
         .WithEnvironment("ISSUER", Issuer.ToString().TrimEnd('/'))
+        // Lets the provider call a service on the host (back-channel logout): http://host.docker.internal:<port>.
+        .WithExtraHost(HostAlias, "host-gateway")
         .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("oidc-provider listening"))
         .Build();
 

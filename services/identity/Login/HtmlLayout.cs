@@ -21,6 +21,7 @@ internal static class HtmlLayout
         :focus-visible { outline: 3px solid Highlight; outline-offset: 2px; }
         .error { margin: 0 0 1rem; padding: .6rem; border-left: 4px solid #c62828; background: color-mix(in srgb, #c62828 12%, Canvas); }
         .providers:empty { display: none; }
+        .provider { display: block; margin-top: .75rem; padding: .6rem; text-align: center; border: 1px solid GrayText; border-radius: .25rem; }
         """;
 
     public static string Render(string title, string body)

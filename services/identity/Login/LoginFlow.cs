@@ -14,6 +14,7 @@ internal sealed partial class LoginFlow(
     LoginSessions sessions,
     IOptions<IdentityOptions> options,
     IOptions<LoginThrottleOptions> throttle,
+    IEnumerable<ILoginButtons> buttons,
     ILogger<LoginFlow> logger)
 {
     public RedirectCheck CheckRedirect(string? redirectUrl)
@@ -65,7 +66,7 @@ internal sealed partial class LoginFlow(
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         HtmlLayout.ApplyHeaders(context.Response, options.Value.AllowedRedirectOrigins);
-        return LoginEndpoints.Html(LoginPage.Render(tokens, redirectUrl, userName, errorCode), status);
+        return LoginEndpoints.Html(LoginPage.Render(tokens, redirectUrl, userName, errorCode, buttons.SelectMany(b => b.For(redirectUrl))), status);
     }
 
     public async Task<bool> IsAntiforgeryValidAsync(HttpContext context, IAntiforgery antiforgery)

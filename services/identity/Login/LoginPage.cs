@@ -6,7 +6,7 @@ namespace AtotiAuth.Identity.Login;
 /// <summary>The login form. The error area is a live region, so screen readers announce a failed login.</summary>
 internal static class LoginPage
 {
-    public static string Render(AntiforgeryTokenSet tokens, string? redirectUrl, string? userName, string? errorCode)
+    public static string Render(AntiforgeryTokenSet tokens, string? redirectUrl, string? userName, string? errorCode, IEnumerable<LoginButton>? buttons = null)
     {
         var body = new StringBuilder(1024);
         body.Append("<h1 id=\"login-title\">Sign in</h1>\n");
@@ -35,7 +35,13 @@ internal static class LoginPage
             .Append("<button type=\"submit\">Sign in</button>\n</form>\n");
 
         // Single sign-on providers (OIDC) add their buttons here.
-        body.Append("<nav class=\"providers\" aria-label=\"Other ways to sign in\"></nav>\n");
+        body.Append("<nav class=\"providers\" aria-label=\"Other ways to sign in\">");
+        foreach (var button in buttons ?? [])
+        {
+            body.Append("<a class=\"provider\" href=\"").Append(HtmlLayout.Encode(button.Href)).Append("\">").Append(HtmlLayout.Encode(button.Label)).Append("</a>");
+        }
+
+        body.Append("</nav>\n");
         return HtmlLayout.Render("Sign in", body.ToString());
     }
 

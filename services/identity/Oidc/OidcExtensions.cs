@@ -1,0 +1,49 @@
+using AtotiAuth.Identity.Login;
+using AtotiAuth.Shared.Options;
+using AtotiAuth.Shared.Store;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AtotiAuth.Identity.Oidc;
+
+/// <summary>The OpenID Connect concern (issue 7): providers, login flow, back-channel logout (docs/oidc.md).</summary>
+internal static class OidcExtensions
+{
+    public static IHostApplicationBuilder AddOidc(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<OidcOptions>(OidcOptions.SectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>());
+        builder.AddAtotiAuthEphemeralStore();
+
+        // The flow's state, nonce and correlation cookies are Data Protection payloads: the identity
+        // service's shared key ring (AddAtotiAuthDataProtection) lets any replica finish a flow.
+        services.AddHttpClient(OidcSchemeSetup.HttpClientName);
+
+        // The schemes are named after the configured providers, which are known before the host is built.
+        var authentication = services.AddAuthentication();
+        var section = builder.Configuration.GetSection($"{OidcOptions.SectionName}:{nameof(OidcOptions.Providers)}");
+        foreach (var provider in section.GetChildren())
+        {
+            authentication.AddOpenIdConnect(OidcSchemes.For(provider.Key), static _ => { });
+        }
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OpenIdConnectOptions>, OidcSchemeSetup>());
+        services.TryAddSingleton<ForwardedHeadersSetup>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>(static sp => sp.GetRequiredService<ForwardedHeadersSetup>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ForwardedHeadersSetup>(static sp => sp.GetRequiredService<ForwardedHeadersSetup>()));
+
+        services.TryAddScoped<OidcEvents>();
+        services.TryAddSingleton<OidcTokenRedemption>();
+        services.TryAddSingleton<OidcIdTokenCheck>();
+        services.TryAddSingleton<OidcLoginCompletion>();
+        services.TryAddSingleton<OidcFailurePages>();
+        services.TryAddSingleton<OidcSessionIndex>();
+        services.TryAddSingleton<BackchannelLogout>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoginButtons, OidcLoginButtons>());
+        services.AddHostedService<OidcRoleSeeder>();
+        return builder;
+    }
+}

@@ -1,0 +1,48 @@
+using AtotiAuth.Identity.Login;
+using AtotiAuth.Identity.Redirects;
+using AtotiAuth.Shared.Roles;
+using Microsoft.Extensions.Options;
+
+namespace AtotiAuth.Identity.Oidc;
+
+/// <summary>
+/// A validated OpenID Connect login becomes a session exactly as a basic login does (provider = the
+/// provider id): user name from the name claim, provider roles from the role claims, final roles by
+/// <see cref="RoleResolver"/> (DESIGN.md §3), then the remembered redirect.
+/// </summary>
+internal sealed partial class OidcLoginCompletion(
+    IOptions<OidcOptions> oidc,
+    IOptions<IdentityOptions> identity,
+    RoleResolver resolver,
+    LoginSessions sessions,
+    OidcSessionIndex index,
+    RedirectUrlValidator redirects,
+    OidcFailurePages failures,
+    ILogger<OidcLoginCompletion> logger)
+{
+    public async Task CompleteAsync(HttpContext context, string providerId, OidcClaimSet claims, string? redirectUrl)
+    {
+        var provider = oidc.Value.Providers[providerId];
+        var name = claims.ReadString(provider.NameClaim);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            await failures.WriteAsync(context, providerId, new OidcFlowException(IdentityProblemCodes.MissingNameClaim, "No name claim."));
+            return;
+        }
+
+        var userName = provider.UserNameCaseConversion.Apply(name);
+        var providerRoles = claims.ReadRoles(provider.RolesClaims);
+        var roles = await resolver.ResolveAsync(new RoleResolutionRequest(providerId, userName, providerRoles), context.RequestAborted);
+        var session = await sessions.StartAsync(context, new LoginOutcome(LoginOutcomeKind.Success, userName, roles), providerId);
+        await index.RecordAsync(providerId, claims.SessionId, claims.Subject, session.Id, context.RequestAborted);
+        LogCompleted(logger, providerId, userName, providerRoles.Count, roles.Count);
+
+        // Checked at the start already and protected inside state since; checked again all the same.
+        var target = redirects.Check(redirectUrl).Target ?? identity.Value.DefaultLandingPath;
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Redirect(target);
+    }
+
+    [LoggerMessage(EventId = 4410, Level = LogLevel.Information, Message = "OpenID Connect login by provider {Provider} for {UserName}: {ProviderRoleCount} provider roles, {RoleCount} roles")]
+    private static partial void LogCompleted(ILogger logger, string provider, LogText userName, int providerRoleCount, int roleCount);
+}

@@ -1,0 +1,40 @@
+using AtotiAuth.Shared.Sessions;
+using AtotiAuth.Shared.Store;
+using Microsoft.Extensions.Options;
+using SessionOptions = AtotiAuth.Shared.Sessions.SessionOptions;
+
+namespace AtotiAuth.Identity.Oidc;
+
+/// <summary>
+/// Side index from the provider's <c>sid</c> and <c>sub</c> to our session ids, kept as long as a
+/// session can live, so a back-channel logout (which names only those) finds the sessions to revoke.
+/// </summary>
+internal sealed class OidcSessionIndex(IEphemeralStore store, IOptions<SessionOptions> sessions)
+{
+    public async Task RecordAsync(string providerId, string? providerSessionId, string? subject, string sessionId, CancellationToken cancellationToken)
+    {
+        var ttl = sessions.Value.AbsoluteTimeout;
+        if (!string.IsNullOrEmpty(providerSessionId))
+        {
+            await store.AddToSetAsync(SidKey(providerId, providerSessionId), sessionId, ttl, cancellationToken);
+        }
+
+        if (!string.IsNullOrEmpty(subject))
+        {
+            await store.AddToSetAsync(SubKey(providerId, subject), sessionId, ttl, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The sessions a logout token designates: by <c>sid</c> when it has one (that login only), else every
+    /// session of <c>sub</c> (Back-Channel Logout 1.0 §2.4).
+    /// </summary>
+    public Task<IReadOnlyList<string>> FindAsync(string providerId, string? providerSessionId, string? subject, CancellationToken cancellationToken)
+        => !string.IsNullOrEmpty(providerSessionId)
+            ? store.GetSetAsync(SidKey(providerId, providerSessionId), cancellationToken)
+            : store.GetSetAsync(SubKey(providerId, subject!), cancellationToken);
+
+    private static string SidKey(string providerId, string sid) => $"oidc-sid:{providerId}:{sid}";
+
+    private static string SubKey(string providerId, string sub) => $"oidc-sub:{providerId}:{sub}";
+}
