@@ -41,6 +41,10 @@ internal sealed class RedisRevocationSubscription(IConnectionMultiplexer redis, 
             // Shutting down while Redis is away: the server-side subscription dies with the connection,
             // and OnMessage ignores anything delivered after this point.
         }
+        catch (ObjectDisposedException)
+        {
+            // The host disposed the shared connection first (shutdown order): the subscription went with it.
+        }
     }
 
     private void OnMessage(RedisChannel _, RedisValue message)
