@@ -10,5 +10,7 @@ urls="${ATOTIAUTH_URLS:-http://localhost:5000}"
 log "building the standalone host"
 dotnet build services/standalone -c Release -nologo -clp:ErrorsOnly >&2
 log "starting on $urls (Ctrl+C to stop)"
+log "demo users (Development only): demo / demo-password, admin / admin-password (ROLE_ADMIN)"
+log "open ${urls%%,*}/ui/index.html, or: curl -u demo:demo-password -c jar -X POST ${urls%%,*}/login && curl -b jar ${urls%%,*}/jwt"
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-exec dotnet services/standalone/bin/Release/net10.0/AtotiAuth.Standalone.dll --urls "$urls" --contentRoot services/standalone "$@"
+exec dotnet services/standalone/bin/Release/net10.0/AtotiAuth.Standalone.dll --urls "$urls" --contentRoot "$REPO_ROOT/services/standalone" "$@"
