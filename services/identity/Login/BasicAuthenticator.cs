@@ -25,7 +25,15 @@ internal sealed partial class BasicAuthenticator(
     // Hashed with the same hasher (and so the same work factor) as real users.
     private readonly Lazy<string> _dummyHash = new(() => hasher.HashPassword(DummyUser, Guid.NewGuid().ToString("N")));
 
-    public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string clientAddress, CancellationToken cancellationToken)
+    /// <param name="userName">The login name.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="clientAddress">The caller's address, for the throttle.</param>
+    /// <param name="isLast">
+    /// No provider follows: then an unknown name is given a dummy hash (so its answer takes as long as a
+    /// wrong password) and a failure is counted here; otherwise the caller counts it once every provider refused.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the check.</param>
+    public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string clientAddress, bool isLast, CancellationToken cancellationToken)
     {
         var safeName = userName;
         if (BasicUserRules.CheckUserName(userName) is not null || BasicUserRules.CheckPassword(password) is not null)
@@ -41,11 +49,15 @@ internal sealed partial class BasicAuthenticator(
 
         var user = await users.FindAsync(userName, cancellationToken);
         var verdict = user is null
-            ? VerifyDummy(password)
+            ? VerifyDummy(password, isLast)
             : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (user is null || user.Status != UserStatus.Active || verdict == PasswordVerificationResult.Failed)
         {
-            await throttle.RecordFailureAsync(userName, clientAddress, cancellationToken);
+            if (isLast)
+            {
+                await throttle.RecordFailureAsync(userName, clientAddress, cancellationToken);
+            }
+
             LogRefused(logger, safeName, clientAddress);
             return LoginOutcome.Invalid(userName);
         }
@@ -61,9 +73,13 @@ internal sealed partial class BasicAuthenticator(
         return new LoginOutcome(LoginOutcomeKind.Success, user.UserName, resolved);
     }
 
-    private PasswordVerificationResult VerifyDummy(string password)
+    private PasswordVerificationResult VerifyDummy(string password, bool hashUnknown)
     {
-        hasher.VerifyHashedPassword(DummyUser, _dummyHash.Value, password);
+        if (hashUnknown)
+        {
+            hasher.VerifyHashedPassword(DummyUser, _dummyHash.Value, password);
+        }
+
         return PasswordVerificationResult.Failed;
     }
 

@@ -15,24 +15,22 @@ internal sealed class CredentialChecker(
 {
     public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string clientAddress, CancellationToken cancellationToken)
     {
-        var outcome = await basic.AuthenticateAsync(userName, password, clientAddress, cancellationToken);
+        // With another provider behind, its own lookup gives an unknown basic name its time (a dummy hash
+        // would add a PBKDF2 run to every directory login), and a failure is counted once, after every
+        // provider refused: counting the basic refusal of a directory user locked out concurrent logins.
+        var others = providers.Where(static p => p.IsEnabled).ToList();
+        var outcome = await basic.AuthenticateAsync(userName, password, clientAddress, isLast: others.Count == 0, cancellationToken);
         if (outcome.Kind != LoginOutcomeKind.Invalid)
         {
             return outcome;
         }
 
         LoginOutcome? unavailable = null;
-        foreach (var provider in providers)
+        foreach (var provider in others)
         {
-            if (!provider.IsEnabled)
-            {
-                continue;
-            }
-
             var next = await provider.AuthenticateAsync(userName, password, clientAddress, cancellationToken);
             if (next.Kind == LoginOutcomeKind.Success)
             {
-                // The basic check counted a failure for this name; the provider vouched for it after all.
                 await throttle.RecordSuccessAsync(userName, cancellationToken);
                 return next;
             }
@@ -40,7 +38,17 @@ internal sealed class CredentialChecker(
             unavailable ??= next.Kind == LoginOutcomeKind.Unavailable ? next : null;
         }
 
-        // A provider that could not answer is reported as such, never as a wrong password.
-        return unavailable ?? outcome;
+        // A provider that could not answer is reported as such, never as a wrong password, and not counted.
+        if (unavailable is not null)
+        {
+            return unavailable;
+        }
+
+        if (others.Count > 0)
+        {
+            await throttle.RecordFailureAsync(userName, clientAddress, cancellationToken);
+        }
+
+        return outcome;
     }
 }

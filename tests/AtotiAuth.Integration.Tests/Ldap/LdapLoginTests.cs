@@ -24,6 +24,25 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
     }
 
     [Fact]
+    public async Task Login_LdapUserManyAtOnce_NeverLockedOut()
+    {
+        // Regression: the basic check counted a failure for every directory user before LDAP vouched for
+        // them, so more concurrent logins than MaxFailuresPerUser locked a legitimate user out.
+        await using var app = await LdapTestApp.StartAsync(redis, ldap, new Dictionary<string, string?>
+        {
+            ["AtotiAuth:Identity:Throttling:MaxFailuresPerUser"] = "3",
+        });
+
+        var logins = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => app.LoginAsync("alice", "alice-pass")));
+
+        Assert.All(logins, static r => Assert.Equal(HttpStatusCode.Found, r.StatusCode));
+        foreach (var login in logins)
+        {
+            login.Dispose();
+        }
+    }
+
+    [Fact]
     public async Task Login_LdapUserThroughForm_RedirectsWithSessionCookie()
     {
         await using var app = await LdapTestApp.StartAsync(redis, ldap);

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+
+namespace AtotiAuth.Benchmarks.Ldap;
+
+/// <summary>The OpenLDAP test image on a loopback port, seeded with alice (alice-pass) and the svc account.</summary>
+internal sealed class LdapContainer : IAsyncDisposable
+{
+    private readonly string _id;
+
+    private LdapContainer(string id, int port)
+    {
+        _id = id;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public static async Task<LdapContainer> StartAsync()
+    {
+        var port = Load.Ports.Next();
+        var id = (await DockerAsync($"run -d --rm -e LDAP_LOG_LEVEL=0 -p 127.0.0.1:{port}:389 atotiauth/test-openldap:dev")).Trim();
+        for (var i = 0; i < 150; i++)
+        {
+            if ((await DockerAsync($"logs {id}")).Contains("slapd ready", StringComparison.Ordinal))
+            {
+                return new LdapContainer(id, port);
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new InvalidOperationException("OpenLDAP did not start.");
+    }
+
+    public async ValueTask DisposeAsync() => await DockerAsync($"rm -f {_id}");
+
+    private static async Task<string> DockerAsync(string arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo("docker", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return output;
+    }
+}

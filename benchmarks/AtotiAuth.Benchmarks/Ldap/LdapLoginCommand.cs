@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AtotiAuth.Benchmarks.Load;
+
+namespace AtotiAuth.Benchmarks.Ldap;
+
+/// <summary>
+/// Issue 6's speed claim: a login through the identity service's LDAP provider against a raw
+/// bind+search done with the same library in the same run, then 50 users logging in at once.
+/// </summary>
+internal static class LdapLoginCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var trials = args.Contains("--quick") ? 100 : 400;
+        var root = LoadCommand.FindRoot();
+        await using var redis = await RedisContainer.StartAsync();
+        await using var ldap = await LdapContainer.StartAsync();
+        await using var identity = await ServiceProcess.StartAsync(
+            Path.Combine(root, "services", "identity", "bin", "Release", "net10.0", "AtotiAuth.Identity.dll"),
+            new Dictionary<string, string>
+            {
+                ["AtotiAuth__Store__Redis"] = redis.ConnectionString,
+                ["AtotiAuth__Store__KeyPrefix"] = $"bench-ldap-{Guid.NewGuid():N}:",
+                ["AtotiAuth__Identity__Cookie__Secure"] = "false",
+                ["AtotiAuth__Identity__Throttling__MaxFailuresPerAddress"] = "100000",
+                ["AtotiAuth__Identity__Ldap__Url"] = $"ldap://127.0.0.1:{ldap.Port}",
+                ["AtotiAuth__Identity__Ldap__AllowPlainText"] = "true",
+                ["AtotiAuth__Identity__Ldap__BaseDn"] = "dc=example,dc=com",
+                ["AtotiAuth__Identity__Ldap__ManagerDn"] = "cn=svc,ou=services,dc=example,dc=com",
+                ["AtotiAuth__Identity__Ldap__ManagerPassword"] = "svc-pass",
+                ["AtotiAuth__Identity__Ldap__UserSearchBase"] = "ou=people",
+                ["AtotiAuth__Identity__Ldap__GroupSearchBase"] = "ou=groups",
+                ["AtotiAuth__Identity__Ldap__RoleMapping__ROLE_ATOTI_USER__0"] = "ROLE_USER",
+            });
+
+        using var raw = new RawLdapLogin(ldap.Port);
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = identity.Url };
+        for (var i = 0; i < 20; i++)
+        {
+            raw.LogIn("alice", "alice-pass");
+            await LogInAsync(http);
+        }
+
+        var rawTimes = new List<double>();
+        var providerTimes = new List<double>();
+        for (var i = 0; i < trials; i++)
+        {
+            rawTimes.Add(Time(() => raw.LogIn("alice", "alice-pass")));
+            var clock = Stopwatch.StartNew();
+            await LogInAsync(http);
+            providerTimes.Add(clock.Elapsed.TotalMilliseconds);
+        }
+
+        var concurrent = await ConcurrentAsync(identity.Url, users: 50, loginsEach: 10);
+        var report = Render(trials, rawTimes, providerTimes, concurrent);
+        Console.WriteLine(report);
+        LoadReport.WriteSection(Path.Combine(root, "docs", "benchmarks.md"), "ldap", report);
+        return 0;
+    }
+
+    private static async Task LogInAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/login");
+        request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:alice-pass")));
+        using var response = await http.SendAsync(request);
+        if (response.StatusCode != HttpStatusCode.Found)
+        {
+            throw new InvalidOperationException($"LDAP login answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private static async Task<(double Seconds, int Logins, List<double> Latencies)> ConcurrentAsync(Uri url, int users, int loginsEach)
+    {
+        var latencies = new List<double>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, users).Select(async _ =>
+        {
+            using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = url };
+            for (var i = 0; i < loginsEach; i++)
+            {
+                var one = Stopwatch.StartNew();
+                await LogInAsync(http);
+                lock (latencies)
+                {
+                    latencies.Add(one.Elapsed.TotalMilliseconds);
+                }
+            }
+        }));
+        return (clock.Elapsed.TotalSeconds, users * loginsEach, latencies);
+    }
+
+    private static double Time(Action action)
+    {
+        var clock = Stopwatch.StartNew();
+        action();
+        return clock.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Percentile(List<double> values, double p)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(int)Math.Min(sorted.Count - 1, Math.Ceiling(p / 100 * sorted.Count) - 1)];
+    }
+
+    private static string Render(int trials, List<double> raw, List<double> provider, (double Seconds, int Logins, List<double> Latencies) concurrent)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine(inv, $"Run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores; OpenLDAP (Debian slapd) and Redis in containers, loopback; {trials} sequential logins of each kind after 20 of warm-up.");
+        text.AppendLine();
+        text.AppendLine("| login | p50 ms | p90 ms | p99 ms |");
+        text.AppendLine("|---|---:|---:|---:|");
+        text.AppendLine(inv, $"| raw: search + account check + bind + group search (System.DirectoryServices.Protocols) | {Percentile(raw, 50):F2} | {Percentile(raw, 90):F2} | {Percentile(raw, 99):F2} |");
+        text.AppendLine(inv, $"| `POST /login` (Basic) through the identity service's LDAP provider, session in Redis | {Percentile(provider, 50):F2} | {Percentile(provider, 90):F2} | {Percentile(provider, 99):F2} |");
+        text.AppendLine();
+        text.AppendLine(inv, $"- the provider's own cost (HTTP, session, roles) at the median: **{Percentile(provider, 50) - Percentile(raw, 50):F2} ms** over the raw directory work (target: within 2 ms).");
+        text.AppendLine(inv, $"- 50 users logging in at once, 10 logins each: {concurrent.Logins} logins in {concurrent.Seconds:F1} s ({concurrent.Logins / concurrent.Seconds:F0} logins/s), p50 {Percentile(concurrent.Latencies, 50):F1} ms, p99 {Percentile(concurrent.Latencies, 99):F1} ms, no failure (the provider's pooled service connections serve the searches).");
+        return text.ToString();
+    }
+}
