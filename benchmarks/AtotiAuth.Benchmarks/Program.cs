@@ -8,6 +8,11 @@ if (args.Length > 0 && args[0] == "load")
     return await LoadCommand.RunAsync(args[1..]);
 }
 
+if (args.Length > 0 && args[0] == "oidc-callback")
+{
+    return await AtotiAuth.Benchmarks.Oidc.OidcCallbackTiming.RunAsync(args[1..]);
+}
+
 if (args.Length == 3 && args[0] == "section")
 {
     LoadReport.WriteSection(Path.Combine(LoadCommand.FindRoot(), "docs", "benchmarks.md"), args[1], File.ReadAllText(args[2]));
