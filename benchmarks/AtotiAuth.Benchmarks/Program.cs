@@ -1,23 +1,30 @@
+using AtotiAuth.Benchmarks.Ldap;
 using AtotiAuth.Benchmarks.Load;
+using AtotiAuth.Benchmarks.Oidc;
 using BenchmarkDotNet.Running;
 
-// `load …` runs the load harness and `section NAME FILE` copies a report into docs/benchmarks.md
-// (both from scripts/bench.sh); anything else goes to BenchmarkDotNet.
-if (args.Length > 0 && args[0] == "load")
+// The measurement commands of scripts/bench.sh; anything else goes to BenchmarkDotNet.
+//   load [--quick]            load runs against a baseline in the same run
+//   ldap [--quick]            LDAP login against a raw bind+search
+//   oidc-callback [...]       the OIDC callback's own time
+//   section NAME FILE         copies a report into docs/benchmarks.md
+return args switch
 {
-    return await LoadCommand.RunAsync(args[1..]);
-}
+    ["load", .. var rest] => await LoadCommand.RunAsync(rest),
+    ["ldap", .. var rest] => await LdapLoginCommand.RunAsync(rest),
+    ["oidc-callback", .. var rest] => await OidcCallbackTiming.RunAsync(rest),
+    ["section", var name, var file] => Section(name, file),
+    _ => Micro(args),
+};
 
-if (args.Length > 0 && args[0] == "ldap")
+static int Section(string name, string file)
 {
-    return await AtotiAuth.Benchmarks.Ldap.LdapLoginCommand.RunAsync(args[1..]);
-}
-
-if (args.Length == 3 && args[0] == "section")
-{
-    LoadReport.WriteSection(Path.Combine(LoadCommand.FindRoot(), "docs", "benchmarks.md"), args[1], File.ReadAllText(args[2]));
+    LoadReport.WriteSection(Path.Combine(LoadCommand.FindRoot(), "docs", "benchmarks.md"), name, File.ReadAllText(file));
     return 0;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(LoadCommand).Assembly).Run(args);
-return 0;
+static int Micro(string[] args)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(LoadCommand).Assembly).Run(args);
+    return 0;
+}

@@ -27,6 +27,7 @@ internal static partial class LogoutEndpoints
         SessionCookie cookie,
         RedirectUrlValidator redirects,
         IOptions<IdentityOptions> options,
+        IEnumerable<IProviderLogout> providerLogouts,
         ILogger<LogoutMarker> logger)
     {
         var redirectUrl = context.Request.Query["redirectUrl"].ToString();
@@ -51,10 +52,11 @@ internal static partial class LogoutEndpoints
         }
 
         var ticket = cookie.Read(context);
+        Session? session = null;
         if (ticket is not null)
         {
             // The secret must check out: a session id alone is public (the JWT's sid).
-            var session = await sessions.AuthenticateAsync(ticket, context.RequestAborted);
+            session = await sessions.AuthenticateAsync(ticket, context.RequestAborted);
             if (session is not null && await sessions.RevokeAsync(session.Id, context.RequestAborted))
             {
                 LogEnded(logger, session.Id, session.UserName);
@@ -65,6 +67,18 @@ internal static partial class LogoutEndpoints
         context.Response.Headers.CacheControl = "no-store";
         var target = redirect.Target
             ?? (string.IsNullOrEmpty(options.Value.LogoutRedirectUrl) ? "/login" : options.Value.LogoutRedirectUrl);
+        if (session is not null)
+        {
+            // Ours is revoked and the cookie cleared before the browser leaves: whatever the provider does, we are out.
+            foreach (var providerLogout in providerLogouts)
+            {
+                if (await providerLogout.RedirectAsync(context, session, target) is { } providerUrl)
+                {
+                    return TypedResults.Redirect(providerUrl);
+                }
+            }
+        }
+
         return TypedResults.Redirect(target);
     }
 

@@ -14,27 +14,31 @@ internal sealed class OidcClaimSet
     private readonly JsonElement _idToken;
     private readonly JsonElement? _userInfo;
 
-    private OidcClaimSet(JsonElement idToken, JsonElement? userInfo)
+    private OidcClaimSet(JsonElement idToken, JsonElement? userInfo, string? rawIdToken)
     {
         _idToken = idToken;
         _userInfo = userInfo;
+        RawIdToken = rawIdToken;
     }
+
+    /// <summary>The validated ID token as received, kept for RP-initiated logout's <c>id_token_hint</c>; never logged.</summary>
+    public string? RawIdToken { get; }
 
     public static OidcClaimSet FromIdToken(JsonWebToken idToken)
     {
         ArgumentNullException.ThrowIfNull(idToken);
         using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(idToken.EncodedPayload));
-        return new OidcClaimSet(payload.RootElement.Clone(), null);
+        return new OidcClaimSet(payload.RootElement.Clone(), null, idToken.EncodedToken);
     }
 
     internal static OidcClaimSet FromJson(string idTokenPayload, string? userInfo = null)
     {
         using var id = JsonDocument.Parse(idTokenPayload);
         using var info = userInfo is null ? null : JsonDocument.Parse(userInfo);
-        return new OidcClaimSet(id.RootElement.Clone(), info?.RootElement.Clone());
+        return new OidcClaimSet(id.RootElement.Clone(), info?.RootElement.Clone(), null);
     }
 
-    public OidcClaimSet WithUserInfo(JsonElement userInfo) => new(_idToken, userInfo.Clone());
+    public OidcClaimSet WithUserInfo(JsonElement userInfo) => new(_idToken, userInfo.Clone(), RawIdToken);
 
     /// <summary>The ID token's subject (always from the ID token, the one we validated).</summary>
     public string? Subject => ClaimPath.ReadString(_idToken, "sub");

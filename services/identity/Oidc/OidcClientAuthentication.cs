@@ -14,4 +14,11 @@ public enum OidcClientAuthentication
     /// in the <c>X-Cert</c> header (as a TLS-terminating proxy forwards a client certificate).
     /// </summary>
     ClientCertificate,
+
+    /// <summary>
+    /// A JWT signed with the client's private key (<see cref="OidcProviderOptions.ClientKeyFile"/>), whose
+    /// public JWK is registered at the provider (RFC 7523 §2.2, OpenID Connect Core §9 <c>private_key_jwt</c>).
+    /// No secret is shared.
+    /// </summary>
+    PrivateKeyJwt,
 }

@@ -1,4 +1,5 @@
 using AtotiAuth.Identity.Login;
+using AtotiAuth.Identity.Logout;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -37,12 +38,14 @@ internal static class OidcExtensions
 
         services.TryAddScoped<OidcEvents>();
         services.TryAddSingleton<OidcTokenRedemption>();
+        services.TryAddSingleton<OidcClientAssertion>();
         services.TryAddSingleton<OidcIdTokenCheck>();
         services.TryAddSingleton<OidcLoginCompletion>();
         services.TryAddSingleton<OidcFailurePages>();
         services.TryAddSingleton<OidcSessionIndex>();
         services.TryAddSingleton<BackchannelLogout>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoginButtons, OidcLoginButtons>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderLogout, OidcRpLogout>());
         services.AddHostedService<OidcRoleSeeder>();
         return builder;
     }

@@ -35,6 +35,11 @@ internal sealed partial class OidcLoginCompletion(
         var roles = await resolver.ResolveAsync(new RoleResolutionRequest(providerId, userName, providerRoles), context.RequestAborted);
         var session = await sessions.StartAsync(context, new LoginOutcome(LoginOutcomeKind.Success, userName, roles), providerId);
         await index.RecordAsync(providerId, claims.SessionId, claims.Subject, session.Id, context.RequestAborted);
+        if (provider.RpInitiatedLogout && claims.RawIdToken is { } idToken)
+        {
+            await index.RecordIdTokenAsync(session.Id, idToken, context.RequestAborted);
+        }
+
         LogCompleted(logger, providerId, userName, providerRoles.Count, roles.Count);
 
         // Checked at the start already and protected inside state since; checked again all the same.

@@ -60,14 +60,22 @@ internal sealed partial class OidcOptionsValidator : IValidateOptions<OidcOption
             failures.Add($"{Key($"{prefix}:{nameof(OidcProviderOptions.ClientId)}")} is required: the client id registered at the provider.");
         }
 
-        if (string.IsNullOrWhiteSpace(provider.ClientSecret))
+        if (provider.ClientAuthentication == OidcClientAuthentication.PrivateKeyJwt)
+        {
+            var keyFile = Key($"{prefix}:{nameof(OidcProviderOptions.ClientKeyFile)}");
+            if (OidcClientKey.Check(provider.ClientKeyFile) is { } problem)
+            {
+                failures.Add($"{keyFile}: {problem} ClientAuthentication=PrivateKeyJwt signs the token request with it; its public JWK is registered at the provider.");
+            }
+        }
+        else if (string.IsNullOrWhiteSpace(provider.ClientSecret))
         {
             failures.Add($"{Key($"{prefix}:{nameof(OidcProviderOptions.ClientSecret)}")} is required: the client secret (or certificate) registered at the provider.");
         }
 
         if (!Enum.IsDefined(provider.ClientAuthentication))
         {
-            failures.Add($"{Key($"{prefix}:{nameof(OidcProviderOptions.ClientAuthentication)}")} must be ClientSecretBasic, ClientSecretPost or ClientCertificate.");
+            failures.Add($"{Key($"{prefix}:{nameof(OidcProviderOptions.ClientAuthentication)}")} must be ClientSecretBasic, ClientSecretPost, ClientCertificate or PrivateKeyJwt.");
         }
 
         if (provider.Scopes.Count > 0 && !provider.Scopes.Contains("openid", StringComparer.Ordinal))

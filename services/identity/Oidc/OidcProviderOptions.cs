@@ -13,7 +13,8 @@ public sealed class OidcProviderOptions
 
     /// <summary>
     /// Atoti's <c>client_secret</c>; with <see cref="OidcClientAuthentication.ClientCertificate"/> the
-    /// client certificate (PEM). Required. Never logged.
+    /// client certificate (PEM). Required, except with <see cref="OidcClientAuthentication.PrivateKeyJwt"/>.
+    /// Never logged.
     /// </summary>
     public string? ClientSecret { get; set; }
 
@@ -23,6 +24,14 @@ public sealed class OidcProviderOptions
     /// <c>use_client_secret_as_certificate</c>.
     /// </summary>
     public OidcClientAuthentication ClientAuthentication { get; set; } = OidcClientAuthentication.ClientSecretBasic;
+
+    /// <summary>
+    /// With <see cref="OidcClientAuthentication.PrivateKeyJwt"/>: path of the client's private key, an
+    /// unencrypted PEM (PKCS#8 or PKCS#1/SEC1), RSA of 2048 bits or more (signs RS256) or EC P-256 (ES256).
+    /// Its public JWK, with <c>kid</c> = its RFC 7638 thumbprint, is registered at the provider. Required
+    /// in that mode, unused otherwise. Default none.
+    /// </summary>
+    public string? ClientKeyFile { get; set; }
 
     /// <summary>Atoti's <c>scopes</c>; must include <c>openid</c>. Default (when empty) <c>openid email profile</c>.</summary>
     public IList<string> Scopes { get; } = [];

@@ -34,6 +34,20 @@ internal sealed class OidcSessionIndex(IEphemeralStore store, IOptions<SessionOp
             ? store.GetSetAsync(SidKey(providerId, providerSessionId), cancellationToken)
             : store.GetSetAsync(SubKey(providerId, subject!), cancellationToken);
 
+    /// <summary>
+    /// Keeps the session's ID token for RP-initiated logout's <c>id_token_hint</c> (RP-Initiated Logout 1.0
+    /// §2) as long as the session can live: the session record has no room for it. A one-member set, the
+    /// ephemeral store's only readable value.
+    /// </summary>
+    public Task RecordIdTokenAsync(string sessionId, string idToken, CancellationToken cancellationToken)
+        => store.AddToSetAsync(IdTokenKey(sessionId), idToken, sessions.Value.AbsoluteTimeout, cancellationToken);
+
+    /// <summary>The ID token kept for the session, or null.</summary>
+    public async Task<string?> FindIdTokenAsync(string sessionId, CancellationToken cancellationToken)
+        => (await store.GetSetAsync(IdTokenKey(sessionId), cancellationToken)) is [var idToken, ..] ? idToken : null;
+
+    private static string IdTokenKey(string sessionId) => $"oidc-id-token:{sessionId}";
+
     private static string SidKey(string providerId, string sid) => $"oidc-sid:{providerId}:{sid}";
 
     private static string SubKey(string providerId, string sub) => $"oidc-sub:{providerId}:{sub}";

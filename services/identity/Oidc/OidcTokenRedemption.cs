@@ -8,10 +8,10 @@ namespace AtotiAuth.Identity.Oidc;
 
 /// <summary>
 /// Redeems the code ourselves where the handler cannot authenticate the way the provider expects:
-/// <c>client_secret_basic</c> (the handler only posts the secret in the body) and Atoti's certificate
-/// in <c>X-Cert</c>. The handler then validates the ID token of our response exactly as of its own.
+/// <c>client_secret_basic</c> (the handler only posts the secret in the body), Atoti's certificate
+/// in <c>X-Cert</c> and <c>private_key_jwt</c>. The handler then validates the ID token of our response exactly as of its own.
 /// </summary>
-internal sealed class OidcTokenRedemption(IOptions<OidcOptions> oidc)
+internal sealed class OidcTokenRedemption(IOptions<OidcOptions> oidc, OidcClientAssertion assertions)
 {
     public async Task RedeemAsync(AuthorizationCodeReceivedContext context, string providerId)
     {
@@ -29,6 +29,12 @@ internal sealed class OidcTokenRedemption(IOptions<OidcOptions> oidc)
             .Where(p => p.Key != OpenIdConnectParameterNames.ClientSecret
                         && !(p.Key == OpenIdConnectParameterNames.ClientId && provider.ClientAuthentication == OidcClientAuthentication.ClientSecretBasic))
             .ToDictionary();
+        if (provider.ClientAuthentication == OidcClientAuthentication.PrivateKeyJwt)
+        {
+            parameters["client_assertion_type"] = OidcClientAssertion.AssertionType;
+            parameters["client_assertion"] = assertions.Create(providerId, configuration.TokenEndpoint);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, configuration.TokenEndpoint) { Content = new FormUrlEncodedContent(parameters) };
         if (provider.ClientAuthentication == OidcClientAuthentication.ClientSecretBasic)
         {
@@ -36,7 +42,7 @@ internal sealed class OidcTokenRedemption(IOptions<OidcOptions> oidc)
             var pair = Uri.EscapeDataString(provider.ClientId!) + ":" + Uri.EscapeDataString(provider.ClientSecret!);
             request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(pair)));
         }
-        else
+        else if (provider.ClientAuthentication == OidcClientAuthentication.ClientCertificate)
         {
             request.Headers.TryAddWithoutValidation("X-Cert", Uri.EscapeDataString(provider.ClientSecret!.Trim()));
         }

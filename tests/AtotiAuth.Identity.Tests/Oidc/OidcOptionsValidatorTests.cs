@@ -67,6 +67,68 @@ public sealed class OidcOptionsValidatorTests
         Assert.True(new OidcOptionsValidator().Validate(null, options).Succeeded);
     }
 
+    [Theory]
+    [InlineData("missing", "is required: the path of the client's private key")]
+    [InlineData("unreadable", "cannot be read")]
+    [InlineData("not-a-key", "no unencrypted RSA")]
+    [InlineData("rsa-1024", "no unencrypted RSA")]
+    [InlineData("ec-p384", "no unencrypted RSA")]
+    public void Validate_PrivateKeyJwtBadKey_FailsNamingTheKey(string case_, string expected)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"oidc-key-{Guid.NewGuid():N}.pem");
+        try
+        {
+            switch (case_)
+            {
+                case "not-a-key": File.WriteAllText(path, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"); break;
+                case "rsa-1024": File.WriteAllText(path, System.Security.Cryptography.RSA.Create(1024).ExportPkcs8PrivateKeyPem()); break;
+                case "ec-p384": File.WriteAllText(path, System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384).ExportPkcs8PrivateKeyPem()); break;
+                default: break;
+            }
+
+            var provider = Provider();
+            provider.ClientSecret = null;
+            provider.ClientAuthentication = OidcClientAuthentication.PrivateKeyJwt;
+            provider.ClientKeyFile = case_ == "missing" ? null : path;
+
+            var result = new OidcOptionsValidator().Validate(null, Options(provider));
+
+            Assert.True(result.Failed);
+            Assert.Contains(expected, result.FailureMessage, StringComparison.Ordinal);
+            Assert.Contains("AtotiAuth:Identity:Oidc:Providers:corp:ClientKeyFile", result.FailureMessage, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Theory]
+    [InlineData("rsa")]
+    [InlineData("ec")]
+    public void Validate_PrivateKeyJwtUsableKeyWithoutSecret_Succeeds(string kind)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"oidc-key-{Guid.NewGuid():N}.pem");
+        try
+        {
+            File.WriteAllText(path, kind == "rsa"
+                ? System.Security.Cryptography.RSA.Create(2048).ExportPkcs8PrivateKeyPem()
+                : System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256).ExportECPrivateKeyPem());
+            var provider = Provider();
+            provider.ClientSecret = null;
+            provider.ClientAuthentication = OidcClientAuthentication.PrivateKeyJwt;
+            provider.ClientKeyFile = path;
+
+            var result = new OidcOptionsValidator().Validate(null, Options(provider));
+
+            Assert.True(result.Succeeded, result.FailureMessage);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     private static OidcOptions Options(OidcProviderOptions provider)
     {
         var options = new OidcOptions();

@@ -196,7 +196,8 @@ public sealed class OidcLoginTests(RedisFixture redis, OidcProviderFixture oidc)
         return interaction.NextUrl is not null ? interaction : await browser.SubmitProviderLoginAsync(interaction, account, stop);
     }
 
-    internal async Task<OidcTestHost> StartAsync(Func<string, string>? rewriteIdToken = null)
+    internal async Task<OidcTestHost> StartAsync(
+        Func<string, string>? rewriteIdToken = null, IDictionary<string, string?>? extra = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         redis.EnsureAvailable();
         await OidcProviderSetup.EnsureClientsAsync(oidc);
@@ -230,7 +231,12 @@ public sealed class OidcLoginTests(RedisFixture redis, OidcProviderFixture oidc)
             ["AtotiAuth:Identity:Oidc:Providers:down:ClientId"] = "down",
             ["AtotiAuth:Identity:Oidc:Providers:down:ClientSecret"] = "down-secret",
         };
-        return new OidcTestHost(redis, OidcProviderSetup.HostPort, settings, rewriteIdToken);
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return new OidcTestHost(redis, OidcProviderSetup.HostPort, settings, rewriteIdToken, services);
     }
 
     private static string Tamper(string idToken)

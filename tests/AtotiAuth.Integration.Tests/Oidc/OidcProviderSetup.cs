@@ -17,6 +17,9 @@ public static class OidcProviderSetup
     public const string OtherClientId = "atotiauth-other";
     public const string OtherClientSecret = "other-secret";
     public const string DirectRedirectUri = "http://127.0.0.1:5000/login/oauth2/code/oidc";
+    public const string KeyClientId = "atotiauth-private-key-jwt";
+
+    private static readonly Lazy<(string Path, Dictionary<string, object> PublicJwk)> ClientKey = new(CreateClientKey);
 
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private static int _configuredPort;
@@ -44,8 +47,8 @@ public static class OidcProviderSetup
                         ["client_id"] = OidcProviderFixture.ClientId,
                         ["client_secret"] = OidcProviderFixture.ClientSecret,
                         ["application_type"] = "native",
-                        ["redirect_uris"] = new List<string> { "http://localhost:5000/login/oauth2/code/oidc", DirectRedirectUri },
-                        ["post_logout_redirect_uris"] = new List<string> { "http://localhost:5000/", "http://127.0.0.1:5000/" },
+                        ["redirect_uris"] = new List<string> { "http://localhost:5000/login/oauth2/code/oidc", DirectRedirectUri, "http://127.0.0.1:5000/login/oauth2/code/rp" },
+                        ["post_logout_redirect_uris"] = new List<string> { "http://localhost:5000/", "http://127.0.0.1:5000/", $"http://127.0.0.1:{HostPort}/login" },
                         ["grant_types"] = new List<string> { "authorization_code", "refresh_token", "client_credentials" },
                         ["response_types"] = new List<string> { "code" },
                         ["token_endpoint_auth_method"] = "client_secret_basic",
@@ -72,6 +75,17 @@ public static class OidcProviderSetup
                         ["response_types"] = new List<string> { "code" },
                         ["token_endpoint_auth_method"] = "client_secret_basic",
                     },
+                    new Dictionary<string, object>
+                    {
+                        ["client_id"] = KeyClientId,
+                        ["application_type"] = "native",
+                        ["redirect_uris"] = new List<string> { "http://127.0.0.1:5000/login/oauth2/code/keyjwt" },
+                        ["grant_types"] = new List<string> { "authorization_code" },
+                        ["response_types"] = new List<string> { "code" },
+                        ["token_endpoint_auth_method"] = "private_key_jwt",
+                        ["token_endpoint_auth_signing_alg"] = "RS256",
+                        ["jwks"] = new Dictionary<string, object> { ["keys"] = new List<object> { ClientKey.Value.PublicJwk } },
+                    },
                 },
             }, TestContext.Current.CancellationToken);
             _configuredPort = HostPort;
@@ -80,6 +94,23 @@ public static class OidcProviderSetup
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>The PEM file of <see cref="KeyClientId"/>'s private key (made once per run; its public JWK is registered).</summary>
+    public static string KeyClientKeyFile => ClientKey.Value.Path;
+
+    private static (string Path, Dictionary<string, object> PublicJwk) CreateClientKey()
+    {
+        using var rsa = RSA.Create(2048);
+        var path = Path.Combine(Path.GetTempPath(), $"atotiauth-client-key-{Guid.NewGuid():N}.pem");
+        File.WriteAllText(path, rsa.ExportPkcs8PrivateKeyPem());
+        var parameters = rsa.ExportParameters(false);
+        var n = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(parameters.Modulus);
+        var e = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(parameters.Exponent);
+
+        // RFC 7638 §3: the thumbprint hashes the required members in lexicographic order, no spaces.
+        var thumbprint = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(SHA256.HashData(Encoding.UTF8.GetBytes($"{{\"e\":\"{e}\",\"kty\":\"RSA\",\"n\":\"{n}\"}}")));
+        return (path, new Dictionary<string, object> { ["kty"] = "RSA", ["n"] = n, ["e"] = e, ["kid"] = thumbprint, ["use"] = "sig", ["alg"] = "RS256" });
     }
 
     /// <summary>A genuine ID token for <paramref name="clientId"/> with <paramref name="nonce"/>, by a code flow driven directly.</summary>

@@ -19,7 +19,7 @@ public sealed class OidcTestHost : IAsyncDisposable
     private readonly WebApplicationFactory<TokenServiceMarker> _token;
     private readonly List<string> _logoutTokens = [];
 
-    public OidcTestHost(RedisFixture redis, int port, IDictionary<string, string?> settings, Func<string, string>? rewriteIdToken = null)
+    public OidcTestHost(RedisFixture redis, int port, IDictionary<string, string?> settings, Func<string, string>? rewriteIdToken = null, Action<IServiceCollection>? services = null)
     {
         Port = port;
         var prefix = $"oidc-test-{Guid.NewGuid():N}:";
@@ -48,13 +48,15 @@ public sealed class OidcTestHost : IAsyncDisposable
                 b.UseSetting(key, value);
             }
 
-            b.ConfigureTestServices(services =>
+            b.ConfigureTestServices(testServices =>
             {
-                services.AddSingleton<IStartupFilter>(new LogoutTokenRecorder(_logoutTokens));
+                testServices.AddSingleton<IStartupFilter>(new LogoutTokenRecorder(_logoutTokens));
                 if (rewriteIdToken is not null)
                 {
-                    services.AddHttpClient("AtotiAuth.Oidc").AddHttpMessageHandler(() => new IdTokenRewritingHandler(rewriteIdToken));
+                    testServices.AddHttpClient("AtotiAuth.Oidc").AddHttpMessageHandler(() => new IdTokenRewritingHandler(rewriteIdToken));
                 }
+
+                services?.Invoke(testServices);
             });
         });
         _identity.UseKestrel(k => k.Listen(IPAddress.Any, port));
