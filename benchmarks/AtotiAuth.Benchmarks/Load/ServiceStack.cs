@@ -73,6 +73,7 @@ internal sealed class ServiceStack : IAsyncDisposable
                 ["AtotiAuth__Ping__CookieSecure"] = "false",
                 ["AtotiAuth__Jwt__Authority"] = issuer,
                 ["AtotiAuth__Jwt__AllowHttpAuthority"] = "true",
+                ["AtotiAuth__Cors__AllowedOrigins__0"] = WebSocketScenario.Origin,
             }));
         }
     }
