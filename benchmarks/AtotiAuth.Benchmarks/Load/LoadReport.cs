@@ -44,7 +44,7 @@ internal static class LoadReport
         text.AppendLine("|---|---|---|---|");
         foreach (var t in run.Targets)
         {
-            text.AppendLine(inv, $"| {t.Subject} | {t.Target} | {t.Measured} | {(t.Met ? "met" : "**missed**")} |");
+            text.AppendLine(inv, $"| {t.Subject} | {t.Target} | {t.Measured} | {t.Met switch { true => "met", false => "**missed**", null => "reported" }} |");
         }
 
         if (run.Failures.Count > 0)

@@ -51,7 +51,7 @@ internal sealed class LoadRun(string root, LoadSettings settings, bool quick, Re
         return Add(await Wrk.RunAsync(name, request, Settings, server));
     }
 
-    public void Target(string subject, string target, string measured, bool met) =>
+    public void Target(string subject, string target, string measured, bool? met) =>
         Targets.Add(new TargetCheck(subject, target, measured, met));
 
     /// <summary>Checks a scenario against a share of a reference scenario's requests/s.</summary>
