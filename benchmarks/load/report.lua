@@ -1,4 +1,12 @@
 -- wrk: print one machine-readable line with the figures the load runner records.
+-- WRK_METHOD / WRK_BODY / WRK_CONTENT_TYPE (set by Wrk.cs) turn the request into e.g. a POST.
+local method = os.getenv("WRK_METHOD")
+if method and method ~= "" then wrk.method = method end
+local body = os.getenv("WRK_BODY")
+if body and body ~= "" then wrk.body = body end
+local contentType = os.getenv("WRK_CONTENT_TYPE")
+if contentType and contentType ~= "" then wrk.headers["Content-Type"] = contentType end
+
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(

@@ -1,16 +1,9 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using AtotiAuth.Shared.Sessions;
-using AtotiAuth.Shared.Store;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace AtotiAuth.Benchmarks.Load;
 
 /// <summary>
-/// The load harness: starts the baseline and the services as their own processes against a real
-/// Redis, drives each with wrk in the same run, and writes the figures into docs/benchmarks.md.
+/// The load harness: starts the baseline and one deployment (token, identity, sample cube, ping
+/// sidecars) as their own processes against a real Redis, measures every scenario in the same run,
+/// and writes the figures and the targets into docs/benchmarks.md. Any failed request fails the run.
 /// </summary>
 internal static class LoadCommand
 {
@@ -25,62 +18,33 @@ internal static class LoadCommand
             Threads: 2,
             ReportScript: Path.Combine(root, "benchmarks", "load", "report.lua"));
 
-        var results = new List<LoadResult>();
-        var notes = new List<string>();
         await using var redis = await RedisContainer.StartAsync();
-        var keys = WriteSigningKey();
+        var run = new LoadRun(root, settings, quick, redis);
+        await using var baseline = await ServiceProcess.StartAsync(Built(root, "benchmarks/AtotiAuth.Baseline", "AtotiAuth.Baseline"), new Dictionary<string, string>(), "/constant");
+        await using var stack = await ServiceStack.StartAsync(run);
+        var memory = await ResidentMemory.IdleAsync([("baseline (constant endpoint)", baseline), .. stack.Named]);
 
-        await using (var baseline = await ServiceProcess.StartAsync(Built(root, "benchmarks/AtotiAuth.Baseline", "AtotiAuth.Baseline"), new Dictionary<string, string>(), "/constant"))
+        run.Add(await Wrk.RunAsync("constant endpoint (baseline)", new Uri(baseline.Url, "/constant"), settings, server: baseline));
+        await GatewayScenarios.RunAsync(run, stack);
+        await IdentityScenarios.RunAsync(run, stack);
+        await SessionScenarios.RunAsync(run, stack, baseline);
+        await RevocationScenario.RunAsync(run, stack);
+        memory.Report(run);
+
+        var report = LoadReport.Render(run);
+        Console.WriteLine(report);
+        LoadReport.WriteSection(Path.Combine(root, "docs", "benchmarks.md"), "load", report);
+        if (run.Failures.Count > 0)
         {
-            results.Add(await Wrk.RunAsync("constant endpoint (baseline)", new Uri(baseline.Url, "/constant"), settings));
+            await Console.Error.WriteLineAsync("LOAD RUN FAILED: " + string.Join("; ", run.Failures));
+            return 1;
         }
 
-        var prefix = $"bench-{Guid.NewGuid():N}:";
-        await using (var token = await ServiceProcess.StartAsync(Built(root, "services/token", "AtotiAuth.Token"), new Dictionary<string, string>
-        {
-            ["AtotiAuth__Store__Redis"] = redis.ConnectionString,
-            ["AtotiAuth__Store__KeyPrefix"] = prefix,
-            ["AtotiAuth__Token__Issuer"] = "http://127.0.0.1",
-            ["AtotiAuth__Token__Signing__KeyDirectory"] = keys,
-        }))
-        {
-            var cookie = await CreateSessionCookieAsync(redis.ConnectionString, prefix);
-            results.Add(await Wrk.RunAsync("GET /jwt (RS512, Redis)", new Uri(token.Url, "/jwt"), settings, new Dictionary<string, string> { ["Cookie"] = cookie }));
-            notes.Add(FormattableString.Invariant($"token service resident memory after the run: {token.ResidentMemoryMiB():F0} MiB"));
-        }
-
-        var table = LoadReport.Render(results, settings, notes);
-        Console.WriteLine(table);
-        LoadReport.WriteSection(Path.Combine(root, "docs", "benchmarks.md"), "load", table);
-        return results.Any(static r => r.Failures > 0) ? 1 : 0;
+        return 0;
     }
 
-    private static string Built(string root, string folder, string assembly) =>
+    public static string Built(string root, string folder, string assembly) =>
         Path.Combine(root, folder, "bin", "Release", "net10.0", assembly + ".dll");
-
-    private static string WriteSigningKey()
-    {
-        var directory = Directory.CreateTempSubdirectory("atotiauth-bench-keys-").FullName;
-        using var rsa = RSA.Create(3072);
-        File.WriteAllText(Path.Combine(directory, "bench-1.pem"), rsa.ExportPkcs8PrivateKeyPem());
-        return directory;
-    }
-
-    /// <summary>A session made through the real store, as a login makes it; the load run measures /jwt alone.</summary>
-    private static async Task<string> CreateSessionCookieAsync(string redis, string prefix)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            [$"{StoreOptions.SectionName}:Redis"] = redis,
-            [$"{StoreOptions.SectionName}:KeyPrefix"] = prefix,
-        });
-        builder.AddAtotiAuthStore();
-        using var host = builder.Build();
-        var sessions = host.Services.GetRequiredService<ISessionStore>();
-        var issued = await sessions.CreateAsync(new NewSession("bench-user", "basic", ["ROLE_USER"]));
-        return string.Create(CultureInfo.InvariantCulture, $"{new SessionOptions().CookieName}={issued.Ticket}");
-    }
 
     public static string FindRoot()
     {

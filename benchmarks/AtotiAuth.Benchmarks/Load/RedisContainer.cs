@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace AtotiAuth.Benchmarks.Load;
 
 /// <summary>A Redis container (the test image) published on a loopback port only.</summary>
@@ -43,21 +41,5 @@ internal sealed class RedisContainer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Docker($"rm -f {_id}", allowFailure: true);
 
-    private static async Task<string> Docker(string arguments, bool allowFailure = false)
-    {
-        using var process = Process.Start(new ProcessStartInfo("docker", arguments)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0 && !allowFailure)
-        {
-            throw new InvalidOperationException($"docker {arguments}: {error}");
-        }
-
-        return output;
-    }
+    private static Task<string> Docker(string arguments, bool allowFailure = false) => DockerCli.RunAsync(arguments, allowFailure);
 }

@@ -17,9 +17,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<ServiceProcess> StartAsync(string dll, IDictionary<string, string> environment, string healthPath = "/healthz")
+    public static async Task<ServiceProcess> StartAsync(string dll, IDictionary<string, string> environment, string healthPath = "/healthz", int? port = null)
     {
-        var port = Ports.Next();
+        port ??= Ports.Next();
         var url = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -77,6 +77,13 @@ internal sealed class ServiceProcess : IAsyncDisposable
     {
         _process.Refresh();
         return _process.WorkingSet64 / (1024.0 * 1024.0);
+    }
+
+    /// <summary>CPU time the process has used so far (user + system, all threads).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
     }
 
     public async ValueTask DisposeAsync()

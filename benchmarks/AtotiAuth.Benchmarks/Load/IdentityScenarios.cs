@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using AtotiAuth.Shared.Users;
+using Microsoft.AspNetCore.Identity;
+
+namespace AtotiAuth.Benchmarks.Load;
+
+/// <summary>The identity service: the login page, an admin read by session cookie, and a password login against one hash.</summary>
+internal static class IdentityScenarios
+{
+    public static async Task RunAsync(LoadRun run, ServiceStack stack)
+    {
+        var identity = stack.Identity;
+        var page = await run.MeasureAsync("GET /login (form page)", new WrkRequest(new Uri(identity.Url, "/login")), identity);
+        run.RatioTarget(page, run.Baseline, 0.50, "constant");
+
+        // By session cookie: Basic would cost a password hash per request (see the login row).
+        var adminCookie = await BenchHttp.LoginAsync(identity.Url, ServiceStack.AdminName, ServiceStack.AdminPassword);
+        var admin = await run.MeasureAsync("GET /admin/users (admin session cookie)", new WrkRequest(new Uri(identity.Url, "/admin/users"), GatewayScenarios.Cookie(adminCookie)), identity);
+        run.RatioTarget(admin, run.Baseline, 0.50, "constant");
+
+        // Successes never count towards the throttle, so one user may log in at full speed. A .NET loop
+        // with a fixed count and one request per core: the CPU per login is then exact (nothing in flight
+        // at the end), which wrk's 32 connections queued behind ~5 hashes/s per core would not give.
+        var count = run.Quick ? 10 : 60;
+        var concurrency = Environment.ProcessorCount;
+        var authorization = BenchHttp.Basic(ServiceStack.UserName, ServiceStack.UserPassword);
+        var loginUrl = new Uri(identity.Url, "/login");
+        Console.WriteLine("load: POST /login (client loop)");
+        var login = await ClientLoop.RunAsync(count, concurrency, HttpStatusCode.Found, _ =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, loginUrl);
+            request.Headers.Authorization = authorization;
+            return request;
+        }, identity);
+        if (login.Failures > 0)
+        {
+            run.Failures.Add($"POST /login: {login.Failures} unexpected answers");
+        }
+
+        var hashMs = MeasureHashMs(run.Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3));
+        var loginCpu = login.ServerCpuMsPerRequest ?? double.NaN;
+        var inv = CultureInfo.InvariantCulture;
+        run.Sections.Add(string.Join('\n',
+            string.Create(inv, $"Password login, .NET client loop ({count} `POST /login` with `Authorization: Basic`, {concurrency} concurrent = one per core, each a new session and a 302), against one `PasswordHasher` verification (PBKDF2, ASP.NET Core Identity V3) timed in the harness process, one thread, in the same run:"),
+            string.Empty,
+            "| scenario | requests/s | p50 ms | p99 ms | max ms | server CPU ms/req | failed |",
+            "|---|---:|---:|---:|---:|---:|---:|",
+            string.Create(inv, $"| POST /login (Basic) | {login.RequestsPerSecond:F1} | {login.Latency.P50Ms:F1} | {login.Latency.P99Ms:F1} | {login.Latency.MaxMs:F1} | {loginCpu:F1} | {login.Failures} |"),
+            string.Create(inv, $"| one hash verification (in-process loop) | {1000 / hashMs:F1} per core | {hashMs:F1} | | | {hashMs:F1} | |"),
+            string.Empty,
+            string.Create(inv, $"A login costs the identity process {loginCpu:F1} ms of CPU, {loginCpu / hashMs:F2}× one hash: the hash is the login; the ceiling on this machine is about {Environment.ProcessorCount * 1000 / hashMs:F0} logins/s with all {Environment.ProcessorCount} cores on nothing else.")));
+        run.Target("POST /login (Basic)", "CPU per login ~ one hash (<= 1.5x)", string.Create(inv, $"{loginCpu:F1} ms CPU = {loginCpu / hashMs:F2}x one hash ({hashMs:F1} ms)"), loginCpu <= 1.5 * hashMs);
+    }
+
+    /// <summary>Milliseconds per verification of a correct password, single thread, over about <paramref name="budget"/>.</summary>
+    private static double MeasureHashMs(TimeSpan budget)
+    {
+        var hasher = new PasswordHasher<BasicUser>();
+        var user = new BasicUser("bench", string.Empty, UserStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
+        var hash = hasher.HashPassword(user, ServiceStack.UserPassword);
+        hasher.VerifyHashedPassword(user, hash, ServiceStack.UserPassword);
+        var clock = Stopwatch.StartNew();
+        var count = 0;
+        while (clock.Elapsed < budget && count < 10_000)
+        {
+            if (hasher.VerifyHashedPassword(user, hash, ServiceStack.UserPassword) == PasswordVerificationResult.Failed)
+            {
+                throw new InvalidOperationException("The hash did not verify.");
+            }
+
+            count++;
+        }
+
+        return clock.Elapsed.TotalMilliseconds / count;
+    }
+}

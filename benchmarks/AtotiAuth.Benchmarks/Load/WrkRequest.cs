@@ -1,0 +1,4 @@
+namespace AtotiAuth.Benchmarks.Load;
+
+/// <summary>What wrk sends: a URL, headers and, for a POST, a method and body (applied by report.lua).</summary>
+internal sealed record WrkRequest(Uri Url, IReadOnlyDictionary<string, string>? Headers = null, string Method = "GET", string? Body = null, string? ContentType = null);
