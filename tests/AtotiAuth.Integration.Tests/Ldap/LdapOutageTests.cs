@@ -51,10 +51,21 @@ public sealed class LdapOutageTests(RedisFixture redis, OpenLdapFixture ldap)
             Assert.Contains($"data-code=\"{IdentityProblemCodes.DirectoryUnavailable}\"", await downForm.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.Redirect, basicWhileDown.StatusCode);
 
+            // The container's log already holds "slapd ready" from its first start, so the wait returns
+            // before slapd listens again: poll, with a generous bound, until the service logs alice in.
             await directory.StartAsync(Ct);
-            using var after = await app.LoginAsync("alice", "alice-pass");
+            var status = HttpStatusCode.ServiceUnavailable;
+            for (var attempt = 0; attempt < 100 && status == HttpStatusCode.ServiceUnavailable; attempt++)
+            {
+                using var after = await app.LoginAsync("alice", "alice-pass");
+                status = after.StatusCode;
+                if (status == HttpStatusCode.ServiceUnavailable)
+                {
+                    await Task.Delay(200, Ct);
+                }
+            }
 
-            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, status);
         }
         finally
         {

@@ -6,7 +6,7 @@ namespace AtotiAuth.Shared.Tests.Sessions;
 /// <summary>Records what a revocation feed reports; waits generously, since pub/sub is asynchronous.</summary>
 internal sealed class RecordingListener : IRevocationListener
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
 
     public ConcurrentQueue<string> Revoked { get; } = new();
 

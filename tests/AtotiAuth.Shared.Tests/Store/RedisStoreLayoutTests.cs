@@ -96,8 +96,8 @@ public sealed class RedisStoreLayoutTests(RedisFixture fixture) : IAsyncDisposab
 
         await admin.GetServer(admin.GetEndPoints()[0]).ExecuteAsync("CLIENT", "KILL", "TYPE", "pubsub");
 
-        Assert.True(await RecordingListener.WaitUntilAsync(() => listener.FeedLost == 1));
-        Assert.True(await RecordingListener.WaitUntilAsync(() => listener.FeedRestored == 1));
+        Assert.True(await RecordingListener.WaitUntilAsync(() => listener.FeedLost >= 1));
+        Assert.True(await RecordingListener.WaitUntilAsync(() => listener.FeedRestored >= 1));
         var (_, publisher) = SessionStores(_redis.KeyPrefix);
         Assert.True(await RecordingListener.WaitUntilAsync(async () =>
         {
