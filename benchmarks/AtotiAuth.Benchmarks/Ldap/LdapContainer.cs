@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using AtotiAuth.Benchmarks.Load;
 
 namespace AtotiAuth.Benchmarks.Ldap;
 
@@ -17,11 +17,11 @@ internal sealed class LdapContainer : IAsyncDisposable
 
     public static async Task<LdapContainer> StartAsync()
     {
-        var port = Load.Ports.Next();
-        var id = (await DockerAsync($"run -d --rm -e LDAP_LOG_LEVEL=0 -p 127.0.0.1:{port}:389 atotiauth/test-openldap:dev")).Trim();
+        var port = Ports.Next();
+        var id = (await DockerCli.RunAsync($"run -d --rm -e LDAP_LOG_LEVEL=0 -p 127.0.0.1:{port}:389 atotiauth/test-openldap:dev")).Trim();
         for (var i = 0; i < 150; i++)
         {
-            if ((await DockerAsync($"logs {id}")).Contains("slapd ready", StringComparison.Ordinal))
+            if ((await DockerCli.RunAsync($"logs {id}")).Contains("slapd ready", StringComparison.Ordinal))
             {
                 return new LdapContainer(id, port);
             }
@@ -32,14 +32,5 @@ internal sealed class LdapContainer : IAsyncDisposable
         throw new InvalidOperationException("OpenLDAP did not start.");
     }
 
-    public async ValueTask DisposeAsync() => await DockerAsync($"rm -f {_id}");
-
-    private static async Task<string> DockerAsync(string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("docker", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return output;
-    }
+    public async ValueTask DisposeAsync() => await DockerCli.RunAsync($"rm -f {_id}", allowFailure: true);
 }

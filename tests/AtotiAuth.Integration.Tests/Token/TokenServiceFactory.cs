@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Testing;
 using Microsoft.AspNetCore.Hosting;
@@ -20,7 +18,7 @@ public sealed class TokenServiceFactory : WebApplicationFactory<AtotiAuth.Token.
 
     public TokenServiceFactory(RedisFixture redis, TestKeyDirectory keys, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var port = FreePort();
+        var port = Testing.FreePort.Next();
         Url = $"http://127.0.0.1:{port}";
         KeyPrefix = $"test:{Guid.NewGuid():N}:";
         _settings = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -74,12 +72,5 @@ public sealed class TokenServiceFactory : WebApplicationFactory<AtotiAuth.Token.
         {
             builder.UseSetting(key, value);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
