@@ -15,11 +15,11 @@ public sealed class StoreOutageTests(RedisFixture shared) : TokenServiceTestBase
     public async Task Jwt_RedisPaused_Returns503ThenRecovers()
     {
         Redis.EnsureAvailable();
-        var dedicated = Own(new DedicatedRedis());
-        await dedicated.Redis.InitializeAsync();
+        var dedicated = Own(new RedisFixture());
+        await dedicated.InitializeAsync();
         var factory = StartTokenService(new Dictionary<string, string?>
         {
-            ["AtotiAuth:Store:Redis"] = dedicated.Redis.ConnectionString,
+            ["AtotiAuth:Store:Redis"] = dedicated.ConnectionString,
             ["AtotiAuth:Token:SessionCacheDuration"] = "00:00:00",
         });
         using var client = factory.CreateRealClient();
@@ -29,14 +29,14 @@ public sealed class StoreOutageTests(RedisFixture shared) : TokenServiceTestBase
             Assert.Equal(HttpStatusCode.OK, before.StatusCode);
         }
 
-        await dedicated.Redis.Container.PauseAsync(TestContext.Current.CancellationToken);
+        await dedicated.Container.PauseAsync(TestContext.Current.CancellationToken);
         using (var during = await client.GetJwtAsync(cookie))
         {
             Assert.Equal(HttpStatusCode.ServiceUnavailable, during.StatusCode);
             Assert.Equal(ProblemCodes.StoreUnavailable, await during.ReadProblemCodeAsync());
         }
 
-        await dedicated.Redis.Container.UnpauseAsync(TestContext.Current.CancellationToken);
+        await dedicated.Container.UnpauseAsync(TestContext.Current.CancellationToken);
         var status = HttpStatusCode.ServiceUnavailable;
         for (var attempt = 0; attempt < 50 && status != HttpStatusCode.OK; attempt++)
         {
@@ -99,12 +99,5 @@ public sealed class StoreOutageTests(RedisFixture shared) : TokenServiceTestBase
         }
 
         return last;
-    }
-
-    private sealed class DedicatedRedis : IAsyncDisposable
-    {
-        public RedisFixture Redis { get; } = new();
-
-        public ValueTask DisposeAsync() => Redis.DisposeAsync();
     }
 }
