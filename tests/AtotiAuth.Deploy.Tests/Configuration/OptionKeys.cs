@@ -30,8 +30,14 @@ internal static class OptionKeys
         foreach (var options in bound.OrderByDescending(static b => b.Section.Length))
         {
             var section = options.Section.Split(':');
-            if (segments.Length <= section.Length || !section.Select((s, i) => string.Equals(s, segments[i], StringComparison.OrdinalIgnoreCase)).All(static m => m))
+            if (segments.Length < section.Length || !section.Select((s, i) => string.Equals(s, segments[i], StringComparison.OrdinalIgnoreCase)).All(static m => m))
             {
+                continue;
+            }
+
+            if (segments.Length == section.Length)
+            {
+                reasons.Add($"it names the section {options.Section} ({options.Options.Name}), not a value");
                 continue;
             }
 
