@@ -68,8 +68,9 @@ public sealed class CubeProbeTests : IDisposable
         _cube.BeginOutputReadLine();
         _cube.BeginErrorReadLine();
 
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // A first request can take seconds on a loaded machine (JIT, the other test assemblies running).
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             try
@@ -80,15 +81,15 @@ public sealed class CubeProbeTests : IDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
-                // not listening yet
+                // not listening yet, or not answering yet
             }
 
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The sample cube ({assembly}) did not answer /healthz within 30 s.");
+        throw new TimeoutException($"The sample cube ({assembly}) did not answer /healthz within 60 s.");
     }
 
     private void StopCube()

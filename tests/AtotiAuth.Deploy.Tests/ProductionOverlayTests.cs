@@ -40,6 +40,15 @@ public sealed class ProductionOverlayTests
     }
 
     [Fact]
+    public void Production_ReplicasLeftToTheAutoscaler_IsAccepted()
+    {
+        var manifests = Rendered.Objects("production");
+        manifests.Workload("identity").Object["spec"]!.AsObject().Remove("replicas");
+
+        Assert.Empty(ProductionChecks.Find(manifests));
+    }
+
+    [Fact]
     public void Production_WithoutAnAutoscaler_IsReported()
     {
         var manifests = Rendered.Objects("production");

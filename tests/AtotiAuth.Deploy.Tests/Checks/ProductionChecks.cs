@@ -27,16 +27,18 @@ internal static class ProductionChecks
         var findings = new List<string>();
         foreach (var workload in manifests.Workloads.Where(Ours))
         {
-            if (((int?)workload.Object["spec"]?["replicas"] ?? 1) < 2)
-            {
-                findings.Add($"{workload.Id}: fewer than 2 replicas.");
-            }
-
             var autoscaler = manifests.OfKind("HorizontalPodAutoscaler")
                 .FirstOrDefault(h => (string?)h["spec"]?["scaleTargetRef"]?["name"] == workload.Name && (string?)h["spec"]?["scaleTargetRef"]?["kind"] == Manifests.Kind(workload.Object));
-            if (autoscaler is null || ((int?)autoscaler["spec"]?["minReplicas"] ?? 1) < 2)
+            var minimum = (int?)autoscaler?["spec"]?["minReplicas"] ?? 1;
+            if (minimum < 2)
             {
                 findings.Add($"{workload.Id}: no HorizontalPodAutoscaler with minReplicas of 2 or more.");
+            }
+
+            // Without a replicas field the autoscaler's minimum decides: it raises the Deployment's default of 1 at once.
+            if (((int?)workload.Object["spec"]?["replicas"] ?? (autoscaler is null ? 1 : minimum)) < 2)
+            {
+                findings.Add($"{workload.Id}: fewer than 2 replicas.");
             }
 
             if (!manifests.OfKind("PodDisruptionBudget").Any(b => b["spec"]?["minAvailable"] is not null && Manifests.Selects(b["spec"]?["selector"], workload.Labels)))
