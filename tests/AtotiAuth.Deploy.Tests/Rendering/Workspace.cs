@@ -28,6 +28,15 @@ internal static class Workspace
             : throw new InvalidOperationException($"kubectl kustomize {relativeFolder} failed ({result.ExitCode}): {result.Error}");
     }
 
+    /// <summary>Deletes the copy (it holds the signing keys init-secrets.sh made), if this run made one.</summary>
+    public static void DeleteIfCreated()
+    {
+        if (Root.IsValueCreated)
+        {
+            Directory.Delete(Root.Value, recursive: true);
+        }
+    }
+
     private static string Create()
     {
         var root = Directory.CreateTempSubdirectory("atotiauth-deploy-").FullName;
