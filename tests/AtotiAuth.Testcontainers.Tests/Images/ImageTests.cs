@@ -41,6 +41,25 @@ public sealed class ImageTests(ImageNetworkFixture fixture) : IClassFixture<Imag
         }
     }
 
+    [Fact]
+    public async Task Image_CubeBoundToLoopback9090_HealthCheckFollowsAspNetCoreUrls()
+    {
+        ServiceImages.EnsureAvailable(AtotiAuthImages.SampleCube, TestImages.Redis);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(StartTimeout);
+        // As in a pod, where only the sidecar beside it may reach the cube (contract: 127.0.0.1:9090).
+        await using var container = ImageSetups.For(AtotiAuthImages.SampleCube, fixture)
+            .WithEnvironment("ASPNETCORE_URLS", "http://127.0.0.1:9090")
+            .WithCreateParameterModifier(static p => p.Healthcheck = new HealthcheckConfig { Interval = TimeSpan.FromSeconds(1) })
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilContainerIsHealthy())
+            .Build();
+
+        await container.StartAsync(timeout.Token);
+
+        var probe = await container.ExecAsync(["/usr/local/bin/atotiauth-healthcheck"], timeout.Token);
+        Assert.Equal(0, probe.ExitCode);
+    }
+
     [Theory]
     [MemberData(nameof(ImageSetups.Images), MemberType = typeof(ImageSetups))]
     public async Task Image_WritableRoot_WritesNothingOutsideTmpAtStart(string image)
