@@ -12,15 +12,20 @@ namespace AtotiAuth.Testcontainers.Tests.Images;
 /// </summary>
 public sealed class ImageTests(ImageNetworkFixture fixture) : IClassFixture<ImageNetworkFixture>
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+    /// <summary>The test's cancellation, and at most 2 minutes for a container to start and answer.</summary>
+    private static CancellationTokenSource StartTimeout()
+    {
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(2));
+        return timeout;
+    }
 
     [Theory]
     [MemberData(nameof(ImageSetups.Images), MemberType = typeof(ImageSetups))]
     public async Task Image_ReadOnlyRootWithTmpfs_RunsAsAppAnswersHealthAndBecomesHealthy(string image)
     {
         ServiceImages.EnsureAvailable(image, TestImages.Redis);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(StartTimeout);
+        using var timeout = StartTimeout();
         await using var container = ImageSetups.For(image, fixture)
             // The image's own HEALTHCHECK command (Test left empty), run every second rather than every ten.
             .WithCreateParameterModifier(static p => p.Healthcheck = new HealthcheckConfig { Interval = TimeSpan.FromSeconds(1) })
@@ -45,8 +50,7 @@ public sealed class ImageTests(ImageNetworkFixture fixture) : IClassFixture<Imag
     public async Task Image_CubeBoundToLoopback9090_HealthCheckFollowsAspNetCoreUrls()
     {
         ServiceImages.EnsureAvailable(AtotiAuthImages.SampleCube, TestImages.Redis);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(StartTimeout);
+        using var timeout = StartTimeout();
         // As in a pod, where only the sidecar beside it may reach the cube (contract: 127.0.0.1:9090).
         await using var container = ImageSetups.For(AtotiAuthImages.SampleCube, fixture)
             .WithEnvironment("ASPNETCORE_URLS", "http://127.0.0.1:9090")
@@ -65,8 +69,7 @@ public sealed class ImageTests(ImageNetworkFixture fixture) : IClassFixture<Imag
     public async Task Image_WritableRoot_WritesNothingOutsideTmpAtStart(string image)
     {
         ServiceImages.EnsureAvailable(image, TestImages.Redis);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(StartTimeout);
+        using var timeout = StartTimeout();
         await using var container = ImageSetups.For(image, fixture, readOnly: false)
             .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(static r => r.ForPort(AtotiAuthImages.HttpPort).ForPath("/readyz")))
             .Build();
@@ -95,8 +98,7 @@ public sealed class ImageTests(ImageNetworkFixture fixture) : IClassFixture<Imag
     public async Task Image_BrokenSetting_ExitsNonZeroNamingTheKey(string image, string variable, string value, string key)
     {
         ServiceImages.EnsureAvailable(image, TestImages.Redis);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(StartTimeout);
+        using var timeout = StartTimeout();
         await using var container = ImageSetups.For(image, fixture).WithEnvironment(variable, value).Build();
 
         try
