@@ -121,11 +121,11 @@ internal sealed class LoadRun(string root, LoadSettings settings, BenchOptions o
         }
     }
 
-    /// <summary>After a run without <c>--profile</c>: profiles each scenario whose target was missed.</summary>
+    /// <summary>After a run without <c>--profile</c>: profiles each scenario whose target was missed (<c>--quick</c>: the first only).</summary>
     public async Task ProfileMissesAsync()
     {
         var missed = Targets.Where(static t => t.Met == false).Select(static t => t.Subject).Distinct(StringComparer.Ordinal)
-            .Where(Profilable.ContainsKey).ToList();
+            .Where(Profilable.ContainsKey).Take(Quick ? 1 : int.MaxValue).ToList();
         if (missed.Count == 0)
         {
             return;

@@ -45,7 +45,7 @@ internal static class OidcPeerScenario
 
     private static async Task WaitAsync(Uri url)
     {
-        for (var i = 0; i < 150; i++)
+        for (var i = 0; i < 300; i++)
         {
             try
             {
@@ -62,6 +62,6 @@ internal static class OidcPeerScenario
             await Task.Delay(200);
         }
 
-        throw new InvalidOperationException("oidc-provider did not answer.");
+        throw new InvalidOperationException("oidc-provider did not answer within 60 s.");
     }
 }

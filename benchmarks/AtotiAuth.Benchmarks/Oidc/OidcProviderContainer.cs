@@ -21,7 +21,7 @@ internal sealed class OidcProviderContainer : IAsyncDisposable
         var issuer = new Uri($"http://127.0.0.1:{port}");
         var id = await DockerCli.StartContainerAsync("oidc", $"-p 127.0.0.1:{port}:3000 -e ISSUER=http://127.0.0.1:{port} {image}");
         using var http = new HttpClient();
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 600; i++)
         {
             try
             {
@@ -40,7 +40,7 @@ internal sealed class OidcProviderContainer : IAsyncDisposable
         }
 
         await DockerCli.RunAsync($"rm -f {id}", allowFailure: true);
-        throw new InvalidOperationException("The OpenID provider did not answer.");
+        throw new InvalidOperationException("The OpenID provider did not answer within 60 s.");
     }
 
     public async ValueTask DisposeAsync() => await DockerCli.RunAsync($"rm -f {_id}", allowFailure: true);

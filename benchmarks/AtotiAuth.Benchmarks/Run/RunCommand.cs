@@ -56,7 +56,7 @@ internal static class RunCommand
 
                 if (options.WantsAny(LoadScenarios))
                 {
-                    await run.TimeAsync("load runs", () => LoadCommand.RunAsync(run));
+                    await run.TimeAsync("load part in all (the five parts above included)", () => LoadCommand.RunAsync(run));
                 }
 
                 if (options.Wants("ldap"))
@@ -71,8 +71,18 @@ internal static class RunCommand
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException)
             {
+                if (RunResources.Interrupted)
+                {
+                    return 130;
+                }
+
                 run.Failures.Add($"the run stopped: {ex.GetType().Name}: {ex.Message}");
                 await Console.Error.WriteLineAsync(ex.ToString());
+            }
+
+            if (RunResources.Interrupted)
+            {
+                return 130;
             }
 
             var sections = LoadReport.Render(run, started, machine + "; " + Machine.LoadAverage("load average at the end"));

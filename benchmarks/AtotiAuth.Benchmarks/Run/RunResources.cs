@@ -18,6 +18,9 @@ internal static class RunResources
     private static PosixSignalRegistration[] _signals = [];
     private static int _stopped;
 
+    /// <summary>True once a signal asked the run to stop: nothing more is written.</summary>
+    public static bool Interrupted { get; private set; }
+
     /// <summary>The run's id: from scripts/bench.sh, or made here.</summary>
     public static string RunId { get; } = Environment.GetEnvironmentVariable("ATOTIAUTH_BENCH_RUN_ID") is { Length: > 0 } id
         ? id
@@ -106,6 +109,7 @@ internal static class RunResources
     private static void OnSignal(PosixSignalContext context)
     {
         context.Cancel = true;
+        Interrupted = true;
         Console.Error.WriteLine($"bench: {context.Signal}: stopping the run's processes and containers");
         StopAll();
         GC.KeepAlive(_signals);
