@@ -4,17 +4,25 @@
 # everything: load runs with a baseline and a peer in the same run, the standalone host, 1 vs 2 cores,
 # memory per session in Redis and in the local caches, an LDAP login, an OIDC callback, the
 # BenchmarkDotNet micro-benchmarks, and CPU profiles of whatever misses its target. A full run
-# (about 15 minutes on 2 cores) rewrites docs/benchmarks.md; the options below write their report
+# (planned at about 15 minutes on 2 idle cores) rewrites docs/benchmarks.md; the options below write their report
 # under artifacts/bench/ instead.
 #   scripts/bench.sh                           everything, figures into docs/benchmarks.md
 #   scripts/bench.sh --quick                   everything, shortened (a few minutes): proves it all runs
-#   scripts/bench.sh --only proxied,ping       just those scenarios (--help lists them)
+#   scripts/bench.sh --only proxied,ping       just those scenarios (names: docs/benchmarks.md)
 #   scripts/bench.sh --only proxied --profile  and a dotnet-trace CPU profile + dotnet-counters of each
 # Any failed request fails the run (exit 1). Containers carry the run's label and are removed, and
 # every process the run started is stopped, however the run ends (Ctrl+C included).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
+
+case " $* " in
+  *" --help "* | *" -h "*)
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    echo "Scenario names for --only: see docs/benchmarks.md (How to reproduce)."
+    exit 0
+    ;;
+esac
 
 for tool in wrk taskset; do
   command -v "$tool" >/dev/null 2>&1 && continue

@@ -68,77 +68,80 @@ internal static class CacheMemoryScenario
         }
     }
 
-    private static async Task<List<string>> SidecarAsync(LoadRun run, ServiceProcess sidecar, TokenMinter minter, string folder)
+    private static Task<List<string>> SidecarAsync(LoadRun run, ServiceProcess sidecar, TokenMinter minter, string folder)
     {
-        var checkpoints = run.Quick ? new[] { 10_000 } : [10_000, 100_000, 1_000_000];
-        var url = new Uri(sidecar.Url, "/ping");
-        var rows = new List<string>();
-        var served = 0;
-        HeapProbe.Reading? start = null;
-        foreach (var target in checkpoints.Prepend(WarmupSessions))
-        {
-            var file = Path.Combine(folder, "tokens.txt");
-            Console.WriteLine($"memory: minting {target - served:N0} tokens for the sidecar");
-            minter.WriteTokens(file, served, target - served, TimeSpan.FromMinutes(30));
-            var clock = Stopwatch.StartNew();
-            var result = await Wrk.SendEachAsync($"GET /ping, {target - served:N0} new sessions", url, "Authorization", "Bearer ", file, run.Settings, TimeSpan.FromMinutes(10));
-            var seconds = clock.Elapsed.TotalSeconds;
-            Check(run, result);
-            var reading = await HeapProbe.MeasureAsync(run.Root, sidecar, folder);
-            if (start is null)
+        var file = Path.Combine(folder, "tokens.txt");
+        return FillAsync(run, sidecar, "ping sidecar", "validated token, roles, revocation answer", run.Quick ? [10_000] : [10_000, 100_000, 1_000_000],
+            new Uri(sidecar.Url, "/ping"), "Authorization", "Bearer ", folder, (from, count) =>
             {
-                start = reading;
-            }
-            else
-            {
-                rows.Add(Row("ping sidecar", "validated token, roles, revocation answer", target, target - served, seconds, start, reading));
-                Report(run, "ping sidecar", target, start, reading);
-            }
-
-            served = target;
-        }
-
-        return rows;
+                Console.WriteLine($"memory: minting {count:N0} tokens for the sidecar");
+                minter.WriteTokens(file, from, count, TimeSpan.FromMinutes(30));
+                return Task.FromResult(file);
+            });
     }
 
     private static async Task<List<string>> TokenServiceAsync(LoadRun run, ServiceProcess token, string prefix, string folder)
     {
-        // 100,000 is the caches' capacity (see the bounds above): the last step fills them exactly.
-        var checkpoints = run.Quick ? new[] { 10_000 } : [10_000, 100_000];
-        var url = new Uri(token.Url, "/jwt");
         using var host = LogoutScenario.StoreHost(run.Redis.ConnectionString, prefix);
         var store = host.Services.GetRequiredService<ISessionStore>();
+        var file = Path.Combine(folder, "cookies.txt");
+        // 100,000 is the caches' capacity (see the bounds above): the last step fills them exactly.
+        return await FillAsync(run, token, "token service", "checked session, signed token", run.Quick ? [10_000] : [10_000, 100_000],
+            new Uri(token.Url, "/jwt"), "Cookie", BenchHttp.SessionCookieName + "=", folder, async (from, count) =>
+            {
+                Console.WriteLine($"memory: {count:N0} sessions for the token service");
+                var cookies = new string[count];
+                var next = -1;
+                await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
+                {
+                    for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+                    {
+                        var issued = await store.CreateAsync(new NewSession($"cache-user-{from + i}", "basic", ["ROLE_USER"]));
+                        cookies[i] = issued.Ticket.ToString();
+                    }
+                }));
+                await File.WriteAllLinesAsync(file, cookies);
+                return file;
+            });
+    }
+
+    /// <summary>
+    /// Serves the warm-up sessions, then each step's new ones (a request each, their header values
+    /// written by <paramref name="writeValues"/>(from, count)), reading the heap after each.
+    /// </summary>
+    private static async Task<List<string>> FillAsync(LoadRun run, ServiceProcess process, string name, string what, int[] checkpoints,
+        Uri url, string header, string prefix, string folder, Func<int, int, Task<string>> writeValues)
+    {
         var rows = new List<string>();
-        var served = 0;
+
+        // One request first, as every scenario: its answer checked, the keys fetched and the code jitted
+        // before 32 connections arrive at once (that session counts among the warm-up's).
+        var first = (await File.ReadAllLinesAsync(await writeValues(0, 1)))[0];
+        var status = await BenchHttp.StatusAsync(new WrkRequest(url, new Dictionary<string, string> { [header] = prefix + first }));
+        if (status != System.Net.HttpStatusCode.OK)
+        {
+            run.Failures.Add($"cache-memory: {url.AbsolutePath} at the {name} answered {(int)status}, expected 200; not loaded");
+            return rows;
+        }
+
+        var served = 1;
         HeapProbe.Reading? start = null;
         foreach (var target in checkpoints.Prepend(WarmupSessions))
         {
-            var file = Path.Combine(folder, "cookies.txt");
-            Console.WriteLine($"memory: {target - served:N0} sessions for the token service");
-            var cookies = new string[target - served];
-            var next = -1;
-            await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
-            {
-                for (var i = Interlocked.Increment(ref next); i < cookies.Length; i = Interlocked.Increment(ref next))
-                {
-                    var issued = await store.CreateAsync(new NewSession($"cache-user-{served + i}", "basic", ["ROLE_USER"]));
-                    cookies[i] = issued.Ticket.ToString();
-                }
-            }));
-            await File.WriteAllLinesAsync(file, cookies);
+            var file = await writeValues(served, target - served);
             var clock = Stopwatch.StartNew();
-            var result = await Wrk.SendEachAsync($"GET /jwt, {cookies.Length:N0} new sessions", url, "Cookie", BenchHttp.SessionCookieName + "=", file, run.Settings, TimeSpan.FromMinutes(10));
+            var result = await Wrk.SendEachAsync($"{url.AbsolutePath} at the {name}, {target - served:N0} new sessions", url, header, prefix, file, run.Settings, TimeSpan.FromMinutes(10));
             var seconds = clock.Elapsed.TotalSeconds;
             Check(run, result);
-            var reading = await HeapProbe.MeasureAsync(run.Root, token, folder);
+            var reading = await HeapProbe.MeasureAsync(run.Root, process, folder);
             if (start is null)
             {
                 start = reading;
             }
             else
             {
-                rows.Add(Row("token service", "checked session, signed token", target, target - served, seconds, start, reading));
-                Report(run, "token service", target, start, reading);
+                rows.Add(Row(name, what, target, target - served, seconds, start, reading));
+                Report(run, name, target, start, reading);
             }
 
             served = target;

@@ -51,6 +51,7 @@ internal static class Wrk
             ["WRK_PREFIX"] = prefix,
             ["WRK_THREADS"] = settings.Threads.ToString(CultureInfo.InvariantCulture),
             ["WRK_CONNECTIONS"] = settings.Connections.ToString(CultureInfo.InvariantCulture),
+            ["WRK_REPORT_SCRIPT"] = settings.ReportScript,
         });
         var values = Parse(await RunWrkAsync(request, limit, settings, settings.DistinctScript, settings.Threads));
         return ToResult(name, values);
