@@ -1,10 +1,7 @@
 using System.Globalization;
 using System.Net;
 using AtotiAuth.Shared.Sessions;
-using AtotiAuth.Shared.Store;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AtotiAuth.Benchmarks.Load;
 
@@ -74,7 +71,7 @@ internal static class LogoutScenario
     private static async Task<string[]> CreateSessionsAsync(LoadRun run, int count)
     {
         Console.WriteLine($"load: {count} sessions for the logout loop");
-        using var host = StoreHost(run.Redis.ConnectionString, run.Prefix);
+        using var host = StoreHost.Build(run.Redis.ConnectionString, run.Prefix);
         var sessions = host.Services.GetRequiredService<ISessionStore>();
         var cookies = new string[count];
         var next = -1;
@@ -88,20 +85,5 @@ internal static class LogoutScenario
             }
         }));
         return cookies;
-    }
-
-    /// <summary>The store exactly as the services register it, on <paramref name="redis"/> under <paramref name="prefix"/>.</summary>
-    public static IHost StoreHost(string? redis, string prefix)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Logging:LogLevel:Default"] = "Warning",
-            [$"{StoreOptions.SectionName}:Redis"] = redis,
-            [$"{StoreOptions.SectionName}:AllowInMemory"] = redis is null ? "true" : null,
-            [$"{StoreOptions.SectionName}:KeyPrefix"] = prefix,
-        });
-        builder.AddAtotiAuthStore();
-        return builder.Build();
     }
 }

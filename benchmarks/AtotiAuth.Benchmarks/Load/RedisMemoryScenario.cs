@@ -107,7 +107,7 @@ internal static class RedisMemoryScenario
     /// <summary><see cref="StoreSessions"/> sessions through the store; returns the first.</summary>
     private static async Task<Session> CreateThroughStoreAsync(LoadRun run, string prefix)
     {
-        using var host = LogoutScenario.StoreHost(run.Redis.ConnectionString + $",defaultDatabase={Database}", prefix);
+        using var host = StoreHost.Build(run.Redis.ConnectionString + $",defaultDatabase={Database}", prefix);
         var store = host.Services.GetRequiredService<ISessionStore>();
         var first = await store.CreateAsync(new NewSession(UserName('s', 0), "basic", ["ROLE_USER"]));
         var next = 0;

@@ -16,7 +16,7 @@ internal static class MicroCommand
         Environment.SetEnvironmentVariable(StoreBenchmarks.RedisVariable, run.Redis.ConnectionString);
         var artifacts = Path.Combine(run.Root, "artifacts", "benchmarkdotnet", Run.RunResources.RunId);
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(MicroCommand).Assembly)
-            .Run(["--filter", "*", "--join", "--inProcess", "--job", run.Quick ? "dry" : "short", "--exporters", "github", "--artifacts", artifacts]).ToList();
+            .Run(["--filter", "*", "--join", "--inProcess", "--job", run.Quick ? "dry" : "short", "--artifacts", artifacts]).ToList();
         foreach (var summary in summaries)
         {
             if (summary.HasCriticalValidationErrors || summary.Reports.Any(static r => !r.Success))

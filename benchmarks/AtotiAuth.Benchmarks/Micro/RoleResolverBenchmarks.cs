@@ -37,7 +37,7 @@ public class RoleResolverBenchmarks
         _ldap = new RoleResolutionRequest("ldap", "alice", groups, RoleKeyComparison.UpperCase);
         _oidc = new RoleResolutionRequest("oidc", "alice", ["ROLE_GROUP_1", "ROLE_GROUP_3", "ROLE_GROUP_5", "other-a", "other-b"]);
 
-        _host = LogoutScenario.StoreHost(redis: null, "bench-roles:");
+        _host = StoreHost.Build(redis: null, "bench-roles:");
         var store = _host.Services.GetRequiredService<IRoleStore>();
         await StoreBenchmarks.SeedRolesAsync(store, "ldap", mapping);
         _resolver = new RoleResolver(store);

@@ -45,7 +45,7 @@ public class StoreBenchmarks
             }
         }
 
-        _host = LogoutScenario.StoreHost(redis, $"bench-micro-{Guid.NewGuid():N}:");
+        _host = StoreHost.Build(redis, $"bench-micro-{Guid.NewGuid():N}:");
         var services = _host.Services;
         _sessions = services.GetRequiredService<ISessionStore>();
         _revocations = services.GetRequiredService<IRevocationStore>();
