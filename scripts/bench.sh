@@ -3,7 +3,7 @@
 # a Docker engine and the test images, the repository's dotnet tools), builds Release, then runs
 # everything: load runs with a baseline and a peer in the same run, the standalone host, 1 vs 2 cores,
 # memory per session in Redis and in the local caches, an LDAP login, an OIDC callback, the
-# BenchmarkDotNet micro-benchmarks, and CPU profiles of whatever misses its target. A full run
+# BenchmarkDotNet micro-benchmarks, the start of every service image, and CPU profiles of whatever misses its target. A full run
 # (planned at about 15 minutes on 2 idle cores) rewrites docs/benchmarks.md; the options below write their report
 # under artifacts/bench/ instead.
 #   scripts/bench.sh                           everything, figures into docs/benchmarks.md
@@ -38,6 +38,8 @@ done
 # dotnet-trace, dotnet-counters and dotnet-gcdump, pinned in .config/dotnet-tools.json.
 dotnet tool restore >/dev/null || die "dotnet tool restore failed (the profiles and the memory readings need dotnet-trace and dotnet-counters)"
 dotnet build AtotiAuth.sln -c Release -nologo -clp:ErrorsOnly
+# The service images, for the image startup part (container start to /readyz, idle memory).
+"$REPO_ROOT/scripts/build-images.sh" --no-build
 
 ATOTIAUTH_BENCH_RUN_ID="$(date -u +%Y%m%d-%H%M%S)-$$"
 ATOTIAUTH_BENCH_PID_FILE="$REPO_ROOT/artifacts/bench/$ATOTIAUTH_BENCH_RUN_ID/pids"

@@ -28,6 +28,7 @@ internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, Prof
         ("ldap", "LDAP login against a raw bind+search (OpenLDAP container)"),
         ("oidc-callback", "the OIDC callback's own time (oidc-provider container)"),
         ("micro", "BenchmarkDotNet micro-benchmarks (JWT, hash, roles, cookies, stores)"),
+        ("images", "each service image: container start to /readyz, CPU to ready, idle memory"),
     ];
 
     /// <summary>A full run: the default, and the only kind that rewrites docs/benchmarks.md.</summary>

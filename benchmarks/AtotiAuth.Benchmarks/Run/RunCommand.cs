@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
+using AtotiAuth.Benchmarks.Images;
 using AtotiAuth.Benchmarks.Ldap;
 using AtotiAuth.Benchmarks.Load;
 using AtotiAuth.Benchmarks.Micro;
@@ -67,6 +68,13 @@ internal static class RunCommand
                 if (options.Wants("oidc-callback"))
                 {
                     await run.TimeAsync("OIDC callback", () => OidcCallbackTiming.MeasureAsync(run));
+                }
+
+                if (options.Wants("images"))
+                {
+                    // Its own section and its own target (ready within 3 s); written only by a full run.
+                    string[] imageArgs = options.WritesDocs ? [] : options.Quick ? ["--quick", "--no-write"] : ["--no-write"];
+                    await run.TimeAsync("image startup", () => ImageStartupCommand.RunAsync(imageArgs));
                 }
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException)
