@@ -1,0 +1,148 @@
+using System.Security.Cryptography;
+using System.Text;
+using AtotiAuth.Testing;
+using DotNet.Testcontainers.Containers;
+
+namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// The whole system, started once for the test assembly from the real images: Redis, OpenLDAP, the
+/// OpenID provider, two identity and two token replicas, two cubes each behind its sidecar, and the nginx
+/// gateway in front, on one network. Names carry a run id; whatever started is removed on failure too,
+/// and every container's log is kept under artifacts/e2e-logs/.
+/// </summary>
+public sealed class EndToEndSystem : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
+    private readonly List<(string Alias, IContainer Container)> _containers = [];
+    private readonly Dictionary<string, IContainer> _byAlias = new(StringComparer.Ordinal);
+    private SystemNetwork? _network;
+    private TestCertificateAuthority? _authority;
+    private Gateway? _gateway;
+    private SystemContainers? _definitions;
+
+    /// <summary>Why the system could not start, when it could not and the run allows skipping.</summary>
+    public string? UnavailableReason { get; private set; }
+
+    internal Gateway Gateway => _gateway ?? throw new InvalidOperationException(UnavailableReason ?? "The system is not started.");
+
+    internal string AdminPassword => (_definitions ?? throw new InvalidOperationException("The system is not started.")).AdminPassword;
+
+    /// <summary>A running container by its network alias (e.g. <c>identity-1</c>).</summary>
+    internal IContainer Container(string alias) => _byAlias[alias];
+
+    /// <summary>Skips the calling test when the system is unavailable and skipping is allowed.</summary>
+    public void EnsureAvailable()
+    {
+        if (UnavailableReason is not null)
+        {
+            Assert.Skip(UnavailableReason);
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        var unavailable = DockerEnvironment.UnavailableReason()
+            ?? new[] { TestImages.Redis, TestImages.OpenLdap, TestImages.OidcProvider, TestImages.Gateway }.Concat(ServiceImages.All)
+                .Select(DockerEnvironment.MissingImageReason).FirstOrDefault(static reason => reason is not null);
+        if (unavailable is not null)
+        {
+            if (DockerEnvironment.ContainersRequired)
+            {
+                throw new InvalidOperationException($"Containers are required in this run (ATOTIAUTH_REQUIRE_CONTAINERS=1): {unavailable}");
+            }
+
+            UnavailableReason = unavailable;
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        try
+        {
+            await StartAsync(Guid.NewGuid().ToString("N")[..8], timeout.Token);
+        }
+        catch
+        {
+            await StopAllAsync();
+            throw;
+        }
+    }
+
+    private async Task StartAsync(string runId, CancellationToken cancellationToken)
+    {
+        _authority = TestCertificateAuthority.Create(Topology.Domain);
+        _network = await SystemNetwork.CreateAsync($"atotiauth-e2e-{runId}", new Dictionary<string, string> { [EndToEndLabels.Run] = runId }, cancellationToken);
+        var definitions = _definitions = new SystemContainers(runId, _network, _authority);
+
+        var ldap = definitions.Ldap();
+        await StartAllAsync(
+        [
+            (Topology.Redis, definitions.Redis()),
+            (Topology.Ldap, ldap),
+            (Topology.Oidc, definitions.Oidc()),
+            .. Topology.Cubes.Select(cube => (cube.Cube, definitions.Cube(cube.Cube))),
+        ], cancellationToken);
+
+        var ldapCa = Encoding.ASCII.GetString(await ldap.ReadFileAsync("/certs/ca.crt", cancellationToken));
+        using var signingKey = RSA.Create(3072);
+        var signingKeyPem = signingKey.ExportPkcs8PrivateKeyPem();
+
+        // The first identity replica alone creates the shared Data Protection key ring; the rest join it.
+        var identities = Topology.IdentityReplicas.Select(alias => (alias, definitions.Identity(alias, ldapCa))).ToArray();
+        await StartAllAsync([identities[0]], cancellationToken);
+        await StartAllAsync(
+        [
+            .. identities.Skip(1),
+            .. Topology.TokenReplicas.Select(alias => (alias, definitions.Token(alias, signingKeyPem))),
+            .. Topology.Cubes.Select(cube => (cube.Sidecar, definitions.Sidecar(cube.Sidecar, cube.Cube))),
+        ], cancellationToken);
+
+        // Last: nginx resolves its upstream names when it starts.
+        var gateway = definitions.Gateway();
+        await StartAllAsync([(Topology.Gateway, gateway)], cancellationToken);
+        _gateway = new Gateway(Topology.Domain, gateway.GetMappedPublicPort(443), _authority);
+        await new SystemProbe(_gateway).WaitUntilServingAsync(cancellationToken);
+    }
+
+    private async Task StartAllAsync((string Alias, IContainer Container)[] containers, CancellationToken cancellationToken)
+    {
+        foreach (var (alias, container) in containers)
+        {
+            _containers.Add((alias, container));
+            _byAlias[alias] = container;
+        }
+
+        await Task.WhenAll(containers.Select(c => c.Container.StartAsync(cancellationToken)));
+    }
+
+    /// <summary>Asks the gateway to resolve its upstreams again, e.g. after a replica came back under a new address.</summary>
+    internal async Task ReloadGatewayAsync(CancellationToken cancellationToken)
+    {
+        var result = await Container(Topology.Gateway).ExecAsync(["nginx", "-s", "reload"], cancellationToken);
+        Assert.True(result.ExitCode == 0, $"nginx -s reload failed: {result.Stderr}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAllAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    private async Task StopAllAsync()
+    {
+        await ContainerLogs.SaveAsync(_containers);
+        for (var i = _containers.Count - 1; i >= 0; i--)
+        {
+            await _containers[i].Container.DisposeAsync();
+        }
+
+        _containers.Clear();
+        if (_network is not null)
+        {
+            await _network.DisposeAsync();
+            _network = null;
+        }
+
+        _authority?.Dispose();
+    }
+}
