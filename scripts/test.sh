@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): provisions what the tests need on a fresh machine
-# (Docker engine, base and test images), builds with warnings as errors, runs every test project.
+# (Docker engine, base and test images), builds with warnings as errors, builds the service images,
+# runs every test project.
 # (exit code 8, "zero tests ran", is not a failure of an assembly with no test yet.)
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Jwt").
 # Without a Docker engine the unit tests still run and the container-backed ones report as
@@ -33,6 +34,12 @@ log "toolchain ready after $((SECONDS - started)) s"
 
 dotnet build AtotiAuth.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 log "build done after $((SECONDS - started)) s"
+
+# The service images, from the build just made (the image and Testcontainers-module tests start them).
+if [ "$engine" -eq 0 ]; then
+  "$REPO_ROOT/scripts/build-images.sh" --no-build
+  log "images ready after $((SECONDS - started)) s"
+fi
 
 status=0
 dotnet test --solution AtotiAuth.sln -c Release --no-build --no-progress \

@@ -24,7 +24,9 @@ public static class CubeExtensions
     public static IEndpointRouteBuilder MapCubeEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        // No dependency: alive is ready. Both paths exist because every AtotiAuth image is probed on both.
         endpoints.MapHealthChecks("/healthz");
+        endpoints.MapHealthChecks("/readyz");
         endpoints.MapWhoAmIEndpoints();
         endpoints.MapUpdatesEndpoints();
         return endpoints;
