@@ -20,13 +20,16 @@ public sealed class EndToEndSystem : IAsyncLifetime
     private TestCertificateAuthority? _authority;
     private Gateway? _gateway;
     private SystemContainers? _definitions;
+    private RunFiles? _files;
+    private string? _runId;
 
     /// <summary>Why the system could not start, when it could not and the run allows skipping.</summary>
     public string? UnavailableReason { get; private set; }
 
     internal Gateway Gateway => _gateway ?? throw new InvalidOperationException(UnavailableReason ?? "The system is not started.");
 
-    internal string AdminPassword => (_definitions ?? throw new InvalidOperationException("The system is not started.")).AdminPassword;
+    /// <summary>The admin API as the seeded administrator.</summary>
+    internal SystemAdmin Admin => new(Gateway, SystemContainers.AdminUser, (_definitions ?? throw new InvalidOperationException("The system is not started.")).AdminPassword);
 
     /// <summary>A running container by its network alias (e.g. <c>identity-1</c>).</summary>
     internal IContainer Container(string alias) => _byAlias[alias];
@@ -70,9 +73,11 @@ public sealed class EndToEndSystem : IAsyncLifetime
 
     private async Task StartAsync(string runId, CancellationToken cancellationToken)
     {
+        _runId = runId;
         _authority = TestCertificateAuthority.Create(Topology.Domain);
+        _files = new RunFiles(runId);
         _network = await SystemNetwork.CreateAsync($"atotiauth-e2e-{runId}", new Dictionary<string, string> { [EndToEndLabels.Run] = runId }, cancellationToken);
-        var definitions = _definitions = new SystemContainers(runId, _network, _authority);
+        var definitions = _definitions = new SystemContainers(runId, _network, _authority, _files);
 
         var ldap = definitions.Ldap();
         await StartAllAsync(
@@ -83,17 +88,19 @@ public sealed class EndToEndSystem : IAsyncLifetime
             .. Topology.Cubes.Select(cube => (cube.Cube, definitions.Cube(cube.Cube))),
         ], cancellationToken);
 
-        var ldapCa = Encoding.ASCII.GetString(await ldap.ReadFileAsync("/certs/ca.crt", cancellationToken));
-        using var signingKey = RSA.Create(3072);
-        var signingKeyPem = signingKey.ExportPkcs8PrivateKeyPem();
+        definitions.TrustLdapCa(Encoding.ASCII.GetString(await ldap.ReadFileAsync("/certs/ca.crt", cancellationToken)));
+        using (var signingKey = RSA.Create(3072))
+        {
+            definitions.WriteSigningKey(signingKey.ExportPkcs8PrivateKeyPem());
+        }
 
         // The first identity replica alone creates the shared Data Protection key ring; the rest join it.
-        var identities = Topology.IdentityReplicas.Select(alias => (alias, definitions.Identity(alias, ldapCa))).ToArray();
+        var identities = Topology.IdentityReplicas.Select(alias => (alias, definitions.Identity(alias))).ToArray();
         await StartAllAsync([identities[0]], cancellationToken);
         await StartAllAsync(
         [
             .. identities.Skip(1),
-            .. Topology.TokenReplicas.Select(alias => (alias, definitions.Token(alias, signingKeyPem))),
+            .. Topology.TokenReplicas.Select(alias => (alias, definitions.Token(alias))),
             .. Topology.Cubes.Select(cube => (cube.Sidecar, definitions.Sidecar(cube.Sidecar, cube.Cube))),
         ], cancellationToken);
 
@@ -133,16 +140,36 @@ public sealed class EndToEndSystem : IAsyncLifetime
         await ContainerLogs.SaveAsync(_containers);
         for (var i = _containers.Count - 1; i >= 0; i--)
         {
-            await _containers[i].Container.DisposeAsync();
+            await DisposeQuietlyAsync(_containers[i].Container);
         }
 
         _containers.Clear();
         if (_network is not null)
         {
-            await _network.DisposeAsync();
+            await DisposeQuietlyAsync(_network);
             _network = null;
         }
 
+        // Whatever the handles above did not know of (a container whose creation failed half-way).
+        if (_runId is not null)
+        {
+            await RunSweeper.SweepAsync(_runId);
+        }
+
+        _files?.Dispose();
         _authority?.Dispose();
+    }
+
+    private static async Task DisposeQuietlyAsync(IAsyncDisposable disposable)
+    {
+        try
+        {
+            await disposable.DisposeAsync();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The sweep by label removes what is left; a teardown error must not hide the test's own.
+            await Console.Error.WriteLineAsync($"end-to-end teardown: {ex.GetType().Name}: {ex.Message}");
+        }
     }
 }

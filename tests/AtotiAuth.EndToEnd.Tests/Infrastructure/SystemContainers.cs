@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AtotiAuth.Testing;
 using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
 using DotNet.Testcontainers.Containers;
 
 namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
@@ -11,13 +12,37 @@ namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
 /// <c>AtotiAuth__…</c> settings a deployment gives it (docs/identity.md, docs/ldap.md, docs/oidc.md,
 /// docs/keys.md, services/ping/README.md).
 /// </summary>
-internal sealed class SystemContainers(string runId, SystemNetwork network, TestCertificateAuthority authority)
+internal sealed class SystemContainers
 {
     private const string CaFile = "/certs/ca.crt";
     private const string LdapCaFile = "/certs/ldap-ca.crt";
     private const string RedisAddress = Topology.Redis + ":6379";
 
     public const string AdminUser = "e2e-admin";
+
+    private static readonly string[] UiFileNames = ["index.html", "app.js", "app.css"];
+
+    private readonly string _runId;
+    private readonly SystemNetwork _network;
+    private readonly RunFiles _files;
+
+    public SystemContainers(string runId, SystemNetwork network, TestCertificateAuthority authority, RunFiles files)
+    {
+        _runId = runId;
+        _network = network;
+        _files = files;
+        files.Write("certs/ca.crt", Encoding.ASCII.GetBytes(authority.RootPem));
+        files.Write("gateway-tls/tls.crt", Encoding.ASCII.GetBytes(authority.ServerChainPem));
+        files.Write("gateway-tls/tls.key", Encoding.ASCII.GetBytes(authority.ServerKeyPem));
+        foreach (var name in UiFileNames)
+        {
+            files.Write("ui-remote/" + name, UiFiles.Read(name));
+            files.Write("ui-embedded/" + name, UiFiles.Read(name));
+        }
+
+        files.Write("ui-remote/env.js", UiFiles.Read("env.js"));
+        files.Write("ui-embedded/env.js", UiFiles.Read("embedded/env.js"));
+    }
 
     /// <summary>The provider's one client: a web application whose redirect URI is the identity service's public one.</summary>
     private static readonly string OidcClients = JsonSerializer.Serialize(new[]
@@ -38,8 +63,6 @@ internal sealed class SystemContainers(string runId, SystemNetwork network, Test
     /// <summary>The seeded administrator's password, new every run.</summary>
     public string AdminPassword { get; } = "admin-" + Guid.NewGuid().ToString("N");
 
-    public string Label => runId;
-
     public IContainer Redis() => Common(new ContainerBuilder(TestImages.Redis), Topology.Redis)
         .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"))
         .Build();
@@ -58,7 +81,7 @@ internal sealed class SystemContainers(string runId, SystemNetwork network, Test
         .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("oidc-provider listening"))
         .Build();
 
-    public IContainer Identity(string alias, string ldapCaPem) => Service(ServiceImages.Identity, alias)
+    public IContainer Identity(string alias) => Service(ServiceImages.Identity, alias)
         .WithEnvironment(Settings(
             ("AtotiAuth:Store:Redis", RedisAddress),
             ("AtotiAuth:Identity:AllowedRedirectOrigins:0", Topology.UiOrigin),
@@ -76,7 +99,7 @@ internal sealed class SystemContainers(string runId, SystemNetwork network, Test
             ("AtotiAuth:Identity:Ldap:GroupSearchBase", "ou=groups"),
             ("AtotiAuth:Identity:Ldap:RoleMapping:ROLE_ATOTI_USER:0", "ROLE_USER"),
             ("AtotiAuth:Identity:Oidc:PublicBaseUrl", Topology.AuthOrigin),
-            ("AtotiAuth:Identity:Oidc:KnownProxies:0", network.GatewayAddress),
+            ("AtotiAuth:Identity:Oidc:KnownProxies:0", _network.GatewayAddress),
             ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:IssuerUrl", Topology.IdpOrigin),
             ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:ClientId", Topology.OidcClientId),
             ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:ClientSecret", Topology.OidcClientSecret),
@@ -88,20 +111,22 @@ internal sealed class SystemContainers(string runId, SystemNetwork network, Test
             ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:RolesClaims:0", "https://example.com/roles"),
             ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:RoleMapping:ROLE_ATOTI_USER:0", "ROLE_USER"),
             ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:DisplayName", "Test provider")))
-        .WithResourceMapping(Encoding.ASCII.GetBytes(ldapCaPem), LdapCaFile)
-        .WithResourceMapping(UiFiles.Read("index.html"), "/srv/ui/index.html")
-        .WithResourceMapping(UiFiles.Read("app.js"), "/srv/ui/app.js")
-        .WithResourceMapping(UiFiles.Read("app.css"), "/srv/ui/app.css")
-        .WithResourceMapping(UiFiles.Read("embedded/env.js"), "/srv/ui/env.js")
+        .WithBindMount(_files.Folder("ui-embedded"), "/srv/ui", AccessMode.ReadOnly)
         .Build();
 
-    public IContainer Token(string alias, string signingKeyPem) => Service(ServiceImages.Token, alias)
+    /// <summary>Makes the directory's CA (copied out of the LDAP container) readable by the identity replicas.</summary>
+    public void TrustLdapCa(string caPem) => _files.Write("certs/ldap-ca.crt", Encoding.ASCII.GetBytes(caPem));
+
+    /// <summary>Writes the token service's signing key where its key directory is mounted from.</summary>
+    public void WriteSigningKey(string pem) => _files.Write("keys/e2e.pem", Encoding.ASCII.GetBytes(pem));
+
+    public IContainer Token(string alias) => Service(ServiceImages.Token, alias)
         .WithEnvironment(Settings(
             ("AtotiAuth:Store:Redis", RedisAddress),
             ("AtotiAuth:Token:Issuer", Topology.AuthOrigin),
             ("AtotiAuth:Token:Signing:KeyDirectory", "/keys"),
             ("AtotiAuth:Cors:AllowedOrigins:0", Topology.UiOrigin)))
-        .WithResourceMapping(Encoding.ASCII.GetBytes(signingKeyPem), "/keys/e2e.pem")
+        .WithBindMount(_files.Folder("keys"), "/keys", AccessMode.ReadOnly)
         .Build();
 
     public IContainer Cube(string alias) => Service(ServiceImages.SampleCube, alias).Build();
@@ -122,14 +147,10 @@ internal sealed class SystemContainers(string runId, SystemNetwork network, Test
     public IContainer Gateway() => Common(new ContainerBuilder(TestImages.Gateway), Topology.Gateway)
         .WithNetworkAliases(Topology.GatewayHosts)
         .WithCreateParameterModifier(parameters =>
-            parameters.NetworkingConfig!.EndpointsConfig![network.Name].IPAMConfig = new Docker.DotNet.Models.EndpointIPAMConfig { IPv4Address = network.GatewayAddress })
+            parameters.NetworkingConfig!.EndpointsConfig![_network.Name].IPAMConfig = new Docker.DotNet.Models.EndpointIPAMConfig { IPv4Address = _network.GatewayAddress })
         .WithEnvironment("GATEWAY_DOMAIN", Topology.Domain)
-        .WithResourceMapping(Encoding.ASCII.GetBytes(authority.ServerChainPem), "/certs/tls.crt")
-        .WithResourceMapping(Encoding.ASCII.GetBytes(authority.ServerKeyPem), "/certs/tls.key")
-        .WithResourceMapping(UiFiles.Read("index.html"), "/srv/ui/index.html")
-        .WithResourceMapping(UiFiles.Read("app.js"), "/srv/ui/app.js")
-        .WithResourceMapping(UiFiles.Read("app.css"), "/srv/ui/app.css")
-        .WithResourceMapping(UiFiles.Read("env.js"), "/srv/ui/env.js")
+        .WithBindMount(_files.Folder("gateway-tls"), "/certs", AccessMode.ReadOnly)
+        .WithBindMount(_files.Folder("ui-remote"), "/srv/ui", AccessMode.ReadOnly)
         .WithPortBinding(443, assignRandomHostPort: true)
         .WithPortBinding(8080, assignRandomHostPort: true)
         .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(8080).ForPath("/healthz")))
@@ -138,7 +159,7 @@ internal sealed class SystemContainers(string runId, SystemNetwork network, Test
     /// <summary>An AtotiAuth image as the contract runs it: port 8080, read-only root, a tmpfs /tmp, ready on /readyz.</summary>
     private ContainerBuilder Service(string image, string alias) => Common(new ContainerBuilder(image), alias)
         .WithEnvironment("SSL_CERT_FILE", CaFile)
-        .WithResourceMapping(Encoding.ASCII.GetBytes(authority.RootPem), CaFile)
+        .WithBindMount(_files.Folder("certs"), "/certs", AccessMode.ReadOnly)
         .WithTmpfsMount("/tmp")
         .WithCreateParameterModifier(static parameters => parameters.HostConfig!.ReadonlyRootfs = true)
         .WithPortBinding(8080, assignRandomHostPort: true)
@@ -146,9 +167,9 @@ internal sealed class SystemContainers(string runId, SystemNetwork network, Test
 
     private ContainerBuilder Common(ContainerBuilder builder, string alias)
         => builder
-            .WithName($"atotiauth-e2e-{runId}-{alias}")
-            .WithLabel(EndToEndLabels.Run, runId)
-            .WithNetwork(network.Network)
+            .WithName($"atotiauth-e2e-{_runId}-{alias}")
+            .WithLabel(EndToEndLabels.Run, _runId)
+            .WithNetwork(_network.Network)
             .WithNetworkAliases(alias);
 
     private static Dictionary<string, string> Settings(params (string Key, string Value)[] settings)
