@@ -8,7 +8,7 @@ internal static class ContainerLogs
 {
     public static string Directory { get; } = Path.Combine(RepositoryPaths.Root, "artifacts", "e2e-logs");
 
-    public static async Task SaveAsync(IEnumerable<(string Alias, IContainer Container)> containers)
+    public static async Task SaveAsync(IReadOnlyDictionary<string, IContainer> containers)
     {
         System.IO.Directory.CreateDirectory(Directory);
         foreach (var (alias, container) in containers)

@@ -1,26 +1,34 @@
 using System.Security.Cryptography;
 using System.Text;
+using AtotiAuth.Testcontainers;
 using AtotiAuth.Testing;
 using DotNet.Testcontainers.Containers;
 
 namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// The whole system, started once for the test assembly from the real images: Redis, OpenLDAP, the
-/// OpenID provider, two identity and two token replicas, two cubes each behind its sidecar, and the nginx
-/// gateway in front, on one network. Names carry a run id; whatever started is removed on failure too,
-/// and every container's log is kept under artifacts/e2e-logs/.
+/// The whole system, started once for the test assembly from the real images, as the production
+/// overlay describes it: Redis, OpenLDAP, the OpenID provider, two identity and two token replicas,
+/// two cubes each behind its sidecar, and the nginx gateway in front, on one network. Names carry a
+/// run id; whatever started is removed on failure too; every container's log is kept under
+/// artifacts/e2e-logs/.
 /// </summary>
 public sealed class EndToEndSystem : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
-    private readonly List<(string Alias, IContainer Container)> _containers = [];
+    private static readonly string[] Images =
+    [
+        TestImages.Redis, TestImages.OpenLdap, TestImages.OidcProvider, TestImages.Gateway,
+        AtotiAuthImages.Identity, AtotiAuthImages.Token, AtotiAuthImages.Ping, AtotiAuthImages.SampleCube,
+    ];
+
     private readonly Dictionary<string, IContainer> _byAlias = new(StringComparer.Ordinal);
+    private readonly List<IAsyncDisposable> _owned = [];
     private SystemNetwork? _network;
     private TestCertificateAuthority? _authority;
-    private Gateway? _gateway;
-    private SystemContainers? _definitions;
     private RunFiles? _files;
+    private Gateway? _gateway;
+    private SystemServices? _services;
     private string? _runId;
 
     /// <summary>Why the system could not start, when it could not and the run allows skipping.</summary>
@@ -29,10 +37,13 @@ public sealed class EndToEndSystem : IAsyncLifetime
     internal Gateway Gateway => _gateway ?? throw new InvalidOperationException(UnavailableReason ?? "The system is not started.");
 
     /// <summary>The admin API as the seeded administrator.</summary>
-    internal SystemAdmin Admin => new(Gateway, SystemContainers.AdminUser, (_definitions ?? throw new InvalidOperationException("The system is not started.")).AdminPassword);
+    internal SystemAdmin Admin => new(Gateway, SystemServices.AdminUser, (_services ?? throw new InvalidOperationException("The system is not started.")).AdminPassword);
 
     /// <summary>A running container by its network alias (e.g. <c>identity-1</c>).</summary>
     internal IContainer Container(string alias) => _byAlias[alias];
+
+    /// <summary>An identity replica, as the module's container (its own login and logout helpers).</summary>
+    internal AtotiAuthIdentityContainer Identity(int replica) => (AtotiAuthIdentityContainer)_byAlias[Topology.IdentityReplicas[replica]];
 
     /// <summary>Skips the calling test when the system is unavailable and skipping is allowed.</summary>
     public void EnsureAvailable()
@@ -46,8 +57,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var unavailable = DockerEnvironment.UnavailableReason()
-            ?? new[] { TestImages.Redis, TestImages.OpenLdap, TestImages.OidcProvider, TestImages.Gateway }.Concat(ServiceImages.All)
-                .Select(DockerEnvironment.MissingImageReason).FirstOrDefault(static reason => reason is not null);
+            ?? Images.Select(DockerEnvironment.MissingImageReason).FirstOrDefault(static reason => reason is not null);
         if (unavailable is not null)
         {
             if (DockerEnvironment.ContainersRequired)
@@ -77,35 +87,41 @@ public sealed class EndToEndSystem : IAsyncLifetime
         _authority = TestCertificateAuthority.Create(Topology.Domain);
         _files = new RunFiles(runId);
         _network = await SystemNetwork.CreateAsync($"atotiauth-e2e-{runId}", new Dictionary<string, string> { [EndToEndLabels.Run] = runId }, cancellationToken);
-        var definitions = _definitions = new SystemContainers(runId, _network, _authority, _files);
+        var around = new SystemContainers(runId, _network, _authority, _files);
 
-        var ldap = definitions.Ldap();
+        var ldap = around.Ldap();
         await StartAllAsync(
         [
-            (Topology.Redis, definitions.Redis()),
             (Topology.Ldap, ldap),
-            (Topology.Oidc, definitions.Oidc()),
-            .. Topology.Cubes.Select(cube => (cube.Cube, definitions.Cube(cube.Cube))),
+            (Topology.Oidc, around.Oidc()),
+            .. Topology.Cubes.Select(cube => (cube.Cube, around.Cube(cube.Cube))),
         ], cancellationToken);
-
-        definitions.TrustLdapCa(Encoding.ASCII.GetString(await ldap.ReadFileAsync("/certs/ca.crt", cancellationToken)));
+        around.TrustLdapCa(Encoding.ASCII.GetString(await ldap.ReadFileAsync("/certs/ca.crt", cancellationToken)));
         using (var signingKey = RSA.Create(3072))
         {
-            definitions.WriteSigningKey(signingKey.ExportPkcs8PrivateKeyPem());
+            around.WriteSigningKey(signingKey.ExportPkcs8PrivateKeyPem());
         }
 
-        // The first identity replica alone creates the shared Data Protection key ring; the rest join it.
-        var identities = Topology.IdentityReplicas.Select(alias => (alias, definitions.Identity(alias))).ToArray();
-        await StartAllAsync([identities[0]], cancellationToken);
-        await StartAllAsync(
-        [
-            .. identities.Skip(1),
-            .. Topology.TokenReplicas.Select(alias => (alias, definitions.Token(alias))),
-            .. Topology.Cubes.Select(cube => (cube.Sidecar, definitions.Sidecar(cube.Sidecar, cube.Cube))),
-        ], cancellationToken);
+        _services = new SystemServices(runId, _network, _files);
+        var atotiAuth = _services.Build();
+        _owned.Add(atotiAuth);
+        _byAlias[Topology.Redis] = atotiAuth.Redis;
+        _byAlias[Topology.TokenReplicas[0]] = atotiAuth.Token;
+        for (var i = 0; i < atotiAuth.Identities.Count; i++)
+        {
+            _byAlias[Topology.IdentityReplicas[i]] = atotiAuth.Identities[i];
+        }
+
+        foreach (var (name, sidecar) in atotiAuth.Sidecars)
+        {
+            _byAlias[name] = sidecar;
+        }
+
+        await atotiAuth.StartAsync(cancellationToken);
+        await StartAllAsync([(Topology.TokenReplicas[1], _services.SecondToken())], cancellationToken);
 
         // Last: nginx resolves its upstream names when it starts.
-        var gateway = definitions.Gateway();
+        var gateway = around.Gateway();
         await StartAllAsync([(Topology.Gateway, gateway)], cancellationToken);
         _gateway = new Gateway(Topology.Domain, gateway.GetMappedPublicPort(443), _authority);
         await new SystemProbe(_gateway).WaitUntilServingAsync(cancellationToken);
@@ -115,7 +131,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
     {
         foreach (var (alias, container) in containers)
         {
-            _containers.Add((alias, container));
+            _owned.Add(container);
             _byAlias[alias] = container;
         }
 
@@ -137,13 +153,14 @@ public sealed class EndToEndSystem : IAsyncLifetime
 
     private async Task StopAllAsync()
     {
-        await ContainerLogs.SaveAsync(_containers);
-        for (var i = _containers.Count - 1; i >= 0; i--)
+        await ContainerLogs.SaveAsync(_byAlias);
+        for (var i = _owned.Count - 1; i >= 0; i--)
         {
-            await DisposeQuietlyAsync(_containers[i].Container);
+            await DisposeQuietlyAsync(_owned[i]);
         }
 
-        _containers.Clear();
+        _owned.Clear();
+        _byAlias.Clear();
         if (_network is not null)
         {
             await DisposeQuietlyAsync(_network);

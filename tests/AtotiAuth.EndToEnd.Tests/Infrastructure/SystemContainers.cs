@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using AtotiAuth.Testcontainers;
 using AtotiAuth.Testing;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Configurations;
@@ -8,18 +9,12 @@ using DotNet.Testcontainers.Containers;
 namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
-/// The container definitions of the end-to-end system, each configured with the real
-/// <c>AtotiAuth__…</c> settings a deployment gives it (docs/identity.md, docs/ldap.md, docs/oidc.md,
-/// docs/keys.md, services/ping/README.md).
+/// The containers around AtotiAuth in the end-to-end system: the directory, the OpenID provider, the
+/// cubes and the gateway (the AtotiAuth services themselves come from the Testcontainers module,
+/// <see cref="SystemServices"/>). Also writes the files they all mount.
 /// </summary>
 internal sealed class SystemContainers
 {
-    private const string CaFile = "/certs/ca.crt";
-    private const string LdapCaFile = "/certs/ldap-ca.crt";
-    private const string RedisAddress = Topology.Redis + ":6379";
-
-    public const string AdminUser = "e2e-admin";
-
     private static readonly string[] UiFileNames = ["index.html", "app.js", "app.css"];
 
     private readonly string _runId;
@@ -60,13 +55,6 @@ internal sealed class SystemContainers
         },
     });
 
-    /// <summary>The seeded administrator's password, new every run.</summary>
-    public string AdminPassword { get; } = "admin-" + Guid.NewGuid().ToString("N");
-
-    public IContainer Redis() => Common(new ContainerBuilder(TestImages.Redis), Topology.Redis)
-        .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"))
-        .Build();
-
     /// <summary>OpenLDAP with StartTLS; its generated certificate names the alias, its CA is copied to identity.</summary>
     public IContainer Ldap() => Common(new ContainerBuilder(TestImages.OpenLdap), Topology.Ldap)
         .WithEnvironment("LDAP_TLS_EXTRA_SAN", "DNS:" + Topology.Ldap)
@@ -81,66 +69,18 @@ internal sealed class SystemContainers
         .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("oidc-provider listening"))
         .Build();
 
-    public IContainer Identity(string alias) => Service(ServiceImages.Identity, alias)
-        .WithEnvironment(Settings(
-            ("AtotiAuth:Store:Redis", RedisAddress),
-            ("AtotiAuth:Identity:AllowedRedirectOrigins:0", Topology.UiOrigin),
-            ("AtotiAuth:Identity:Users:0:Name", AdminUser),
-            ("AtotiAuth:Identity:Users:0:Password", AdminPassword),
-            ("AtotiAuth:Identity:Users:0:Roles:0", "ROLE_ADMIN"),
-            ("AtotiAuth:Identity:EmbeddedUi:RootPath", "/srv/ui"),
-            ("AtotiAuth:Identity:Ldap:Url", $"ldap://{Topology.Ldap}:389"),
-            ("AtotiAuth:Identity:Ldap:StartTls", "true"),
-            ("AtotiAuth:Identity:Ldap:CaCertificateFile", LdapCaFile),
-            ("AtotiAuth:Identity:Ldap:BaseDn", OpenLdapFixture.BaseDn),
-            ("AtotiAuth:Identity:Ldap:ManagerDn", OpenLdapFixture.ServiceDn),
-            ("AtotiAuth:Identity:Ldap:ManagerPassword", OpenLdapFixture.ServicePassword),
-            ("AtotiAuth:Identity:Ldap:UserSearchBase", "ou=people"),
-            ("AtotiAuth:Identity:Ldap:GroupSearchBase", "ou=groups"),
-            ("AtotiAuth:Identity:Ldap:RoleMapping:ROLE_ATOTI_USER:0", "ROLE_USER"),
-            ("AtotiAuth:Identity:Oidc:PublicBaseUrl", Topology.AuthOrigin),
-            ("AtotiAuth:Identity:Oidc:KnownProxies:0", _network.GatewayAddress),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:IssuerUrl", Topology.IdpOrigin),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:ClientId", Topology.OidcClientId),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:ClientSecret", Topology.OidcClientSecret),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:Scopes:0", "openid"),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:Scopes:1", "email"),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:Scopes:2", "profile"),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:Scopes:3", "roles"),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:NameClaim", "email"),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:RolesClaims:0", "https://example.com/roles"),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:RoleMapping:ROLE_ATOTI_USER:0", "ROLE_USER"),
-            ($"AtotiAuth:Identity:Oidc:Providers:{Topology.OidcProviderId}:DisplayName", "Test provider")))
-        .WithBindMount(_files.Folder("ui-embedded"), "/srv/ui", AccessMode.ReadOnly)
-        .Build();
-
     /// <summary>Makes the directory's CA (copied out of the LDAP container) readable by the identity replicas.</summary>
     public void TrustLdapCa(string caPem) => _files.Write("certs/ldap-ca.crt", Encoding.ASCII.GetBytes(caPem));
 
     /// <summary>Writes the token service's signing key where its key directory is mounted from.</summary>
     public void WriteSigningKey(string pem) => _files.Write("keys/e2e.pem", Encoding.ASCII.GetBytes(pem));
 
-    public IContainer Token(string alias) => Service(ServiceImages.Token, alias)
-        .WithEnvironment(Settings(
-            ("AtotiAuth:Store:Redis", RedisAddress),
-            ("AtotiAuth:Token:Issuer", Topology.AuthOrigin),
-            ("AtotiAuth:Token:Signing:KeyDirectory", "/keys"),
-            ("AtotiAuth:Cors:AllowedOrigins:0", Topology.UiOrigin)))
-        .WithBindMount(_files.Folder("keys"), "/keys", AccessMode.ReadOnly)
-        .Build();
-
-    public IContainer Cube(string alias) => Service(ServiceImages.SampleCube, alias).Build();
-
-    /// <summary>A cube's sidecar: it verifies tokens with the JWKS it reads from the JWT server's public URL.</summary>
-    public IContainer Sidecar(string alias, string cube) => Service(ServiceImages.Ping, alias)
-        .WithEnvironment(Settings(
-            ("AtotiAuth:Store:Redis", RedisAddress),
-            ("AtotiAuth:Ping:CubeUrl", $"http://{cube}:8080"),
-            ("AtotiAuth:Ping:CubeId", cube),
-            ("AtotiAuth:Ping:CookieName", Topology.CubeCookie(cube)),
-            ("AtotiAuth:Jwt:Authority", Topology.AuthOrigin),
-            ("AtotiAuth:Cors:AllowedOrigins:0", Topology.UiOrigin),
-            ("AtotiAuth:Cors:AllowedOrigins:1", Topology.AuthOrigin)))
+    /// <summary>The stand-in cube; only its sidecar calls it.</summary>
+    public IContainer Cube(string alias) => Common(new ContainerBuilder(AtotiAuthImages.SampleCube), alias)
+        .WithTmpfsMount("/tmp")
+        .WithCreateParameterModifier(static parameters => (parameters.HostConfig ??= new()).ReadonlyRootfs = true)
+        .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(static request => request.ForPort(AtotiAuthImages.HttpPort).ForPath("/readyz")))
+        .WithPortBinding(AtotiAuthImages.HttpPort, assignRandomHostPort: true)
         .Build();
 
     /// <summary>The nginx gateway at its fixed address, TLS with this run's certificate, the remote UI on its own host.</summary>
@@ -156,15 +96,6 @@ internal sealed class SystemContainers
         .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(8080).ForPath("/healthz")))
         .Build();
 
-    /// <summary>An AtotiAuth image as the contract runs it: port 8080, read-only root, a tmpfs /tmp, ready on /readyz.</summary>
-    private ContainerBuilder Service(string image, string alias) => Common(new ContainerBuilder(image), alias)
-        .WithEnvironment("SSL_CERT_FILE", CaFile)
-        .WithBindMount(_files.Folder("certs"), "/certs", AccessMode.ReadOnly)
-        .WithTmpfsMount("/tmp")
-        .WithCreateParameterModifier(static parameters => parameters.HostConfig!.ReadonlyRootfs = true)
-        .WithPortBinding(8080, assignRandomHostPort: true)
-        .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(8080).ForPath("/readyz")));
-
     private ContainerBuilder Common(ContainerBuilder builder, string alias)
         => builder
             .WithName($"atotiauth-e2e-{_runId}-{alias}")
@@ -172,6 +103,4 @@ internal sealed class SystemContainers
             .WithNetwork(_network.Network)
             .WithNetworkAliases(alias);
 
-    private static Dictionary<string, string> Settings(params (string Key, string Value)[] settings)
-        => settings.ToDictionary(static s => s.Key.Replace(":", "__", StringComparison.Ordinal), static s => s.Value, StringComparer.Ordinal);
 }
