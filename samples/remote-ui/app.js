@@ -16,6 +16,7 @@
   const byId = (id) => document.getElementById(id);
   const env = window.env;
   const sockets = new Map();
+  let signingOut = false;
 
   class UiError extends Error {
     constructor(code, message) {
@@ -199,12 +200,17 @@
     socket.addEventListener("close", (event) => {
       view.article.dataset.closeCode = String(event.code);
       setSocket(view, "closed", `closed (code ${event.code})`);
+      // The sidecar drops a socket when its session ends (a sign-out elsewhere) or its token expires.
+      if (!signingOut && [...sockets.values()].every((s) => s.readyState === WebSocket.CLOSED)) {
+        setState("disconnected", "Live updates stopped: the session ended or expired. Reload the page to sign in again.");
+      }
     });
     socket.addEventListener("error", () => view.article.dataset.socketError = "true");
   }
 
   async function logout(settings) {
     byId("logout").disabled = true;
+    signingOut = true;
     setState("signing-out", "Signing out…");
     for (const socket of sockets.values()) {
       socket.close(1000, "signing out");

@@ -51,6 +51,12 @@ public sealed class BrowserFixture(EndToEndSystem system) : IAsyncLifetime
             return;
         }
 
+        // This run's screenshots only.
+        if (Directory.Exists(ScreenshotDirectory))
+        {
+            Directory.Delete(ScreenshotDirectory, recursive: true);
+        }
+
         Directory.CreateDirectory(ScreenshotDirectory);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

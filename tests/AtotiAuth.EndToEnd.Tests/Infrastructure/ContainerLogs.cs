@@ -8,6 +8,15 @@ internal static class ContainerLogs
 {
     public static string Directory { get; } = Path.Combine(RepositoryPaths.Root, "artifacts", "e2e-logs");
 
+    /// <summary>Removes an earlier run's logs, so the folder only ever holds one run.</summary>
+    public static void Clear()
+    {
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+
     public static async Task SaveAsync(IReadOnlyDictionary<string, IContainer> containers)
     {
         System.IO.Directory.CreateDirectory(Directory);

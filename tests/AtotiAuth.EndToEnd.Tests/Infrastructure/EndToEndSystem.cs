@@ -69,6 +69,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
             return;
         }
 
+        ContainerLogs.Clear();
         using var timeout = new CancellationTokenSource(StartTimeout);
         try
         {
