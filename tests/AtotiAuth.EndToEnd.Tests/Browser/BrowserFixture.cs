@@ -58,10 +58,12 @@ public sealed class BrowserFixture(EndToEndSystem system) : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);
+        var launch = await ChromiumLaunch.PrepareAsync(chromium, System);
+        await Console.Out.WriteLineAsync($"browser tests: {chromium} in {launch.Where}");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = chromium,
+            ExecutablePath = launch.ExecutablePath,
             Headless = true,
             Timeout = 120_000,
             Args =
@@ -75,7 +77,7 @@ public sealed class BrowserFixture(EndToEndSystem system) : IAsyncLifetime
                 "--disable-background-networking",
                 "--disable-component-update",
                 "--disable-sync",
-                "--host-resolver-rules=" + System.Gateway.HostResolverRules,
+                "--host-resolver-rules=" + launch.HostResolverRules,
                 "--ignore-certificate-errors-spki-list=" + System.Gateway.Authority.ServerKeyPin,
             ],
         });

@@ -139,6 +139,17 @@ public sealed class EndToEndSystem : IAsyncLifetime
         await Task.WhenAll(containers.Select(c => c.Container.StartAsync(cancellationToken)));
     }
 
+    /// <summary>The gateway container's network namespace (<c>/proc/{pid}/ns/net</c>), or null when Docker does not say.</summary>
+    internal async Task<string?> GatewayNetworkNamespaceAsync()
+    {
+        var pid = (await DockerCli.RunAsync($"inspect -f {{{{.State.Pid}}}} {Container(Topology.Gateway).Id}")).FirstOrDefault();
+        return pid is null or "0" ? null : $"/proc/{pid}/ns/net";
+    }
+
+    /// <summary>Writes an executable file into the run's folder (deleted with the run).</summary>
+    internal string WriteRunExecutable(string name, string content)
+        => (_files ?? throw new InvalidOperationException("The system is not started.")).WriteExecutable(name, content);
+
     /// <summary>Asks the gateway to resolve its upstreams again, e.g. after a replica came back under a new address.</summary>
     internal async Task ReloadGatewayAsync(CancellationToken cancellationToken)
     {

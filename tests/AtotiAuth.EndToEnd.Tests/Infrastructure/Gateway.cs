@@ -33,8 +33,11 @@ internal sealed class Gateway(string domain, int port, TestCertificateAuthority 
 
     public Uri Host(string label) => new($"https://{label}.{Domain}/");
 
-    /// <summary>Chromium's rule sending every name of the site to the gateway's port.</summary>
+    /// <summary>Chromium's rule sending every name of the site to the gateway's published port.</summary>
     public string HostResolverRules => $"MAP *.{Domain} 127.0.0.1:{Port}";
+
+    /// <summary>The same rule for a browser inside the gateway container's network namespace (nginx on its own 443).</summary>
+    public string InNamespaceHostResolverRules => $"MAP *.{Domain} 127.0.0.1:443";
 
     /// <summary>A handler with its own cookie jar, trusting only this run's CA, never following redirects.</summary>
     public SocketsHttpHandler CreateHandler(CookieContainer? cookies = null) => new()

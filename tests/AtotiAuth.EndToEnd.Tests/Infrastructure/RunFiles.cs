@@ -39,6 +39,15 @@ internal sealed class RunFiles : IDisposable
 
     public string Folder(string relativePath) => Path.Combine(Root, relativePath);
 
+    /// <summary>Writes a script the run executes and returns its path.</summary>
+    public string WriteExecutable(string relativePath, string content)
+    {
+        var folder = Write(relativePath, System.Text.Encoding.UTF8.GetBytes(content));
+        var path = Path.Combine(folder, Path.GetFileName(relativePath));
+        SetMode(path, File | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        return path;
+    }
+
     private static void SetMode(string path, UnixFileMode mode)
     {
         // Docker Desktop on Windows shares files without Unix modes; everywhere else they decide who reads.
