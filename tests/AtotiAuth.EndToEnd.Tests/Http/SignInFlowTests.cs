@@ -64,11 +64,7 @@ public sealed class SignInFlowTests(EndToEndSystem system)
         system.EnsureAvailable();
         var ct = TestContext.Current.CancellationToken;
         using var user = await system.Admin.CreateUserAsync("stream", ct);
-        using (await user.LoginAsync(ct))
-        {
-        }
-
-        var jwt = await user.GetJwtAsync(ct);
+        var jwt = await user.SignInAsync(ct);
         foreach (var (cube, _) in Topology.Cubes)
         {
             using (await user.PingAsync(cube, jwt, ct))
@@ -91,11 +87,7 @@ public sealed class SignInFlowTests(EndToEndSystem system)
         system.EnsureAvailable();
         var ct = TestContext.Current.CancellationToken;
         using var user = await system.Admin.CreateUserAsync("logout", ct);
-        using (await user.LoginAsync(ct))
-        {
-        }
-
-        var jwt = await user.GetJwtAsync(ct);
+        var jwt = await user.SignInAsync(ct);
         var sockets = new List<GatewaySocket>();
         using var patience = CancellationTokenSource.CreateLinkedTokenSource(ct);
         patience.CancelAfter(Patience);

@@ -43,6 +43,17 @@ internal sealed class SystemUser : IDisposable
         return await _client.SendAsync(request, cancellationToken);
     }
 
+    /// <summary>Logs in (a redirect back to the remote UI is expected) and returns the session's JWT.</summary>
+    public async Task<string> SignInAsync(CancellationToken cancellationToken)
+    {
+        using (var login = await LoginAsync(cancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        }
+
+        return await GetJwtAsync(cancellationToken);
+    }
+
     /// <summary><c>GET /jwt</c> with the session cookie, as the UI's fetch with credentials does.</summary>
     public async Task<HttpResponseMessage> RequestJwtAsync(CancellationToken cancellationToken)
     {
