@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using AtotiAuth.Testcontainers;
 using AtotiAuth.Testing;
 using DotNet.Testcontainers.Containers;
@@ -90,14 +89,6 @@ public sealed class EndToEndSystem : IAsyncLifetime
         _network = await SystemNetwork.CreateAsync($"atotiauth-e2e-{runId}", new Dictionary<string, string> { [EndToEndLabels.Run] = runId }, cancellationToken);
         var around = new SystemContainers(runId, _network, _authority, _files);
 
-        var ldap = around.Ldap();
-        await StartAllAsync(
-        [
-            (Topology.Ldap, ldap),
-            (Topology.Oidc, around.Oidc()),
-            .. Topology.Cubes.Select(cube => (cube.Cube, around.Cube(cube.Cube))),
-        ], cancellationToken);
-        around.TrustLdapCa(Encoding.ASCII.GetString(await ldap.ReadFileAsync("/certs/ca.crt", cancellationToken)));
         using (var signingKey = RSA.Create(3072))
         {
             around.WriteSigningKey(signingKey.ExportPkcs8PrivateKeyPem());
@@ -118,8 +109,17 @@ public sealed class EndToEndSystem : IAsyncLifetime
             _byAlias[name] = sidecar;
         }
 
-        await atotiAuth.StartAsync(cancellationToken);
-        await StartAllAsync([(Topology.TokenReplicas[1], _services.SecondToken())], cancellationToken);
+        // All at once: the services reach the directory, the provider and the cubes only when asked,
+        // and a service started before Redis answers is ready as soon as Redis is.
+        await Task.WhenAll(
+            atotiAuth.StartAsync(cancellationToken),
+            StartAllAsync(
+            [
+                (Topology.Ldap, around.Ldap()),
+                (Topology.Oidc, around.Oidc()),
+                (Topology.TokenReplicas[1], _services.SecondToken()),
+                .. Topology.Cubes.Select(cube => (cube.Cube, around.Cube(cube.Cube))),
+            ], cancellationToken));
 
         // Last: nginx resolves its upstream names when it starts.
         var gateway = around.Gateway();

@@ -27,6 +27,10 @@ internal sealed class SystemContainers
         _network = network;
         _files = files;
         files.Write("certs/ca.crt", Encoding.ASCII.GetBytes(authority.RootPem));
+        var (ldapCertificate, ldapKey) = authority.IssuePem(Topology.Ldap);
+        files.Write("ldap-tls/ca.crt", Encoding.ASCII.GetBytes(authority.RootPem));
+        files.Write("ldap-tls/server.crt", Encoding.ASCII.GetBytes(ldapCertificate));
+        files.Write("ldap-tls/server.key", Encoding.ASCII.GetBytes(ldapKey));
         files.Write("gateway-tls/tls.crt", Encoding.ASCII.GetBytes(authority.ServerChainPem));
         files.Write("gateway-tls/tls.key", Encoding.ASCII.GetBytes(authority.ServerKeyPem));
         foreach (var name in UiFileNames)
@@ -55,9 +59,9 @@ internal sealed class SystemContainers
         },
     });
 
-    /// <summary>OpenLDAP with StartTLS; its generated certificate names the alias, its CA is copied to identity.</summary>
+    /// <summary>OpenLDAP with StartTLS, its certificate (for its alias) issued by the run's CA.</summary>
     public IContainer Ldap() => Common(new ContainerBuilder(TestImages.OpenLdap), Topology.Ldap)
-        .WithEnvironment("LDAP_TLS_EXTRA_SAN", "DNS:" + Topology.Ldap)
+        .WithBindMount(_files.Folder("ldap-tls"), "/certs", AccessMode.ReadOnly)
         .WithEnvironment("LDAP_LOG_LEVEL", "0")
         .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("slapd ready"))
         .Build();
@@ -68,9 +72,6 @@ internal sealed class SystemContainers
         .WithEnvironment("OIDC_CLIENTS", OidcClients)
         .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("oidc-provider listening"))
         .Build();
-
-    /// <summary>Makes the directory's CA (copied out of the LDAP container) readable by the identity replicas.</summary>
-    public void TrustLdapCa(string caPem) => _files.Write("certs/ldap-ca.crt", Encoding.ASCII.GetBytes(caPem));
 
     /// <summary>Writes the token service's signing key where its key directory is mounted from.</summary>
     public void WriteSigningKey(string pem) => _files.Write("keys/e2e.pem", Encoding.ASCII.GetBytes(pem));

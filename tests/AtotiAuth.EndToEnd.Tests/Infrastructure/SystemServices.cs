@@ -53,7 +53,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
             ("AtotiAuth:Identity:EmbeddedUi:RootPath", "/srv/ui"),
             ("AtotiAuth:Identity:Ldap:Url", $"ldap://{Topology.Ldap}:389"),
             ("AtotiAuth:Identity:Ldap:StartTls", "true"),
-            ("AtotiAuth:Identity:Ldap:CaCertificateFile", "/certs/ldap-ca.crt"),
+            ("AtotiAuth:Identity:Ldap:CaCertificateFile", CaFile),
             ("AtotiAuth:Identity:Ldap:BaseDn", OpenLdapFixture.BaseDn),
             ("AtotiAuth:Identity:Ldap:ManagerDn", OpenLdapFixture.ServiceDn),
             ("AtotiAuth:Identity:Ldap:ManagerPassword", OpenLdapFixture.ServicePassword),
@@ -74,7 +74,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
             ($"{Oidc}:RolesClaims:0", "https://example.com/roles"),
             ($"{Oidc}:RoleMapping:ROLE_ATOTI_USER:0", "ROLE_USER"),
             ($"{Oidc}:DisplayName", "Test provider")))
-        // The provider and the directory are called over TLS: this run's CA, and the directory's.
+        // The provider (through the gateway) and the directory are called over TLS, with the run's CA.
         .WithEnvironment("SSL_CERT_FILE", CaFile)
         .WithBindMount(files.Folder("certs"), "/certs", AccessMode.ReadOnly)
         .WithBindMount(files.Folder("ui-embedded"), "/srv/ui", AccessMode.ReadOnly);

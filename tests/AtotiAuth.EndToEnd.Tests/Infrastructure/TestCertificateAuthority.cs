@@ -15,22 +15,22 @@ internal sealed class TestCertificateAuthority : IDisposable
     private readonly X509Certificate2 _root;
     private readonly X509Certificate2 _server;
 
-    private TestCertificateAuthority(X509Certificate2 root, X509Certificate2 server)
+    private TestCertificateAuthority(X509Certificate2 root, string domain)
     {
         _root = root;
-        _server = server;
+        _server = Issue($"*.{domain}", domain);
     }
 
     /// <summary>The CA certificate, PEM.</summary>
     public string RootPem => _root.ExportCertificatePem();
 
-    /// <summary>The server certificate followed by the CA's, PEM (what nginx sends).</summary>
-    public string ServerChainPem => _server.ExportCertificatePem() + "\n" + _root.ExportCertificatePem() + "\n";
+    /// <summary>The gateway's certificate (<c>*.{domain}</c>) followed by the CA's, PEM (what nginx sends).</summary>
+    public string ServerChainPem => ChainPem(_server);
 
-    /// <summary>The server's private key, PKCS#8 PEM.</summary>
-    public string ServerKeyPem => _server.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem();
+    /// <summary>The gateway's private key, PKCS#8 PEM.</summary>
+    public string ServerKeyPem => KeyPem(_server);
 
-    /// <summary>Base64 SHA-256 of the server certificate's SubjectPublicKeyInfo, for <c>--ignore-certificate-errors-spki-list</c>.</summary>
+    /// <summary>Base64 SHA-256 of the gateway certificate's SubjectPublicKeyInfo, for <c>--ignore-certificate-errors-spki-list</c>.</summary>
     public string ServerKeyPin => Convert.ToBase64String(SHA256.HashData(_server.PublicKey.ExportSubjectPublicKeyInfo()));
 
     public static TestCertificateAuthority Create(string domain)
@@ -41,22 +41,39 @@ internal sealed class TestCertificateAuthority : IDisposable
         rootRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(certificateAuthority: true, hasPathLengthConstraint: true, pathLengthConstraint: 0, critical: true));
         rootRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, critical: true));
         rootRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(rootRequest.PublicKey, critical: false));
-        var root = rootRequest.CreateSelfSigned(now.AddHours(-1), now.AddDays(2));
-
-        using var serverKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var serverRequest = new CertificateRequest($"CN=*.{domain}", serverKey, HashAlgorithmName.SHA256);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName($"*.{domain}");
-        names.AddDnsName(domain);
-        serverRequest.CertificateExtensions.Add(names.Build());
-        serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, critical: true));
-        serverRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
-        serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
-        serverRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(root, true, false));
-        using var signed = serverRequest.Create(root, now.AddHours(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(16));
-        var server = signed.CopyWithPrivateKey(serverKey);
-        return new TestCertificateAuthority(root, server);
+        return new TestCertificateAuthority(rootRequest.CreateSelfSigned(now.AddHours(-1), now.AddDays(2)), domain);
     }
+
+    /// <summary>A server certificate for other names (the directory's), as certificate PEM and key PEM.</summary>
+    public (string CertificatePem, string KeyPem) IssuePem(params string[] dnsNames)
+    {
+        using var certificate = Issue(dnsNames);
+        return (certificate.ExportCertificatePem() + "\n", KeyPem(certificate));
+    }
+
+    private X509Certificate2 Issue(params string[] dnsNames)
+    {
+        var now = DateTimeOffset.UtcNow;
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest($"CN={dnsNames[0]}", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        foreach (var name in dnsNames)
+        {
+            names.AddDnsName(name);
+        }
+
+        request.CertificateExtensions.Add(names.Build());
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, critical: true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, critical: true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], critical: false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(_root, true, false));
+        using var signed = request.Create(_root, now.AddHours(-1), now.AddDays(1), RandomNumberGenerator.GetBytes(16));
+        return signed.CopyWithPrivateKey(key);
+    }
+
+    private string ChainPem(X509Certificate2 certificate) => certificate.ExportCertificatePem() + "\n" + _root.ExportCertificatePem() + "\n";
+
+    private static string KeyPem(X509Certificate2 certificate) => certificate.GetECDsaPrivateKey()!.ExportPkcs8PrivateKeyPem();
 
     /// <summary>Accepts exactly the certificates this CA signed for the host asked for (name checked by .NET).</summary>
     public bool Validate(X509Certificate? certificate, SslPolicyErrors errors)
