@@ -5,7 +5,7 @@
 # Each project is published on the host (`dotnet publish -c Release`, framework-dependent) into
 # artifacts/publish/<name>/ and copied into its image, FROM the runtime base that
 # scripts/ensure-runtime-image.sh provides (Microsoft's aspnet:10.0, or the local equivalent).
-# An image carries the hash of its inputs (publish output, Dockerfile, health check, base image id)
+# An image carries the hash of its inputs (publish output, Dockerfile, deploy/images/*, base image id)
 # in a label, so unchanged images are not rebuilt.
 # Usage: scripts/build-images.sh [--no-build] [identity|token|ping|standalone|sample-cube ...]  (default: all)
 #   --no-build  publish from the existing Release build (scripts/test.sh has just built the solution)
@@ -52,7 +52,7 @@ done
 log "published ${NAMES[*]} after $((SECONDS - started)) s"
 
 # Hash of what goes into an image: the publish output (names, contents), its Dockerfile, the
-# health check and the base image. Deterministic builds give the same bytes for the same sources.
+# scripts of deploy/images and the base image. Deterministic builds give the same bytes for the same sources.
 inputs_hash() {
   local name="$1"
   {
@@ -61,27 +61,16 @@ inputs_hash() {
     done)
     sha256 <"$(project_of "$name")/Dockerfile"
     sha256 <deploy/images/healthcheck
+    sha256 <deploy/images/install-libldap
     echo "$RUNTIME $RUNTIME_ID"
   } | sha256
 }
 
 revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
 build() {
-  local name="$1" hash="$2" tag="atotiauth/$1:dev" begun=$SECONDS old buildlog
-  buildlog="${TMPDIR:-/tmp}/atotiauth-build-$name.log"
-  old="$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)"
-  if ! docker build -f "$(project_of "$name")/Dockerfile" --build-arg "RUNTIME_IMAGE=$RUNTIME" \
-    --label "$LABEL=$hash" --label "org.opencontainers.image.revision=$revision" \
-    --label "org.opencontainers.image.created=$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
-    -t "$tag" . >"$buildlog" 2>&1; then
-    tail -n 20 "$buildlog" >&2
-    log "error: building $tag failed (full log: $buildlog)"
-    return 1
-  fi
-  # Drop the image this one replaces, unless a container still uses it.
-  [ -z "$old" ] || [ "$old" = "$(docker image inspect -f '{{.Id}}' "$tag")" ] ||
-    docker image rm "$old" >/dev/null 2>&1 || true
-  log "built $tag in $((SECONDS - begun)) s"
+  build_image "atotiauth/$1:dev" "$1" -f "$(project_of "$1")/Dockerfile" --build-arg "RUNTIME_IMAGE=$RUNTIME" \
+    --label "$LABEL=$2" --label "org.opencontainers.image.revision=$revision" \
+    --label "org.opencontainers.image.created=$(date -u +%Y-%m-%dT%H:%M:%SZ)" .
 }
 
 pids=()

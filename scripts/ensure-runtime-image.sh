@@ -74,14 +74,7 @@ cp -a "$NETCORE_DIR/$NETCORE_VERSION" "$CONTEXT/dotnet/shared/Microsoft.NETCore.
 cp -a "$ASPNET_DIR/$ASPNET_VERSION" "$CONTEXT/dotnet/shared/Microsoft.AspNetCore.App/"
 cp "$DOCKERFILE" "$CONTEXT/Dockerfile"
 
-buildlog="${TMPDIR:-/tmp}/atotiauth-build-dotnet-aspnet.log"
-old="$(docker image inspect -f '{{.Id}}' "$LOCAL" 2>/dev/null || true)"
-if ! docker build --label "$LABEL=$want" --build-arg "BASE_IMAGE=$BASE_IMAGE" \
-  --build-arg "DOTNET_VERSION=$NETCORE_VERSION" --build-arg "ASPNET_VERSION=$ASPNET_VERSION" \
-  -t "$LOCAL" "$CONTEXT" >"$buildlog" 2>&1; then
-  tail -n 20 "$buildlog" >&2
-  die "building $LOCAL failed (full log: $buildlog)"
-fi
-[ -z "$old" ] || [ "$old" = "$(docker image inspect -f '{{.Id}}' "$LOCAL")" ] || docker image rm "$old" >/dev/null 2>&1 || true
-log "built $LOCAL"
+build_image "$LOCAL" dotnet-aspnet --label "$LABEL=$want" --build-arg "BASE_IMAGE=$BASE_IMAGE" \
+  --build-arg "DOTNET_VERSION=$NETCORE_VERSION" --build-arg "ASPNET_VERSION=$ASPNET_VERSION" "$CONTEXT" ||
+  die "could not build $LOCAL"
 echo "$LOCAL"

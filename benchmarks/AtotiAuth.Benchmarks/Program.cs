@@ -1,3 +1,4 @@
+using AtotiAuth.Benchmarks.Images;
 using AtotiAuth.Benchmarks.Ldap;
 using AtotiAuth.Benchmarks.Load;
 using AtotiAuth.Benchmarks.Oidc;
@@ -7,12 +8,14 @@ using BenchmarkDotNet.Running;
 //   load [--quick]            load runs against a baseline in the same run
 //   ldap [--quick]            LDAP login against a raw bind+search
 //   oidc-callback [...]       the OIDC callback's own time
+//   images [--runs N]         each service image: start to /readyz, CPU to ready, idle memory
 //   section NAME FILE         copies a report into docs/benchmarks.md
 return args switch
 {
     ["load", .. var rest] => await LoadCommand.RunAsync(rest),
     ["ldap", .. var rest] => await LdapLoginCommand.RunAsync(rest),
     ["oidc-callback", .. var rest] => await OidcCallbackTiming.RunAsync(rest),
+    ["images", .. var rest] => await ImageStartupCommand.RunAsync(rest),
     ["section", var name, var file] => Section(name, file),
     _ => Micro(args),
 };

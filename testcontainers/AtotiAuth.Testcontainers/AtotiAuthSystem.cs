@@ -81,11 +81,8 @@ public sealed class AtotiAuthSystem : IAsyncDisposable
     /// <param name="cancellationToken">Cancels the start.</param>
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
-        if (_ownsNetwork)
-        {
-            await Network.CreateAsync(cancellationToken).ConfigureAwait(false);
-        }
-
+        // Idempotent: a network the caller already created is left as it is.
+        await Network.CreateAsync(cancellationToken).ConfigureAwait(false);
         await Redis.StartAsync(cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(Identities.Select(i => i.StartAsync(cancellationToken)).Append(Token.StartAsync(cancellationToken))).ConfigureAwait(false);
         await Task.WhenAll(_sidecars.Values.Select(s => s.StartAsync(cancellationToken))).ConfigureAwait(false);

@@ -1,7 +1,9 @@
 using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Testing;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
 namespace AtotiAuth.Shared.Tests.Store;
@@ -37,5 +39,18 @@ public sealed class DataProtectionTests(RedisFixture fixture)
         var protector = host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);
 
         Assert.Equal("session-ticket", protector.Unprotect(protector.Protect("session-ticket")));
+    }
+
+    [Fact]
+    public void KeyRing_InMemory_KeepsItsKeysOffDisk()
+    {
+        using var host = StoreRegistrationTests.Build(
+            new() { ["AtotiAuth:Store:AllowInMemory"] = "true" },
+            static b => b.AddAtotiAuthDataProtection());
+        host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).Protect("session-ticket");
+
+        var repository = host.Services.GetRequiredService<IOptions<KeyManagementOptions>>().Value.XmlRepository;
+        var stored = Assert.IsType<InMemoryKeyRingRepository>(repository);
+        Assert.Single(stored.GetAllElements());
     }
 }
