@@ -96,7 +96,7 @@ public sealed class ReplicaFailoverTests(EndToEndSystem system)
         await replica.StartAsync(ct);
         await system.ReloadGatewayAsync(ct);
 
-        var cookie = newcomer.Cookies.GetCookies(system.Gateway.Auth)["ATOTIAUTH_SESSION"];
+        var cookie = newcomer.Cookies.GetCookies(system.Gateway.Auth)[Topology.SessionCookie];
         Assert.NotNull(cookie);
         await replica.LogoutAsync(new AtotiAuthSession(cookie.Name, cookie.Value), ct);
         using (var jwt = await newcomer.RequestJwtAsync(ct))

@@ -33,7 +33,7 @@ public sealed class SignInFlowTests(EndToEndSystem system)
         {
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
             Assert.Equal(system.Gateway.Ui, login.Headers.Location);
-            var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), static c => c.StartsWith("ATOTIAUTH_SESSION=", StringComparison.Ordinal));
+            var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), static c => c.StartsWith(Topology.SessionCookie + "=", StringComparison.Ordinal));
             Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
             Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         }

@@ -59,7 +59,7 @@ internal sealed class SystemContainers
         },
     });
 
-    /// <summary>OpenLDAP with StartTLS, its certificate (for its alias) issued by the run's CA.</summary>
+    /// <summary>OpenLDAP (LDAPS), its certificate (for its alias) issued by the run's CA.</summary>
     public IContainer Ldap() => Common(new ContainerBuilder(TestImages.OpenLdap), Topology.Ldap)
         .WithBindMount(_files.Folder("ldap-tls"), "/certs", AccessMode.ReadOnly)
         .WithEnvironment("LDAP_LOG_LEVEL", "0")

@@ -9,7 +9,9 @@ namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
 /// module stays true): Redis, two identity replicas, the token service and a sidecar per cube through
 /// <see cref="AtotiAuthSystemBuilder"/>, a second token replica through <see cref="AtotiAuthTokenBuilder"/>.
 /// Each gets the settings a production deployment gives it (docs/identity.md, docs/ldap.md,
-/// docs/oidc.md, docs/keys.md, services/ping/README.md): behind the TLS gateway, cookies Secure.
+/// docs/oidc.md, docs/keys.md, services/ping/README.md) and the production overlay of deploy/k8s:
+/// behind the TLS gateway, Secure cookies (the session's with the <c>__Host-</c> prefix), the directory
+/// over LDAPS, the JWT server's public URL as issuer and as every sidecar's authority.
 /// </summary>
 internal sealed class SystemServices(string runId, SystemNetwork network, RunFiles files)
 {
@@ -48,11 +50,11 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
     private AtotiAuthIdentityBuilder Identity(AtotiAuthIdentityBuilder identity) => identity
         .WithLabel(EndToEndLabels.Run, runId)
         .WithEnvironment(Settings(
+            ("AtotiAuth:Session:CookieName", Topology.SessionCookie),
             ("AtotiAuth:Identity:Cookie:Secure", "true"),
             ("AtotiAuth:Identity:AllowedRedirectOrigins:0", Topology.UiOrigin),
             ("AtotiAuth:Identity:EmbeddedUi:RootPath", "/srv/ui"),
-            ("AtotiAuth:Identity:Ldap:Url", $"ldap://{Topology.Ldap}:389"),
-            ("AtotiAuth:Identity:Ldap:StartTls", "true"),
+            ("AtotiAuth:Identity:Ldap:Url", $"ldaps://{Topology.Ldap}:636"),
             ("AtotiAuth:Identity:Ldap:CaCertificateFile", CaFile),
             ("AtotiAuth:Identity:Ldap:BaseDn", OpenLdapFixture.BaseDn),
             ("AtotiAuth:Identity:Ldap:ManagerDn", OpenLdapFixture.ServiceDn),
@@ -60,6 +62,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
             ("AtotiAuth:Identity:Ldap:UserSearchBase", "ou=people"),
             ("AtotiAuth:Identity:Ldap:GroupSearchBase", "ou=groups"),
             ("AtotiAuth:Identity:Ldap:RoleMapping:ROLE_ATOTI_USER:0", "ROLE_USER"),
+            ("AtotiAuth:Identity:Ldap:RoleMapping:ROLE_ATOTI_ADMIN:0", "ROLE_ADMIN"),
             ("AtotiAuth:Identity:Oidc:PublicBaseUrl", Topology.AuthOrigin),
             // Forwarded headers are trusted from the gateway's address only (docs/oidc.md).
             ("AtotiAuth:Identity:Oidc:KnownProxies:0", network.GatewayAddress),
@@ -81,6 +84,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
 
     private AtotiAuthTokenBuilder Token(AtotiAuthTokenBuilder token) => token
         .WithLabel(EndToEndLabels.Run, runId)
+        .WithEnvironment("AtotiAuth__Session__CookieName", Topology.SessionCookie)
         .WithEnvironment("AtotiAuth__Cors__AllowedOrigins__0", Topology.UiOrigin);
 
     /// <summary>A cube's sidecar: it reads the JWKS from the JWT server's public URL, through the gateway, over TLS.</summary>

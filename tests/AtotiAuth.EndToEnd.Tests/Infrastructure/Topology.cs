@@ -29,6 +29,9 @@ internal static class Topology
 
     public static string IdpOrigin => $"https://idp.{Domain}";
 
+    /// <summary>The session cookie, as the production overlay names it: <c>__Host-</c> makes browsers insist on Secure, host-only, <c>Path=/</c>.</summary>
+    public const string SessionCookie = "__Host-ATOTIAUTH_SESSION";
+
     /// <summary>The cube cookie's name: cookies are per domain, not per port or host label, so each cube has its own.</summary>
     public static string CubeCookie(string cube) => "ATOTI_" + cube.ToUpperInvariant();
 
