@@ -81,7 +81,7 @@ internal sealed partial class UiPage(IPage page)
     public async Task ExpectStateAsync(string state)
         => await Expect(Page.Locator("body")).ToHaveAttributeAsync("data-state", state, PatientAttribute);
 
-    public async Task SignOutAsync() => await Page.Locator("#logout").ClickAsync();
+    public async Task SignOutAsync() => await Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Sign out" }).ClickAsync();
 
     /// <summary>What <c>/jwt</c> answers this tab now (the UI's own call, with credentials).</summary>
     public async Task<int> JwtStatusAsync(string jwtServer)
