@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): provisions what the tests need on a fresh machine
-# (Docker engine, base and test images, Debian's Chromium for the browser tests), builds with
-# warnings as errors, builds the service images, runs every test project.
+# (Docker engine, base and test images, the deployment validator, Debian's Chromium for the browser
+# tests), builds with warnings as errors, builds the service images, runs every test project.
 # (exit code 8, "zero tests ran", is not a failure of an assembly with no test yet.)
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Jwt").
 # Without a Docker engine the unit tests still run and the container-backed ones report as
@@ -31,6 +31,7 @@ case "$engine" in
     ;;
   *) die "could not provide a Docker engine (see above)" ;;
 esac
+"$REPO_ROOT/scripts/ensure-deploy-tools.sh"
 
 # Debian's Chromium (apt) installs while the solution builds: after the steps above, which may use
 # apt themselves (two apt-get updates at once fail on the lists lock).

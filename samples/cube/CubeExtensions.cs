@@ -24,8 +24,9 @@ public static class CubeExtensions
     public static IEndpointRouteBuilder MapCubeEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        // No dependency: alive is ready. Both paths exist because every AtotiAuth image is probed on both.
         endpoints.MapHealthChecks("/healthz");
+
+        // The images contract: every image answers /healthz and /readyz (the cube has no dependency to wait for).
         endpoints.MapHealthChecks("/readyz");
         endpoints.MapWhoAmIEndpoints();
         endpoints.MapUpdatesEndpoints();
