@@ -12,9 +12,10 @@ namespace AtotiAuth.Shared.DataProtection;
 /// Makes the shared key ring's first key before Data Protection loads the ring, one replica at a time
 /// (a Redis lock), so that replicas started together on a new Redis agree on one key. Left to Data
 /// Protection, each makes its own, and once its two-minute refresh-on-miss window has passed it refuses
-/// the others' cookies and antiforgery tokens until its next refresh, up to a day later
-/// (dotnet/aspnetcore#52678; the end-to-end suite's two identity replicas met it). Later keys are Data
-/// Protection's own: it makes them two days before they are needed, when every replica has time to see them.
+/// what the others protected (the sidecars' cube cookies, the OpenID Connect flow's cookies) until its
+/// next refresh, up to a day later (dotnet/aspnetcore#52678; the end-to-end suite's two identity
+/// replicas met it). Later keys are Data Protection's own: it makes them two days before they are
+/// needed, when every replica has time to see them.
 /// </summary>
 internal sealed partial class KeyRingInitializer(
     IKeyManager keys,

@@ -32,9 +32,8 @@ public sealed class DataProtectionTests(RedisFixture fixture)
 
     /// <summary>
     /// Replicas started together on a new Redis (a fresh deployment) must agree on one key: left to Data
-    /// Protection, each makes its own and, after its two-minute refresh window, refuses the others'
-    /// cookies and antiforgery tokens (dotnet/aspnetcore#52678; the end-to-end suite's two identity
-    /// replicas met it).
+    /// Protection, each makes its own and, after its two-minute refresh window, refuses what the others
+    /// protected (dotnet/aspnetcore#52678; the end-to-end suite's two identity replicas met it).
     /// </summary>
     [Fact]
     public async Task KeyRing_ReplicasStartedTogether_AgreeOnOneKeyBeforeAnyRequest()
