@@ -42,6 +42,13 @@ public static class DataProtectionRegistrationExtensions
                 var key = new RedisKeys(store.Value.KeyPrefix).DataProtectionKeys;
                 options.XmlRepository = new RedisKeyRingRepository(new RedisXmlRepository(() => redis.GetDatabase(), key));
             });
+
+        // First of all hosted services: before Data Protection's own loads (and would create) the ring.
+        if (!builder.Services.Any(static d => d.ImplementationType == typeof(KeyRingInitializer)))
+        {
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, KeyRingInitializer>());
+        }
+
         return builder;
     }
 }

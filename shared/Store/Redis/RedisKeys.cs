@@ -41,4 +41,7 @@ internal sealed class RedisKeys(string prefix)
 
     /// <summary>List holding the Data Protection key ring.</summary>
     public RedisKey DataProtectionKeys => $"{prefix}data-protection-keys";
+
+    /// <summary>Lock held by the replica that checks the key ring at start (<c>KeyRingInitializer</c>).</summary>
+    public RedisKey DataProtectionKeysLock => $"{prefix}data-protection-keys:lock";
 }
