@@ -66,6 +66,15 @@ status=0
 dotnet test --solution AtotiAuth.sln -c Release --no-build --no-progress \
   --results-directory "$results" --report-xunit-trx --ignore-exit-code 8 "$@" 2>&1 | tee "$results/console.log" || status=${PIPESTATUS[0]}
 
+# Each failed test again, with the first lines of its error, just above the closing line: a log cut
+# to its tail still says what failed (the services' logs of a long run bury the first report).
+awk '
+  /^failed / { n++; shown = 0; keep = (n <= 10); if (keep) print "FAILED: " substr($0, 8); next }
+  keep && shown < 12 && /^  / { print; shown++; next }
+  { keep = keep && /^  / }
+  END { if (n > 10) printf "(and %d more failed tests, see %s)\n", n - 10, FILENAME }
+' "$results/console.log"
+
 # The closing line CI reads, from Microsoft.Testing.Platform's run summary.
 awk '
   /Test run summary/ { seen = 1 }
