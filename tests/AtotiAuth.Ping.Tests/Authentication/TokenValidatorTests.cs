@@ -51,6 +51,20 @@ public sealed class TokenValidatorTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_TokenReadFromItsHeader_HitsTheCallerCachedForTheString()
+    {
+        var token = Sign(Claims());
+        var header = "Bearer " + token;
+
+        var first = await _validator.ValidateAsync(token, TestContext.Current.CancellationToken);
+        Assert.True(BearerToken.TryRead(header, out var slice));
+        var second = await _validator.ValidateAsync(slice, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(first.Caller);
+        Assert.Same(first.Caller, second.Caller);
+    }
+
+    [Fact]
     public async Task Validate_Expired_InvalidToken()
     {
         var claims = Claims();
