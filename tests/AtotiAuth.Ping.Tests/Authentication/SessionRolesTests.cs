@@ -9,7 +9,7 @@ public sealed class SessionRolesTests : IDisposable
 {
     // The memory cache keeps the system clock for expiry; the fake one starts at the real time.
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private readonly UnreachableSessions _store = new();
+    private readonly NoSessions _store = new();
     private readonly SessionRoles _roles;
 
     public SessionRolesTests() => _roles = new SessionRoles(_store, Options.Create(new PingOptions()), _time);
@@ -55,26 +55,4 @@ public sealed class SessionRolesTests : IDisposable
     }
 
     private SidecarCaller Caller(string sessionId, string[] roles) => new(sessionId, "alice", roles, _time.GetUtcNow().AddMinutes(15));
-
-    /// <summary>A store that knows no session and counts the questions.</summary>
-    private sealed class UnreachableSessions : ISessionStore
-    {
-        public int Reads { get; private set; }
-
-        public Task<Session?> GetAsync(string sessionId, CancellationToken cancellationToken = default)
-        {
-            Reads++;
-            return Task.FromResult<Session?>(null);
-        }
-
-        public Task<IssuedSession> CreateAsync(NewSession request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<Session?> AuthenticateAsync(SessionTicket ticket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyList<Session>> ListByUserAsync(string userName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-    }
 }
