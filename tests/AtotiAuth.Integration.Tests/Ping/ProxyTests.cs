@@ -53,6 +53,37 @@ public sealed class ProxyTests(PingDeploymentFixture fixture) : IClassFixture<Pi
     }
 
     [Fact]
+    public async Task Proxy_NoTelemetryConfigured_AddsNoTraceHeaderOfItsOwn()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+        Activity.Current = null;
+
+        using var response = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), bearer: login.Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = (await response.Content.ReadFromJsonAsync<WhoAmI>(TestContext.Current.CancellationToken))!;
+        Assert.DoesNotContain(seen.Headers, static h => h.Equals("traceparent", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Proxy_ClientTraceContext_ReachesTheCube()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+        Activity.Current = null;
+        var trace = new Dictionary<string, string> { ["traceparent"] = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01" };
+
+        using var response = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), bearer: login.Token, headers: trace);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = (await response.Content.ReadFromJsonAsync<WhoAmI>(TestContext.Current.CancellationToken))!;
+        Assert.Contains(seen.Headers, static h => h.Equals("traceparent", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task Proxy_NoCredentials_Returns401AndNeverReachesTheCube()
     {
         using var http = PingDeployment.Client();
