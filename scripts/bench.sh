@@ -1,37 +1,75 @@
 #!/usr/bin/env bash
-# The one benchmark command (README): provisions wrk and the containers, builds Release, runs the
-# load harness (baseline and services in the same run, loopback only, bounded in time) and writes
-# the figures into docs/benchmarks.md. `--quick` shortens each scenario; `--micro` adds the
-# BenchmarkDotNet micro-benchmarks (ShortRun job: 3 warm-ups, 3 iterations; a few minutes on 2 cores).
+# The one benchmark command (README, docs/benchmarks.md). Provisions what the runs need (wrk, taskset,
+# a Docker engine and the test images, the repository's dotnet tools), builds Release, then runs
+# everything: load runs with a baseline and a peer in the same run, the standalone host, 1 vs 2 cores,
+# memory per session in Redis and in the local caches, an LDAP login, an OIDC callback, the
+# BenchmarkDotNet micro-benchmarks, the start of every service image, and CPU profiles of whatever misses its target. A full run
+# (planned at about 15 minutes on 2 idle cores) rewrites docs/benchmarks.md; the options below write their report
+# under artifacts/bench/ instead.
+#   scripts/bench.sh                           everything, figures into docs/benchmarks.md
+#   scripts/bench.sh --quick                   everything, shortened (a few minutes): proves it all runs
+#   scripts/bench.sh --only proxied,ping       just those scenarios (names: docs/benchmarks.md)
+#   scripts/bench.sh --only proxied --profile  and a dotnet-trace CPU profile + dotnet-counters of each
+# Any failed request fails the run (exit 1). Containers carry the run's label and are removed, and
+# every process the run started is stopped, however the run ends (Ctrl+C included).
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-if ! command -v wrk >/dev/null 2>&1; then
-  is_root && is_debian_like || die "wrk is missing: install it (Debian: apt-get install wrk)"
-  log "installing wrk"
-  apt_install wrk
-fi
-"$REPO_ROOT/scripts/ensure-docker.sh" || die "the load run needs a Docker engine (for Redis)"
-. "$REPO_ROOT/scripts/docker-env.sh"
-"$REPO_ROOT/scripts/build-test-images.sh" redis
-# The OIDC peer (oidc-provider) is optional: without its image the load run notes it and goes on.
-"$REPO_ROOT/scripts/build-test-images.sh" oidc || log "no atotiauth/test-oidc image: the /jwt vs oidc-provider comparison is skipped"
+case " $* " in
+  *" --help "* | *" -h "*)
+    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
+    echo "Scenario names for --only: see docs/benchmarks.md (How to reproduce)."
+    exit 0
+    ;;
+esac
 
-dotnet build AtotiAuth.sln -c Release -nologo -clp:ErrorsOnly
-load_args=()
-micro=false
-for a in "$@"; do
-  case "$a" in
-    --micro) micro=true ;;
-    *) load_args+=("$a") ;;
-  esac
+for tool in wrk taskset; do
+  command -v "$tool" >/dev/null 2>&1 && continue
+  is_root && is_debian_like || die "$tool is missing: install it (Debian: apt-get install ${tool/taskset/util-linux})"
+  log "installing $tool"
+  apt_install "${tool/taskset/util-linux}"
 done
-dotnet benchmarks/AtotiAuth.Benchmarks/bin/Release/net10.0/AtotiAuth.Benchmarks.dll load "${load_args[@]}"
-if $micro; then
-  artifacts="$REPO_ROOT/artifacts/benchmarkdotnet"
-  dotnet benchmarks/AtotiAuth.Benchmarks/bin/Release/net10.0/AtotiAuth.Benchmarks.dll \
-    --filter '*' --join --job short --exporters github --artifacts "$artifacts"
-  report="$(ls -t "$artifacts"/results/*-report-github.md | head -n 1)"
-  dotnet benchmarks/AtotiAuth.Benchmarks/bin/Release/net10.0/AtotiAuth.Benchmarks.dll section micro "$report"
-fi
+"$REPO_ROOT/scripts/ensure-docker.sh" || die "the benchmarks need a Docker engine (Redis, OpenLDAP, the OpenID provider)"
+. "$REPO_ROOT/scripts/docker-env.sh"
+"$REPO_ROOT/scripts/build-test-images.sh" redis openldap
+# The OIDC image (oidc-provider) needs npm on the host: without it the peer and the callback are noted as not measured.
+"$REPO_ROOT/scripts/build-test-images.sh" oidc || log "no atotiauth/test-oidc image: the oidc-provider peer and the OIDC callback will fail"
+# dotnet-trace, dotnet-counters and dotnet-gcdump, pinned in .config/dotnet-tools.json.
+dotnet tool restore >/dev/null || die "dotnet tool restore failed (the profiles and the memory readings need dotnet-trace and dotnet-counters)"
+dotnet build AtotiAuth.sln -c Release -nologo -clp:ErrorsOnly
+# The service images, for the image startup part (container start to /readyz, idle memory).
+"$REPO_ROOT/scripts/build-images.sh" --no-build
+
+ATOTIAUTH_BENCH_RUN_ID="$(date -u +%Y%m%d-%H%M%S)-$$"
+ATOTIAUTH_BENCH_PID_FILE="$REPO_ROOT/artifacts/bench/$ATOTIAUTH_BENCH_RUN_ID/pids"
+export ATOTIAUTH_BENCH_RUN_ID ATOTIAUTH_BENCH_PID_FILE
+mkdir -p "$(dirname "$ATOTIAUTH_BENCH_PID_FILE")"
+: >"$ATOTIAUTH_BENCH_PID_FILE"
+
+# The harness stops what it started itself; this is for a harness that was killed outright. Only
+# processes it recorded, and only while their command line still names what it recorded.
+cleanup() {
+  local pid marker
+  while IFS=$'\t' read -r pid marker; do
+    [ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || continue
+    if tr '\0' ' ' <"/proc/$pid/cmdline" | grep -qF -- "$marker"; then
+      log "stopping leftover process $pid ($marker)"
+      kill "$pid" 2>/dev/null || true
+    fi
+  done <"$ATOTIAUTH_BENCH_PID_FILE"
+  local leftovers
+  leftovers="$(docker ps -aq --filter "label=atotiauth.bench.run=$ATOTIAUTH_BENCH_RUN_ID" 2>/dev/null || true)"
+  if [ -n "$leftovers" ]; then
+    log "removing leftover containers of this run"
+    # shellcheck disable=SC2086
+    docker rm -f $leftovers >/dev/null 2>&1 || true
+  fi
+}
+trap cleanup EXIT
+
+started=$SECONDS
+status=0
+dotnet benchmarks/AtotiAuth.Benchmarks/bin/Release/net10.0/AtotiAuth.Benchmarks.dll run "$@" || status=$?
+log "finished in $((SECONDS - started)) s (exit $status)"
+exit "$status"

@@ -1,16 +1,17 @@
 #!/usr/bin/env bash
 # Builds the images the container-backed tests start (Dockerfiles in tests/containers/):
-#   atotiauth/test-redis:dev, atotiauth/test-openldap:dev, atotiauth/test-oidc:dev
+#   atotiauth/test-redis:dev, atotiauth/test-openldap:dev, atotiauth/test-oidc:dev,
+#   atotiauth/test-nginx:dev (the end-to-end gateway)
 # Each image carries a label with the hash of its inputs (its folder and the base image id),
 # so only missing or changed images are built and a warm run takes about a second.
-# Usage: scripts/build-test-images.sh [redis|openldap|oidc ...]   (default: all)
+# Usage: scripts/build-test-images.sh [redis|openldap|oidc|nginx ...]   (default: all)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONTAINERS="$REPO_ROOT/tests/containers"
 LABEL=org.atotiauth.inputs
 NAMES=("$@")
-[ "${#NAMES[@]}" -gt 0 ] || NAMES=(redis openldap oidc)
+[ "${#NAMES[@]}" -gt 0 ] || NAMES=(redis openldap oidc nginx)
 
 docker info >/dev/null 2>&1 || die "no Docker engine answers; run scripts/ensure-docker.sh first"
 "$REPO_ROOT/scripts/ensure-base-image.sh"
@@ -62,20 +63,8 @@ for name in "${NAMES[@]}"; do
 done
 
 build() {
-  local name="$1" tag="atotiauth/test-$1:dev" started=$SECONDS old buildlog
-  buildlog="${TMPDIR:-/tmp}/atotiauth-build-$name.log"
-  old="$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)"
-  log "building $tag (log: $buildlog)"
-  if ! docker build --label "$LABEL=$(inputs_hash "$CONTAINERS/$name")" \
-    --build-arg "BASE_IMAGE=$BASE_IMAGE" -t "$tag" "$CONTAINERS/$name" >"$buildlog" 2>&1; then
-    tail -n 20 "$buildlog" >&2
-    log "error: building $tag failed (full log: $buildlog)"
-    return 1
-  fi
-  # Drop the image this one replaces, unless a container still uses it.
-  [ -z "$old" ] || [ "$old" = "$(docker image inspect -f '{{.Id}}' "$tag")" ] ||
-    docker image rm "$old" >/dev/null 2>&1 || true
-  log "built $tag in $((SECONDS - started)) s"
+  build_image "atotiauth/test-$1:dev" "$1" --label "$LABEL=$(inputs_hash "$CONTAINERS/$1")" \
+    --build-arg "BASE_IMAGE=$BASE_IMAGE" "$CONTAINERS/$1"
 }
 
 # Stale images build in parallel: each spends most of its time in apt-get inside its build.

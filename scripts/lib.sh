@@ -30,3 +30,21 @@ with_timeout() {
   local seconds="$1"; shift
   if command -v timeout >/dev/null 2>&1; then timeout "$seconds" "$@"; else "$@"; fi
 }
+
+# Builds an image (log in a file, its tail shown on failure) and drops the image it replaces,
+# unless a container still uses that one. Usage: build_image TAG LOGNAME [docker build arguments...]
+build_image() {
+  local tag="$1" name="$2" begun=$SECONDS old buildlog
+  shift 2
+  buildlog="${TMPDIR:-/tmp}/atotiauth-build-$name.log"
+  old="$(docker image inspect -f '{{.Id}}' "$tag" 2>/dev/null || true)"
+  log "building $tag (log: $buildlog)"
+  if ! docker build -t "$tag" "$@" >"$buildlog" 2>&1; then
+    tail -n 20 "$buildlog" >&2
+    log "error: building $tag failed (full log: $buildlog)"
+    return 1
+  fi
+  [ -z "$old" ] || [ "$old" = "$(docker image inspect -f '{{.Id}}' "$tag")" ] ||
+    docker image rm "$old" >/dev/null 2>&1 || true
+  log "built $tag in $((SECONDS - begun)) s"
+}

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): provisions what the tests need on a fresh machine
-# (Docker engine, base and test images), builds with warnings as errors, runs every test project.
+# (Docker engine, base and test images, the deployment validator, Debian's Chromium for the browser
+# tests), builds with warnings as errors, builds the service images, runs every test project.
 # (exit code 8, "zero tests ran", is not a failure of an assembly with no test yet.)
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Jwt").
 # Without a Docker engine the unit tests still run and the container-backed ones report as
 # skipped with the reason; with ATOTIAUTH_REQUIRE_CONTAINERS=1 (CI) that is an error instead.
+# The same goes for the browser tests without a Chromium.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -29,10 +31,36 @@ case "$engine" in
     ;;
   *) die "could not provide a Docker engine (see above)" ;;
 esac
+"$REPO_ROOT/scripts/ensure-deploy-tools.sh"
+
+# Debian's Chromium (apt) installs while the solution builds: after the steps above, which may use
+# apt themselves (two apt-get updates at once fail on the lists lock).
+"$REPO_ROOT/scripts/ensure-chromium.sh" >"$results/chromium-path" &
+chromium_pid=$!
 log "toolchain ready after $((SECONDS - started)) s"
 
 dotnet build AtotiAuth.sln -c Release -warnaserror -nologo -clp:ErrorsOnly
 log "build done after $((SECONDS - started)) s"
+
+browser=0
+wait "$chromium_pid" || browser=$?
+case "$browser" in
+  0) ATOTIAUTH_CHROMIUM="$(cat "$results/chromium-path")" && export ATOTIAUTH_CHROMIUM ;;
+  3)
+    if [ "${ATOTIAUTH_REQUIRE_CONTAINERS:-}" = "1" ]; then
+      die "no Chromium for the browser tests, and this run requires them (ATOTIAUTH_REQUIRE_CONTAINERS=1)"
+    fi
+    log "NO CHROMIUM: the browser tests will be reported as SKIPPED"
+    ;;
+  *) die "could not install Chromium for the browser tests (see above)" ;;
+esac
+log "Chromium ready after $((SECONDS - started)) s"
+
+# The service images, from the build just made (the image and Testcontainers-module tests start them).
+if [ "$engine" -eq 0 ]; then
+  "$REPO_ROOT/scripts/build-images.sh" --no-build
+  log "images ready after $((SECONDS - started)) s"
+fi
 
 status=0
 dotnet test --solution AtotiAuth.sln -c Release --no-build --no-progress \

@@ -1,27 +1,23 @@
+using AtotiAuth.Benchmarks.Images;
 using AtotiAuth.Benchmarks.Ldap;
 using AtotiAuth.Benchmarks.Load;
 using AtotiAuth.Benchmarks.Oidc;
+using AtotiAuth.Benchmarks.Run;
 using BenchmarkDotNet.Running;
 
-// The measurement commands of scripts/bench.sh; anything else goes to BenchmarkDotNet.
-//   load [--quick]            load runs against a baseline in the same run
-//   ldap [--quick]            LDAP login against a raw bind+search
-//   oidc-callback [...]       the OIDC callback's own time
-//   section NAME FILE         copies a report into docs/benchmarks.md
+// The measurement commands; anything else goes to BenchmarkDotNet (e.g. --filter '*Store*').
+//   run [--quick] [--only a,b] [--profile [cpu|thread-time]]   everything scripts/bench.sh runs (see --help)
+//   ldap [--quick]                                             the LDAP login alone, printed
+//   oidc-callback [--logins N] [--warmup W] [--in-memory-store] the OIDC callback alone, printed
+//   images [--runs N]                                          each service image: start to /readyz, CPU to ready, idle memory
 return args switch
 {
-    ["load", .. var rest] => await LoadCommand.RunAsync(rest),
+    ["run", .. var rest] => await RunCommand.RunAsync(rest),
     ["ldap", .. var rest] => await LdapLoginCommand.RunAsync(rest),
     ["oidc-callback", .. var rest] => await OidcCallbackTiming.RunAsync(rest),
-    ["section", var name, var file] => Section(name, file),
+    ["images", .. var rest] => await ImageStartupCommand.RunAsync(rest),
     _ => Micro(args),
 };
-
-static int Section(string name, string file)
-{
-    LoadReport.WriteSection(Path.Combine(LoadCommand.FindRoot(), "docs", "benchmarks.md"), name, File.ReadAllText(file));
-    return 0;
-}
 
 static int Micro(string[] args)
 {

@@ -25,6 +25,9 @@ public static class CubeExtensions
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapHealthChecks("/healthz");
+
+        // The images contract: every image answers /healthz and /readyz (the cube has no dependency to wait for).
+        endpoints.MapHealthChecks("/readyz");
         endpoints.MapWhoAmIEndpoints();
         endpoints.MapUpdatesEndpoints();
         return endpoints;

@@ -18,8 +18,11 @@ internal static class IdentityProblemCodes
     /// <summary>The <c>redirectUrl</c> is neither an allowed origin nor a safe local path.</summary>
     public const string InvalidRedirectUrl = "invalid_redirect_url";
 
-    /// <summary>The login form's antiforgery token is missing or wrong.</summary>
+    /// <summary>The login form's token is missing, forged, expired, or not that of this browser's cookie.</summary>
     public const string AntiforgeryFailed = "antiforgery_failed";
+
+    /// <summary>The browser announced the login form post as sent by another site (Fetch Metadata, <c>Origin</c>). 403.</summary>
+    public const string CrossSiteLogin = "cross_site_login";
 
     /// <summary>A logout request came from a foreign site or a non-navigation context (image, script, frame).</summary>
     public const string CrossSiteLogout = "cross_site_logout";

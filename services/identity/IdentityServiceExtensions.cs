@@ -8,6 +8,7 @@ using AtotiAuth.Identity.Oidc;
 using AtotiAuth.Identity.Provisioning;
 using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Options;
+using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -23,8 +24,13 @@ public static class IdentityServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAtotiAuthStore();
 
-        // The antiforgery tokens of the login form are Data Protection payloads: one key ring for all replicas.
+        // The OpenID Connect handler's state and correlation cookies are Data Protection payloads: one key
+        // ring for all replicas.
         builder.AddAtotiAuthDataProtection();
+
+        // The session scheme reads the cookie through the shared reader, whose short cache is kept
+        // honest by the revocation feed (one subscription per process).
+        builder.AddAtotiAuthSessionCookieReader();
         builder.Services.AddValidatedOptions<IdentityOptions>(IdentityOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
         builder.AddLogin();

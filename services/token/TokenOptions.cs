@@ -53,13 +53,6 @@ public sealed class TokenOptions
     /// </summary>
     public bool LegacyResponseBody { get; set; }
 
-    /// <summary>
-    /// How long a checked session is reused without asking the store again. Default 5 seconds; 0 turns
-    /// it off. Entries are dropped the moment the store publishes a revocation, and the cache is not
-    /// used at all while the revocation feed is down, so a revoked session is refused at once.
-    /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan SessionCacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The roles that pass when <see cref="RequiredRoles"/> is empty.</summary>
     public static IReadOnlyList<string> DefaultRequiredRoles { get; } = ["ROLE_USER", "ROLE_ADMIN"];

@@ -20,7 +20,7 @@ public static class DataProtectionRegistrationExtensions
     /// <summary>
     /// Adds Data Protection under <see cref="ApplicationName"/>, with the key ring in Redis under
     /// <see cref="StoreOptions.KeyPrefix"/> (<c>data-protection-keys</c>) when <c>AtotiAuth:Store:Redis</c>
-    /// is set, else ephemeral keys in memory (the standalone host, whose sessions are in memory too).
+    /// is set, else in memory (the standalone host, whose sessions are in memory too), never on disk.
     /// Adds the store (<see cref="StoreRegistrationExtensions.AddAtotiAuthStore"/>) if not added yet.
     /// </summary>
     public static IHostApplicationBuilder AddAtotiAuthDataProtection(this IHostApplicationBuilder builder)
@@ -28,10 +28,11 @@ public static class DataProtectionRegistrationExtensions
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.AddAtotiAuthStore();
-        var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{StoreOptions.SectionName}:Redis"]))
         {
-            dataProtection.UseEphemeralDataProtectionProvider();
+            builder.Services.AddOptions<KeyManagementOptions>()
+                .Configure(static options => options.XmlRepository = new InMemoryKeyRingRepository());
             return builder;
         }
 
@@ -41,6 +42,13 @@ public static class DataProtectionRegistrationExtensions
                 var key = new RedisKeys(store.Value.KeyPrefix).DataProtectionKeys;
                 options.XmlRepository = new RedisKeyRingRepository(new RedisXmlRepository(() => redis.GetDatabase(), key));
             });
+
+        // First of all hosted services: before Data Protection's own loads (and would create) the ring.
+        if (!builder.Services.Any(static d => d.ImplementationType == typeof(KeyRingInitializer)))
+        {
+            builder.Services.Insert(0, ServiceDescriptor.Singleton<IHostedService, KeyRingInitializer>());
+        }
+
         return builder;
     }
 }

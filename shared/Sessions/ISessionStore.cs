@@ -24,6 +24,13 @@ public interface ISessionStore
     /// <summary>Ends a session and records its revocation (published to subscribers). False when it did not exist.</summary>
     Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Logout: checks a cookie's ticket as <see cref="AuthenticateAsync"/> does (without recording a use)
+    /// and, when it holds, ends that session as <see cref="RevokeAsync"/> does. Returns the ended
+    /// session, or null when the ticket proved nothing (then nothing changes: a session id alone is public).
+    /// </summary>
+    Task<Session?> SignOutAsync(SessionTicket ticket, CancellationToken cancellationToken = default);
+
     /// <summary>Ends every session of a user; returns how many.</summary>
     Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default);
 }

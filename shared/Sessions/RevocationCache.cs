@@ -62,6 +62,12 @@ public sealed partial class RevocationCache : IRevocationListener
     public int Count => _entries.Count;
 
     /// <summary>
+    /// True while the feed is confirmed and settled, i.e. while a revocation would reach this process
+    /// as a notification: only then may another cache (<see cref="SessionCache"/>) keep and reuse answers.
+    /// </summary>
+    public bool IsFeedTrusted => _feed.TrustAt(_time.GetUtcNow(), _grace) == RevocationFeed.Trust.Full;
+
+    /// <summary>
     /// True when the session was revoked. Answers from memory while the feed is healthy; otherwise asks
     /// the store, and throws <see cref="Store.StoreUnavailableException"/> when it cannot be reached.
     /// </summary>
@@ -104,7 +110,9 @@ public sealed partial class RevocationCache : IRevocationListener
 
     /// <summary>
     /// Forwards every notification this cache hears (revocations, feed lost and restored) to another
-    /// cache, e.g. the token service's session cache. Dispose the result to stop.
+    /// cache, e.g. <see cref="SessionCache"/>; the first confirmed subscription is reported as a
+    /// restoration too, so a listener can tell answers read before it from those read after. Dispose
+    /// the result to stop.
     /// </summary>
     public IDisposable AddListener(IRevocationListener listener)
     {
@@ -164,17 +172,24 @@ public sealed partial class RevocationCache : IRevocationListener
         }
     }
 
-    /// <summary>The store confirmed the subscription; unless the feed dropped meanwhile, caching starts.</summary>
+    /// <summary>
+    /// The store confirmed the subscription; unless the feed dropped meanwhile, caching starts, and the
+    /// listeners hear it as a restoration (revocations before it were not heard).
+    /// </summary>
     internal void OnSubscribed()
     {
         lock (_gate)
         {
-            if (_feed.State == RevocationFeed.Status.NotSubscribed)
+            if (_feed.State != RevocationFeed.Status.NotSubscribed)
             {
-                var now = _time.GetUtcNow();
-                _feed = RevocationFeed.Healthy(now, now);
+                return;
             }
+
+            var now = _time.GetUtcNow();
+            _feed = RevocationFeed.Healthy(now, now);
         }
+
+        _listeners.FeedRestored();
     }
 
     /// <summary>Call under the lock, after changing the feed, so no older answer is kept afterwards.</summary>

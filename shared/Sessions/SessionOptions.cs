@@ -28,6 +28,17 @@ public sealed class SessionOptions
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(10);
 
     /// <summary>
+    /// How long a checked session cookie is reused by the service that checked it (the token service's
+    /// <c>/jwt</c>, the identity service's admin API) without asking the store again. Default 5 seconds;
+    /// 0 turns it off. An entry is dropped the moment a revocation is published (in the revoking
+    /// process before the revocation call returns), and the cache is not used at all while the
+    /// revocation feed is down, so a revoked session is refused at once. The idle timeout's record of
+    /// use is still written by the store reads between cache periods.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// How long a revocation is remembered: at least the longest token lifetime, so no token of a
     /// revoked session outlives the record. Default 12 hours, Atoti's token lifetime and our ceiling.
     /// </summary>

@@ -45,7 +45,8 @@ public static class StoreRegistrationExtensions
         {
             services.TryAddSingleton<IConnectionMultiplexer>(static sp => RedisConnection.Connect(sp));
             services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
-            services.TryAddSingleton<IRevocationStore, RedisRevocationStore>();
+            services.TryAddSingleton<RedisRevocationStore>();
+            services.TryAddSingleton<IRevocationStore>(static sp => sp.GetRequiredService<RedisRevocationStore>());
             services.TryAddSingleton<ISessionStore, RedisSessionStore>();
             services.TryAddSingleton<IUserStore, RedisUserStore>();
             services.TryAddSingleton<IRoleStore, RedisRoleStore>();

@@ -11,4 +11,7 @@ public static class TestImages
 
     /// <summary>The npm package oidc-provider.</summary>
     public const string OidcProvider = "atotiauth/test-oidc:dev";
+
+    /// <summary>Debian's nginx as the end-to-end gateway, routing like the Kubernetes Ingress.</summary>
+    public const string Gateway = "atotiauth/test-nginx:dev";
 }

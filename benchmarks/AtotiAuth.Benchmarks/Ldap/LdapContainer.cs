@@ -18,7 +18,7 @@ internal sealed class LdapContainer : IAsyncDisposable
     public static async Task<LdapContainer> StartAsync()
     {
         var port = Ports.Next();
-        var id = (await DockerCli.RunAsync($"run -d --rm -e LDAP_LOG_LEVEL=0 -p 127.0.0.1:{port}:389 atotiauth/test-openldap:dev")).Trim();
+        var id = await DockerCli.StartContainerAsync("ldap", $"-e LDAP_LOG_LEVEL=0 -p 127.0.0.1:{port}:389 atotiauth/test-openldap:dev");
         for (var i = 0; i < 150; i++)
         {
             if ((await DockerCli.RunAsync($"logs {id}")).Contains("slapd ready", StringComparison.Ordinal))

@@ -12,14 +12,28 @@ internal static class IdentityScenarios
     public static async Task RunAsync(LoadRun run, ServiceStack stack)
     {
         var identity = stack.Identity;
-        var page = await run.MeasureAsync("GET /login (form page)", new WrkRequest(new Uri(identity.Url, "/login")), identity);
-        run.RatioTarget(page, run.Baseline, 0.50, "constant");
+        if (run.Options.Wants("login-page"))
+        {
+            var page = await run.MeasureAsync("GET /login (form page)", new WrkRequest(new Uri(identity.Url, "/login")), identity);
+            run.RatioTarget(page, run.Baseline, 0.50, "constant");
+        }
 
-        // By session cookie: Basic would cost a password hash per request (see the login row).
-        var adminCookie = await BenchHttp.LoginAsync(identity.Url, ServiceStack.AdminName, ServiceStack.AdminPassword);
-        var admin = await run.MeasureAsync("GET /admin/users (admin session cookie)", new WrkRequest(new Uri(identity.Url, "/admin/users"), GatewayScenarios.Cookie(adminCookie)), identity);
-        run.RatioTarget(admin, run.Baseline, 0.50, "constant");
+        if (run.Options.Wants("admin"))
+        {
+            // By session cookie: Basic would cost a password hash per request (see the login row).
+            var adminCookie = await BenchHttp.LoginAsync(identity.Url, ServiceStack.AdminName, ServiceStack.AdminPassword);
+            var admin = await run.MeasureAsync("GET /admin/users (admin session cookie)", new WrkRequest(new Uri(identity.Url, "/admin/users"), GatewayScenarios.Cookie(adminCookie)), identity);
+            run.RatioTarget(admin, run.Baseline, 0.50, "constant");
+        }
 
+        if (run.Options.Wants("login"))
+        {
+            await LoginAsync(run, identity);
+        }
+    }
+
+    private static async Task LoginAsync(LoadRun run, ServiceProcess identity)
+    {
         // Successes never count towards the throttle, so one user may log in at full speed. A .NET loop
         // with a fixed count and one request per core: the CPU per login is then exact (nothing in flight
         // at the end), which wrk's 32 connections queued behind ~5 hashes/s per core would not give.
@@ -42,7 +56,7 @@ internal static class IdentityScenarios
         var hashMs = MeasureHashMs(run.Quick ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3));
         var loginCpu = login.ServerCpuMsPerRequest ?? double.NaN;
         var inv = CultureInfo.InvariantCulture;
-        run.Sections.Add(string.Join('\n',
+        run.AddSection("load", string.Join('\n',
             string.Create(inv, $"Password login, .NET client loop ({count} `POST /login` with `Authorization: Basic`, {concurrency} concurrent = one per core, each a new session and a 302), against one `PasswordHasher` verification (PBKDF2, ASP.NET Core Identity V3) timed in the harness process, one thread, in the same run:"),
             string.Empty,
             "| scenario | requests/s | p50 ms | p99 ms | max ms | server CPU ms/req | failed |",

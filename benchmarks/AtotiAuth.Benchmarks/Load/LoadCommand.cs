@@ -1,46 +1,63 @@
 namespace AtotiAuth.Benchmarks.Load;
 
 /// <summary>
-/// The load harness: starts the baseline and one deployment (token, identity, sample cube, ping
-/// sidecars) as their own processes against a real Redis, measures every scenario in the same run,
-/// and writes the figures and the targets into docs/benchmarks.md. Any failed request fails the run.
+/// The load part of a run: the baseline and one deployment (token, identity, sample cube, ping
+/// sidecars) as their own processes against the run's Redis, every wanted scenario in the same run,
+/// then the standalone host, the 1-vs-2-core runs and the memory scenarios, each with processes of
+/// its own. Any failed request fails the run.
 /// </summary>
 internal static class LoadCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    private static readonly string[] StackScenarios =
+        ["jwt", "peer", "ping", "proxied", "websocket", "login-page", "admin", "login", "logout", "revocation", "rss", "scaling"];
+
+    public static async Task RunAsync(LoadRun run)
     {
-        var quick = args.Contains("--quick");
-        var root = FindRoot();
-        var settings = new LoadSettings(
-            Duration: TimeSpan.FromSeconds(quick ? 5 : 15),
-            Warmup: TimeSpan.FromSeconds(quick ? 2 : 5),
-            Connections: 32,
-            Threads: 2,
-            ReportScript: Path.Combine(root, "benchmarks", "load", "report.lua"));
-
-        await using var redis = await RedisContainer.StartAsync();
-        var run = new LoadRun(root, settings, quick, redis);
-        await using var baseline = await ServiceProcess.StartAsync(Built(root, "benchmarks/AtotiAuth.Baseline", "AtotiAuth.Baseline"), new Dictionary<string, string>(), "/constant");
-        await using var stack = await ServiceStack.StartAsync(run);
-        var memory = await ResidentMemory.IdleAsync([("baseline (constant endpoint)", baseline), .. stack.Named]);
-
-        run.Add(await Wrk.RunAsync("constant endpoint (baseline)", new Uri(baseline.Url, "/constant"), settings, server: baseline));
-        await GatewayScenarios.RunAsync(run, stack);
-        await IdentityScenarios.RunAsync(run, stack);
-        await SessionScenarios.RunAsync(run, stack, baseline);
-        await RevocationScenario.RunAsync(run, stack);
-        memory.Report(run);
-
-        var report = LoadReport.Render(run);
-        Console.WriteLine(report);
-        LoadReport.WriteSection(Path.Combine(root, "docs", "benchmarks.md"), "load", report);
-        if (run.Failures.Count > 0)
+        var options = run.Options;
+        await using var baseline = await ServiceProcess.StartAsync(Built(run.Root, "benchmarks/AtotiAuth.Baseline", "AtotiAuth.Baseline"), new Dictionary<string, string>(), "/constant");
+        run.SetBaseline(await Wrk.RunAsync("constant endpoint (baseline)", new Uri(baseline.Url, "/constant"), run.Settings, server: baseline));
+        if (options.WantsAny(StackScenarios))
         {
-            await Console.Error.WriteLineAsync("LOAD RUN FAILED: " + string.Join("; ", run.Failures));
-            return 1;
+            await using var stack = await ServiceStack.StartAsync(run);
+            var memory = options.Wants("rss") ? await ResidentMemory.IdleAsync(run, [("baseline (constant endpoint)", baseline), .. stack.Named]) : null;
+            await GatewayScenarios.RunAsync(run, stack);
+            await IdentityScenarios.RunAsync(run, stack);
+            if (options.Wants("logout"))
+            {
+                await LogoutScenario.RunAsync(run, stack, baseline);
+            }
+
+            if (options.Wants("revocation"))
+            {
+                await RevocationScenario.RunAsync(run, stack);
+            }
+
+            memory?.Report(run);
+            if (options.Wants("scaling"))
+            {
+                await run.TimeAsync("scaling (1 vs 2 cores)", () => ScalingScenarios.RunAsync(run, stack));
+            }
+
+            if (run.Profiler is null)
+            {
+                await run.TimeAsync("profiles of the missed targets", run.ProfileMissesAsync);
+            }
         }
 
-        return 0;
+        if (options.Wants("standalone"))
+        {
+            await run.TimeAsync("standalone host", () => StandaloneScenarios.RunAsync(run));
+        }
+
+        if (options.Wants("redis-memory"))
+        {
+            await run.TimeAsync("Redis memory per session", () => RedisMemoryScenario.RunAsync(run));
+        }
+
+        if (options.Wants("cache-memory"))
+        {
+            await run.TimeAsync("local cache memory per session", () => CacheMemoryScenario.RunAsync(run));
+        }
     }
 
     public static string Built(string root, string folder, string assembly) =>

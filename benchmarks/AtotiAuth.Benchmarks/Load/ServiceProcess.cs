@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AtotiAuth.Benchmarks.Run;
 
 namespace AtotiAuth.Benchmarks.Load;
 
@@ -6,28 +7,57 @@ namespace AtotiAuth.Benchmarks.Load;
 internal sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly System.Text.StringBuilder _errors;
 
-    private ServiceProcess(Process process, Uri url)
+    private ServiceProcess(Process process, Uri url, string? cpus, string name, System.Text.StringBuilder errors)
     {
         _process = process;
         Url = url;
+        Cpus = cpus;
+        Name = name;
+        _errors = errors;
     }
+
+    /// <summary>The service's assembly name, for messages.</summary>
+    public string Name { get; }
 
     public Uri Url { get; }
 
     public int ProcessId => _process.Id;
 
-    public static async Task<ServiceProcess> StartAsync(string dll, IDictionary<string, string> environment, string healthPath = "/healthz", int? port = null)
+    /// <summary>The CPUs the process is pinned to (<c>taskset -c</c>), or null for all.</summary>
+    public string? Cpus { get; }
+
+    /// <summary>
+    /// Starts <paramref name="dll"/> with <c>dotnet</c>, logging at Warning and workstation GC, and waits
+    /// for <paramref name="healthPath"/>. With <paramref name="cpus"/> the process runs under
+    /// <c>taskset -c</c> from its first instruction, so the runtime sizes itself to those cores.
+    /// </summary>
+    public static async Task<ServiceProcess> StartAsync(string dll, IDictionary<string, string> environment, string healthPath = "/healthz", int? port = null, string? cpus = null)
     {
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException($"{dll} is not built: run scripts/bench.sh (it builds Release first).", dll);
+        }
+
         port ??= Ports.Next();
         var url = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(cpus is null ? "dotnet" : "taskset")
         {
-            ArgumentList = { dll, "--urls", url.ToString().TrimEnd('/') },
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (cpus is not null)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add(cpus);
+            start.ArgumentList.Add("dotnet");
+        }
+
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(url.ToString().TrimEnd('/'));
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment)
@@ -36,17 +66,20 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start)!;
+        RunResources.Track(process, dll);
         var errors = new System.Text.StringBuilder();
-        process.ErrorDataReceived += (_, e) => errors.AppendLine(e.Data);
+        process.ErrorDataReceived += (_, e) => { lock (errors) { errors.AppendLine(e.Data); } };
         process.OutputDataReceived += static (_, _) => { };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
 
+        var service = new ServiceProcess(process, url, cpus, Path.GetFileNameWithoutExtension(dll), errors);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
         for (var i = 0; i < 300; i++)
         {
             if (process.HasExited)
             {
+                await service.DisposeAsync();
                 throw new InvalidOperationException($"{Path.GetFileName(dll)} exited at start: {errors}");
             }
 
@@ -55,7 +88,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
                 using var response = await http.GetAsync(new Uri(url, healthPath));
                 if (response.IsSuccessStatusCode)
                 {
-                    return new ServiceProcess(process, url);
+                    return service;
                 }
             }
             catch (HttpRequestException)
@@ -68,13 +101,14 @@ internal sealed class ServiceProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        process.Kill(entireProcessTree: true);
-        throw new InvalidOperationException($"{Path.GetFileName(dll)} did not become healthy: {errors}");
+        await service.DisposeAsync();
+        throw new InvalidOperationException($"{Path.GetFileName(dll)} did not become healthy at {url} within 30 s: {errors}");
     }
 
     /// <summary>Resident memory of the process now, in MiB.</summary>
     public double ResidentMemoryMiB()
     {
+        EnsureRunning();
         _process.Refresh();
         return _process.WorkingSet64 / (1024.0 * 1024.0);
     }
@@ -82,18 +116,42 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// <summary>CPU time the process has used so far (user + system, all threads).</summary>
     public TimeSpan CpuTime()
     {
+        EnsureRunning();
         _process.Refresh();
         return _process.TotalProcessorTime;
     }
 
+    /// <summary>Throws, with what the service wrote to standard error, when it is no longer running.</summary>
+    public void EnsureRunning()
+    {
+        if (_process.HasExited)
+        {
+            string errors;
+            lock (_errors)
+            {
+                errors = _errors.ToString().Trim();
+            }
+
+            throw new InvalidOperationException($"{Name} ({Url}) exited with code {_process.ExitCode}: {(errors.Length > 2000 ? errors[^2000..] : errors)}");
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        try
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited meanwhile.
         }
 
+        RunResources.Forget(_process);
         _process.Dispose();
     }
 }

@@ -24,6 +24,12 @@ internal sealed class ServiceStack : IAsyncDisposable
 
     public List<ServiceProcess> Sidecars { get; } = [];
 
+    /// <summary>The token service's key directory (one RSA 3072 key), for further token services of the run.</summary>
+    public string KeyDirectory { get; private set; } = null!;
+
+    /// <summary>The token service's issuer, which the sidecars take as their authority.</summary>
+    public string Issuer { get; private set; } = null!;
+
     public IEnumerable<(string Name, ServiceProcess Process)> Named =>
         new[] { ("token", Token), ("identity", Identity), ("cube (sample)", Cube) }
             .Concat(Sidecars.Select(static (s, i) => ($"ping sidecar {i + 1}", s)));
@@ -47,11 +53,9 @@ internal sealed class ServiceStack : IAsyncDisposable
     {
         var tokenPort = Ports.Next();
         var issuer = $"http://127.0.0.1:{tokenPort}";
-        Token = await StartAsync(run, "services/token", "AtotiAuth.Token", new()
-        {
-            ["AtotiAuth__Token__Issuer"] = issuer,
-            ["AtotiAuth__Token__Signing__KeyDirectory"] = WriteSigningKey(),
-        }, tokenPort);
+        Issuer = issuer;
+        KeyDirectory = WriteSigningKey();
+        Token = await StartAsync(run, "services/token", "AtotiAuth.Token", TokenEnvironment(issuer, KeyDirectory), tokenPort);
         Identity = await StartAsync(run, "services/identity", "AtotiAuth.Identity", new()
         {
             ["AtotiAuth__Identity__Cookie__Secure"] = "false",
@@ -65,35 +69,67 @@ internal sealed class ServiceStack : IAsyncDisposable
         Cube = await StartAsync(run, "samples/cube", "AtotiAuth.Samples.Cube", new());
         for (var i = 0; i < SidecarCount; i++)
         {
-            Sidecars.Add(await StartAsync(run, "services/ping", "AtotiAuth.Ping", new()
-            {
-                ["AtotiAuth__Ping__CubeUrl"] = Cube.Url.ToString().TrimEnd('/'),
-                ["AtotiAuth__Ping__CubeId"] = $"bench-cube-{i + 1}",
-                ["AtotiAuth__Ping__CookieName"] = $"BENCH_CUBE_{i + 1}",
-                ["AtotiAuth__Ping__CookieSecure"] = "false",
-                ["AtotiAuth__Jwt__Authority"] = issuer,
-                ["AtotiAuth__Jwt__AllowHttpAuthority"] = "true",
-                ["AtotiAuth__Cors__AllowedOrigins__0"] = WebSocketScenario.Origin,
-            }));
+            Sidecars.Add(await StartAsync(run, "services/ping", "AtotiAuth.Ping", SidecarEnvironment(Cube.Url, issuer, $"bench-cube-{i + 1}", $"BENCH_CUBE_{i + 1}")));
         }
+    }
+
+    /// <summary>A token service's settings: its issuer and key directory.</summary>
+    public static Dictionary<string, string> TokenEnvironment(string issuer, string keyDirectory) => new()
+    {
+        ["AtotiAuth__Token__Issuer"] = issuer,
+        ["AtotiAuth__Token__Signing__KeyDirectory"] = keyDirectory,
+    };
+
+    /// <summary>A sidecar's settings: its cube, its own id and cookie, the token service as authority over plain HTTP.</summary>
+    public static Dictionary<string, string> SidecarEnvironment(Uri cube, string authority, string cubeId, string cookieName) => new()
+    {
+        ["AtotiAuth__Ping__CubeUrl"] = cube.ToString().TrimEnd('/'),
+        ["AtotiAuth__Ping__CubeId"] = cubeId,
+        ["AtotiAuth__Ping__CookieName"] = cookieName,
+        ["AtotiAuth__Ping__CookieSecure"] = "false",
+        ["AtotiAuth__Jwt__Authority"] = authority,
+        ["AtotiAuth__Jwt__AllowHttpAuthority"] = "true",
+        ["AtotiAuth__Cors__AllowedOrigins__0"] = WebSocketScenario.Origin,
+    };
+
+    /// <summary>Starts a built service of the repository on the run's Redis and key prefix (pinned to <paramref name="cpus"/> when set).</summary>
+    public static Task<ServiceProcess> StartServiceAsync(LoadRun run, string folder, string assembly, Dictionary<string, string> environment, int? port = null, string? cpus = null, string? prefix = null)
+    {
+        environment["AtotiAuth__Store__Redis"] = run.Redis.ConnectionString;
+        environment["AtotiAuth__Store__KeyPrefix"] = prefix ?? run.Prefix;
+        return ServiceProcess.StartAsync(LoadCommand.Built(run.Root, folder, assembly), environment, port: port, cpus: cpus);
     }
 
     private async Task<ServiceProcess> StartAsync(LoadRun run, string folder, string assembly, Dictionary<string, string> environment, int? port = null)
     {
-        environment["AtotiAuth__Store__Redis"] = run.Redis.ConnectionString;
-        environment["AtotiAuth__Store__KeyPrefix"] = run.Prefix;
-        var process = await ServiceProcess.StartAsync(LoadCommand.Built(run.Root, folder, assembly), environment, port: port);
+        var process = await StartServiceAsync(run, folder, assembly, environment, port);
         _all.Add(process);
         return process;
     }
 
-    private static string WriteSigningKey()
+    /// <summary>A directory holding one new PEM private key (RSA 3072, or P-256 with <paramref name="ecdsa"/>), deleted with the run's temporary files.</summary>
+    public static string WriteSigningKey(bool ecdsa = false)
     {
         var directory = Directory.CreateTempSubdirectory("atotiauth-bench-keys-").FullName;
-        using var rsa = RSA.Create(3072);
-        File.WriteAllText(Path.Combine(directory, "bench-1.pem"), rsa.ExportPkcs8PrivateKeyPem());
+        TemporaryDirectories.Add(directory);
+        string pem;
+        if (ecdsa)
+        {
+            using var ec = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            pem = ec.ExportPkcs8PrivateKeyPem();
+        }
+        else
+        {
+            using var rsa = RSA.Create(3072);
+            pem = rsa.ExportPkcs8PrivateKeyPem();
+        }
+
+        File.WriteAllText(Path.Combine(directory, "bench-1.pem"), pem);
         return directory;
     }
+
+    /// <summary>Key directories written by this run.</summary>
+    public static List<string> TemporaryDirectories { get; } = [];
 
     public async ValueTask DisposeAsync()
     {

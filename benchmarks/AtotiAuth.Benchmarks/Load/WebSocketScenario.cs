@@ -23,7 +23,7 @@ internal static class WebSocketScenario
         var proxied = await RoundTripsAsync(new Uri(sidecar.Url, "/ws"), messages, cubeCookie);
 
         var inv = CultureInfo.InvariantCulture;
-        run.Sections.Add(string.Join('\n',
+        run.AddSection("load", string.Join('\n',
             string.Create(inv, $"WebSocket round trip ({messages} sequential text messages on one socket to the sample cube's `/ws` echo; through the sidecar with its cookie and an allowed `Origin`; the cube's 100 ms ticks on the same socket are skipped):"),
             string.Empty,
             "| path | messages/s | p50 ms | p99 ms | max ms |",

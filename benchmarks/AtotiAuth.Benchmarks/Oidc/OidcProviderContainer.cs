@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using AtotiAuth.Benchmarks.Load;
 
 namespace AtotiAuth.Benchmarks.Oidc;
@@ -20,9 +19,9 @@ internal sealed class OidcProviderContainer : IAsyncDisposable
     {
         var port = Ports.Next();
         var issuer = new Uri($"http://127.0.0.1:{port}");
-        var id = (await Docker($"run -d --rm -p 127.0.0.1:{port}:3000 -e ISSUER=http://127.0.0.1:{port} {image}")).Trim();
+        var id = await DockerCli.StartContainerAsync("oidc", $"-p 127.0.0.1:{port}:3000 -e ISSUER=http://127.0.0.1:{port} {image}");
         using var http = new HttpClient();
-        for (var i = 0; i < 100; i++)
+        for (var i = 0; i < 600; i++)
         {
             try
             {
@@ -40,18 +39,9 @@ internal sealed class OidcProviderContainer : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        await Docker($"rm -f {id}");
-        throw new InvalidOperationException("The OpenID provider did not answer.");
+        await DockerCli.RunAsync($"rm -f {id}", allowFailure: true);
+        throw new InvalidOperationException("The OpenID provider did not answer within 60 s.");
     }
 
-    public async ValueTask DisposeAsync() => await Docker($"rm -f {_id}");
-
-    private static async Task<string> Docker(string arguments)
-    {
-        using var process = Process.Start(new ProcessStartInfo("docker", arguments) { RedirectStandardOutput = true, RedirectStandardError = true })!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0 ? output : throw new InvalidOperationException($"docker {arguments}: {error}");
-    }
+    public async ValueTask DisposeAsync() => await DockerCli.RunAsync($"rm -f {_id}", allowFailure: true);
 }

@@ -22,9 +22,12 @@ internal static class AdminUserEndpoints
 
     internal static async Task<Ok<UserResponse[]>> ListAsync(IUserStore users, IRoleStore roles, CancellationToken cancellationToken)
     {
-        var all = await users.ListAsync(cancellationToken);
-        var individual = await roles.ListIndividualRolesAsync(cancellationToken);
-        return TypedResults.Ok(all.Select(u => ToResponse(u, individual.TryGetValue(u.UserName, out var r) ? r : [])).ToArray());
+        // Both reads at once: one round trip to Redis.
+        var listing = users.ListAsync(cancellationToken);
+        var reading = roles.ListIndividualRolesAsync(cancellationToken);
+        await Task.WhenAll(listing, reading);
+        var individual = await reading;
+        return TypedResults.Ok((await listing).Select(u => ToResponse(u, individual.TryGetValue(u.UserName, out var r) ? r : [])).ToArray());
     }
 
     internal static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(string userName, IUserStore users, IRoleStore roles, CancellationToken cancellationToken)

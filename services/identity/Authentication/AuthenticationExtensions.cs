@@ -10,8 +10,8 @@ internal static class AuthenticationExtensions
 {
     public static IHostApplicationBuilder AddIdentityAuthentication(this IHostApplicationBuilder builder)
     {
-        // No default scheme: the login and logout endpoints must see an anonymous user, so that the
-        // antiforgery token is not bound to a previous session.
+        // No default scheme: the login and logout endpoints see an anonymous user and read the session
+        // cookie themselves, so an old session's cookie never decides how a new login is treated.
         builder.Services.AddAuthentication()
             .AddScheme<SessionCookieAuthenticationOptions, SessionCookieAuthenticationHandler>(IdentitySchemes.Session, null)
             .AddScheme<SessionCookieAuthenticationOptions, SessionCookieAuthenticationHandler>(IdentitySchemes.SessionPage, static o => o.RedirectToLogin = true)

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
-using AtotiAuth.Identity.Cookies;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -8,26 +7,25 @@ using Microsoft.Extensions.Options;
 namespace AtotiAuth.Identity.Authentication;
 
 /// <summary>
-/// Authenticates by the session cookie against the store (secret checked in constant time, idle and
-/// absolute timeouts, revocation). Claims come from the session, resolved at login.
+/// Authenticates by the session cookie through the shared <see cref="SessionCookieReader"/> (secret
+/// checked in constant time, idle and absolute timeouts, revocation; a checked session reused for a few
+/// seconds until a revocation is heard). Claims come from the session, resolved at login.
 /// </summary>
 internal sealed class SessionCookieAuthenticationHandler(
     IOptionsMonitor<SessionCookieAuthenticationOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    ISessionStore sessions,
-    SessionCookie cookie) : AuthenticationHandler<SessionCookieAuthenticationOptions>(options, loggerFactory, encoder)
+    SessionCookieReader sessionCookie) : AuthenticationHandler<SessionCookieAuthenticationOptions>(options, loggerFactory, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var ticket = cookie.Read(Context);
-        if (ticket is null)
+        var check = await sessionCookie.CheckAsync(Request, Context.RequestAborted);
+        if (check.Status is SessionCookieStatus.Missing or SessionCookieStatus.Malformed)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var session = await sessions.AuthenticateAsync(ticket, Context.RequestAborted);
-        if (session is null)
+        if (check.Session is not { } session)
         {
             return AuthenticateResult.Fail("session_invalid");
         }

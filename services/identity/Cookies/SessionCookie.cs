@@ -6,7 +6,7 @@ using SessionOptions = AtotiAuth.Shared.Sessions.SessionOptions;
 namespace AtotiAuth.Identity.Cookies;
 
 /// <summary>Writes, reads and deletes the session cookie with one set of attributes.</summary>
-internal sealed class SessionCookie(IOptions<SessionOptions> session, IOptions<SessionCookieOptions> cookie)
+internal sealed class SessionCookie(IOptions<SessionOptions> session, IOptions<SessionCookieOptions> cookie, SessionCookieReader reader)
 {
     public string Name => session.Value.CookieName;
 
@@ -18,7 +18,7 @@ internal sealed class SessionCookie(IOptions<SessionOptions> session, IOptions<S
         => context.Response.Cookies.Delete(Name, Build(expires: null));
 
     public SessionTicket? Read(HttpContext context)
-        => SessionTicket.TryParse(context.Request.Cookies[Name], out var ticket) ? ticket : null;
+        => reader.TryRead(context.Request, out var ticket) ? ticket : null;
 
     private CookieOptions Build(DateTimeOffset? expires)
     {

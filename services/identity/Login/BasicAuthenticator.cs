@@ -42,12 +42,18 @@ internal sealed partial class BasicAuthenticator(
             return LoginOutcome.Invalid(userName);
         }
 
-        if (await throttle.IsLockedAsync(userName, clientAddress, cancellationToken))
+        // The throttle's counters and the user are read at once (one round trip); a locked name is
+        // refused whatever the lookup found, so the answer still says nothing about the user.
+        var checking = throttle.CheckAsync(userName, clientAddress, cancellationToken);
+        var finding = users.FindAsync(userName, cancellationToken);
+        await Task.WhenAll(checking, finding);
+        var check = await checking;
+        if (check.Locked)
         {
             return LoginOutcome.Locked(userName);
         }
 
-        var user = await users.FindAsync(userName, cancellationToken);
+        var user = await finding;
         var verdict = user is null
             ? VerifyDummy(password, isLast)
             : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
@@ -59,7 +65,7 @@ internal sealed partial class BasicAuthenticator(
             }
 
             LogRefused(logger, safeName, clientAddress);
-            return LoginOutcome.Invalid(userName);
+            return LoginOutcome.Invalid(userName) with { Throttle = check };
         }
 
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
@@ -67,8 +73,9 @@ internal sealed partial class BasicAuthenticator(
             await users.UpdateAsync(user with { PasswordHash = hasher.HashPassword(user, password) }, cancellationToken);
         }
 
-        await throttle.RecordSuccessAsync(userName, cancellationToken);
-        var resolved = await roles.ResolveAsync(new RoleResolutionRequest(Provider, user.UserName, []), cancellationToken);
+        var resolving = roles.ResolveAsync(new RoleResolutionRequest(Provider, user.UserName, []), cancellationToken);
+        await Task.WhenAll(throttle.RecordSuccessAsync(userName, check, cancellationToken), resolving);
+        var resolved = await resolving;
         LogAccepted(logger, safeName, clientAddress);
         return new LoginOutcome(LoginOutcomeKind.Success, user.UserName, resolved);
     }

@@ -31,7 +31,7 @@ internal sealed class CredentialChecker(
             var next = await provider.AuthenticateAsync(userName, password, clientAddress, cancellationToken);
             if (next.Kind == LoginOutcomeKind.Success)
             {
-                await throttle.RecordSuccessAsync(userName, cancellationToken);
+                await throttle.RecordSuccessAsync(userName, outcome.Throttle, cancellationToken);
                 return next;
             }
 

@@ -37,13 +37,23 @@ internal static class HtmlLayout
 
     public static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 
-    public static void ApplyHeaders(HttpResponse response, IEnumerable<string> formTargets)
+    private static CachedPolicy? s_policy;
+
+    public static void ApplyHeaders(HttpResponse response, IList<string> formTargets)
     {
-        var targets = string.Join(' ', formTargets);
-        response.Headers.ContentSecurityPolicy =
-            $"default-src 'none'; style-src 'unsafe-inline'; form-action 'self' {targets}; frame-ancestors 'none'; base-uri 'none'";
+        // The targets are the validated options' list, the same instance on every call: built once.
+        var cached = s_policy;
+        if (cached is null || !ReferenceEquals(cached.Targets, formTargets))
+        {
+            cached = new CachedPolicy(formTargets, $"default-src 'none'; style-src 'unsafe-inline'; form-action 'self' {string.Join(' ', formTargets)}; frame-ancestors 'none'; base-uri 'none'");
+            s_policy = cached;
+        }
+
+        response.Headers.ContentSecurityPolicy = cached.Policy;
         response.Headers.CacheControl = "no-store";
         response.Headers.XContentTypeOptions = "nosniff";
         response.Headers["Referrer-Policy"] = "same-origin";
     }
+
+    private sealed record CachedPolicy(IList<string> Targets, string Policy);
 }

@@ -1,5 +1,4 @@
 using AtotiAuth.Identity.Redirects;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,7 +22,7 @@ internal static partial class LoginEndpoints
     }
 
     internal static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> ShowAsync(
-        HttpContext context, string? redirectUrl, LoginFlow flow, IAntiforgery antiforgery, IOptions<IdentityOptions> options)
+        HttpContext context, string? redirectUrl, LoginFlow flow, IOptions<IdentityOptions> options)
     {
         var redirect = flow.CheckRedirect(redirectUrl);
         if (BasicCredentials.IsPresent(context.Request))
@@ -36,11 +35,11 @@ internal static partial class LoginEndpoints
             return flow.Challenge(context);
         }
 
-        return flow.Page(context, antiforgery, redirect.Target, userName: null, redirect.IsRefused ? IdentityProblemCodes.InvalidRedirectUrl : null, StatusCodes.Status200OK);
+        return await flow.PageAsync(context, redirect.Target, userName: null, redirect.IsRefused ? IdentityProblemCodes.InvalidRedirectUrl : null, StatusCodes.Status200OK);
     }
 
     internal static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> SubmitAsync(
-        HttpContext context, LoginFlow flow, IAntiforgery antiforgery)
+        HttpContext context, LoginFlow flow, ILogger<LoginFlow> logger)
     {
         if (BasicCredentials.IsPresent(context.Request))
         {
@@ -49,14 +48,18 @@ internal static partial class LoginEndpoints
 
         if (!context.Request.HasFormContentType)
         {
-            return flow.Page(context, antiforgery, null, null, IdentityProblemCodes.AntiforgeryFailed, StatusCodes.Status400BadRequest);
+            return await flow.PageAsync(context, null, null, IdentityProblemCodes.AntiforgeryFailed, StatusCodes.Status400BadRequest);
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
         var redirect = flow.CheckRedirect(form["redirectUrl"]);
-        if (!await flow.IsAntiforgeryValidAsync(context, antiforgery))
+        switch (await flow.CheckFormAsync(context, form[LoginFormProtection.FieldName]))
         {
-            return flow.Page(context, antiforgery, redirect.Target, null, IdentityProblemCodes.AntiforgeryFailed, StatusCodes.Status400BadRequest);
+            case LoginFormVerdict.CrossSite:
+                return await flow.PageAsync(context, redirect.Target, null, IdentityProblemCodes.CrossSiteLogin, StatusCodes.Status403Forbidden);
+            case LoginFormVerdict.TokenRefused:
+                LoginFlow.LogAntiforgeryFailed(logger, context.Connection.RemoteIpAddress);
+                return await flow.PageAsync(context, redirect.Target, null, IdentityProblemCodes.AntiforgeryFailed, StatusCodes.Status400BadRequest);
         }
 
         var userName = form["username"].ToString();
@@ -64,9 +67,9 @@ internal static partial class LoginEndpoints
         return outcome.Kind switch
         {
             LoginOutcomeKind.Success => await flow.CompleteAsync(context, outcome, redirect),
-            LoginOutcomeKind.Locked => flow.Page(context, antiforgery, redirect.Target, userName, IdentityProblemCodes.LoginLocked, StatusCodes.Status429TooManyRequests),
-            LoginOutcomeKind.Unavailable => flow.Page(context, antiforgery, redirect.Target, userName, IdentityProblemCodes.DirectoryUnavailable, StatusCodes.Status503ServiceUnavailable),
-            _ => flow.Page(context, antiforgery, redirect.Target, userName, IdentityProblemCodes.InvalidCredentials, StatusCodes.Status401Unauthorized),
+            LoginOutcomeKind.Locked => await flow.PageAsync(context, redirect.Target, userName, IdentityProblemCodes.LoginLocked, StatusCodes.Status429TooManyRequests),
+            LoginOutcomeKind.Unavailable => await flow.PageAsync(context, redirect.Target, userName, IdentityProblemCodes.DirectoryUnavailable, StatusCodes.Status503ServiceUnavailable),
+            _ => await flow.PageAsync(context, redirect.Target, userName, IdentityProblemCodes.InvalidCredentials, StatusCodes.Status401Unauthorized),
         };
     }
 

@@ -4,20 +4,23 @@ using AtotiAuth.Identity.Throttling;
 using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Roles;
+using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Users;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Login;
 
-/// <summary>The login concern: basic users, credentials, throttling, the session cookie, the form's antiforgery.</summary>
+/// <summary>The login concern: basic users, credentials, throttling, the session cookie, the form's CSRF defence.</summary>
 internal static class LoginExtensions
 {
     public static IHostApplicationBuilder AddLogin(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
+
+        // The form's daily HMAC keys are shared by every replica through the ephemeral store.
+        builder.AddAtotiAuthEphemeralStore();
         services.AddValidatedOptions<SessionCookieOptions>(SessionCookieOptions.SectionName);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionCookieOptions>, SessionCookieOptionsValidator>());
         services.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.SectionName);
@@ -31,11 +34,10 @@ internal static class LoginExtensions
         services.TryAddSingleton<BasicAuthenticator>();
         services.TryAddSingleton<CredentialChecker>();
         services.TryAddSingleton<LoginSessions>();
+        services.TryAddSingleton<LoginFormKeys>();
+        services.TryAddSingleton<LoginFormProtection>();
         services.TryAddSingleton<LoginFlow>();
         services.AddHostedService<ConfiguredUserSeeder>();
-
-        services.AddAntiforgery();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<AntiforgeryOptions>, LoginAntiforgerySetup>());
         return builder;
     }
 }

@@ -1,6 +1,5 @@
 using AtotiAuth.Identity.Redirects;
 using AtotiAuth.Identity.Throttling;
-using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -12,6 +11,7 @@ internal sealed partial class LoginFlow(
     RedirectUrlValidator redirects,
     CredentialChecker authenticator,
     LoginSessions sessions,
+    LoginFormProtection formProtection,
     IOptions<IdentityOptions> options,
     IOptions<LoginThrottleOptions> throttle,
     IEnumerable<ILoginButtons> buttons,
@@ -62,26 +62,14 @@ internal sealed partial class LoginFlow(
         return TypedResults.Problem(title: "Authentication required.", statusCode: StatusCodes.Status401Unauthorized);
     }
 
-    public ContentHttpResult Page(HttpContext context, IAntiforgery antiforgery, string? redirectUrl, string? userName, string? errorCode, int status)
+    public async Task<ContentHttpResult> PageAsync(HttpContext context, string? redirectUrl, string? userName, string? errorCode, int status)
     {
-        var tokens = antiforgery.GetAndStoreTokens(context);
+        var token = await formProtection.IssueAsync(context);
         HtmlLayout.ApplyHeaders(context.Response, options.Value.AllowedRedirectOrigins);
-        return LoginEndpoints.Html(LoginPage.Render(tokens, redirectUrl, userName, errorCode, buttons.SelectMany(b => b.For(redirectUrl))), status);
+        return LoginEndpoints.Html(LoginPage.Render(LoginFormProtection.FieldName, token, redirectUrl, userName, errorCode, buttons.SelectMany(b => b.For(redirectUrl))), status);
     }
 
-    public async Task<bool> IsAntiforgeryValidAsync(HttpContext context, IAntiforgery antiforgery)
-    {
-        try
-        {
-            await antiforgery.ValidateRequestAsync(context);
-            return true;
-        }
-        catch (AntiforgeryValidationException)
-        {
-            LogAntiforgeryFailed(logger, context.Connection.RemoteIpAddress);
-            return false;
-        }
-    }
+    public ValueTask<LoginFormVerdict> CheckFormAsync(HttpContext context, string? token) => formProtection.CheckAsync(context, token);
 
     /// <summary>One body for unknown user, inactive user and wrong password; a lock is per name, existing or not.</summary>
     private ProblemHttpResult Rejection(HttpContext context, string code)
@@ -119,5 +107,5 @@ internal sealed partial class LoginFlow(
     private static partial void LogRefusedRedirect(ILogger logger, LogText redirectUrl);
 
     [LoggerMessage(EventId = 4120, Level = LogLevel.Information, Message = "Login form refused (" + IdentityProblemCodes.AntiforgeryFailed + ") from {ClientAddress}")]
-    private static partial void LogAntiforgeryFailed(ILogger logger, System.Net.IPAddress? clientAddress);
+    internal static partial void LogAntiforgeryFailed(ILogger logger, System.Net.IPAddress? clientAddress);
 }

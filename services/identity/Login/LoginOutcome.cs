@@ -1,3 +1,5 @@
+using AtotiAuth.Identity.Throttling;
+
 namespace AtotiAuth.Identity.Login;
 
 /// <summary>The result of checking credentials.</summary>
@@ -18,6 +20,9 @@ internal enum LoginOutcomeKind
 /// <summary>The result of checking credentials, with the final roles and the vouching provider on success.</summary>
 internal sealed record LoginOutcome(LoginOutcomeKind Kind, string UserName, IReadOnlyList<string> Roles, string Provider = BasicAuthenticator.Provider)
 {
+    /// <summary>What the throttle found before the basic check, so a provider's success after it forgets failures only when there are some.</summary>
+    public ThrottleCheck Throttle { get; init; }
+
     public static LoginOutcome Invalid(string userName) => new(LoginOutcomeKind.Invalid, userName, []);
 
     public static LoginOutcome Locked(string userName) => new(LoginOutcomeKind.Locked, userName, []);

@@ -1,12 +1,11 @@
 using System.Text;
-using Microsoft.AspNetCore.Antiforgery;
 
 namespace AtotiAuth.Identity.Login;
 
 /// <summary>The login form. The error area is a live region, so screen readers announce a failed login.</summary>
 internal static class LoginPage
 {
-    public static string Render(AntiforgeryTokenSet tokens, string? redirectUrl, string? userName, string? errorCode, IEnumerable<LoginButton>? buttons = null)
+    public static string Render(string tokenField, string token, string? redirectUrl, string? userName, string? errorCode, IEnumerable<LoginButton>? buttons = null)
     {
         var body = new StringBuilder(1024);
         body.Append("<h1 id=\"login-title\">Sign in</h1>\n");
@@ -19,8 +18,8 @@ internal static class LoginPage
 
         body.Append("</div>\n");
         body.Append("<form method=\"post\" action=\"/login\" aria-labelledby=\"login-title\">\n");
-        body.Append("<input type=\"hidden\" name=\"").Append(HtmlLayout.Encode(tokens.FormFieldName))
-            .Append("\" value=\"").Append(HtmlLayout.Encode(tokens.RequestToken)).Append("\">\n");
+        body.Append("<input type=\"hidden\" name=\"").Append(HtmlLayout.Encode(tokenField))
+            .Append("\" value=\"").Append(HtmlLayout.Encode(token)).Append("\">\n");
         if (!string.IsNullOrEmpty(redirectUrl))
         {
             body.Append("<input type=\"hidden\" name=\"redirectUrl\" value=\"").Append(HtmlLayout.Encode(redirectUrl)).Append("\">\n");
@@ -52,6 +51,7 @@ internal static class LoginPage
         IdentityProblemCodes.DirectoryUnavailable => "The directory cannot be reached right now. Please try again in a moment.",
         IdentityProblemCodes.InvalidRedirectUrl => "The page that sent you here asked to return to an address that is not allowed. After signing in you will go to the start page instead.",
         IdentityProblemCodes.AntiforgeryFailed => "The form expired or was not sent by this page. Please sign in again.",
+        IdentityProblemCodes.CrossSiteLogin => "This sign-in form was sent from another site. Sign in from this page instead.",
         _ => "Sign-in failed.",
     };
 }

@@ -16,10 +16,8 @@ internal sealed partial class LoginSessions(ISessionStore sessions, SessionCooki
         if (previous is not null)
         {
             // Only a ticket whose secret checks out may end a session: a session id alone is public (the JWT's sid).
-            var old = await sessions.AuthenticateAsync(previous, cancellationToken);
-            if (old is not null)
+            if (await sessions.SignOutAsync(previous, cancellationToken) is { } old)
             {
-                await sessions.RevokeAsync(old.Id, cancellationToken);
                 LogReplaced(logger, old.Id);
             }
         }

@@ -51,16 +51,12 @@ internal static partial class LogoutEndpoints
             return LoginEndpoints.Html(LogoutPage.Render(redirect.Target), StatusCodes.Status200OK);
         }
 
+        // The secret must check out (SignOutAsync checks it): a session id alone is public (the JWT's sid).
         var ticket = cookie.Read(context);
-        Session? session = null;
-        if (ticket is not null)
+        var session = ticket is null ? null : await sessions.SignOutAsync(ticket, context.RequestAborted);
+        if (session is not null)
         {
-            // The secret must check out: a session id alone is public (the JWT's sid).
-            session = await sessions.AuthenticateAsync(ticket, context.RequestAborted);
-            if (session is not null && await sessions.RevokeAsync(session.Id, context.RequestAborted))
-            {
-                LogEnded(logger, session.Id, session.UserName);
-            }
+            LogEnded(logger, session.Id, session.UserName);
         }
 
         cookie.Delete(context);

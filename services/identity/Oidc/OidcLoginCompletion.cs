@@ -34,11 +34,8 @@ internal sealed partial class OidcLoginCompletion(
         var providerRoles = claims.ReadRoles(provider.RolesClaims);
         var roles = await resolver.ResolveAsync(new RoleResolutionRequest(providerId, userName, providerRoles), context.RequestAborted);
         var session = await sessions.StartAsync(context, new LoginOutcome(LoginOutcomeKind.Success, userName, roles), providerId);
-        await index.RecordAsync(providerId, claims.SessionId, claims.Subject, session.Id, context.RequestAborted);
-        if (provider.RpInitiatedLogout && claims.RawIdToken is { } idToken)
-        {
-            await index.RecordIdTokenAsync(session.Id, idToken, context.RequestAborted);
-        }
+        var idToken = provider.RpInitiatedLogout ? claims.RawIdToken : null;
+        await index.RecordAsync(providerId, claims.SessionId, claims.Subject, session.Id, idToken, context.RequestAborted);
 
         LogCompleted(logger, providerId, userName, providerRoles.Count, roles.Count);
 

@@ -11,18 +11,32 @@ namespace AtotiAuth.Identity.Oidc;
 /// </summary>
 internal sealed class OidcSessionIndex(IEphemeralStore store, IOptions<SessionOptions> sessions)
 {
-    public async Task RecordAsync(string providerId, string? providerSessionId, string? subject, string sessionId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the <c>sid</c> and <c>sub</c> entries and, when given, the ID token kept for RP-initiated
+    /// logout, all at once (one round trip to Redis).
+    /// </summary>
+    public Task RecordAsync(string providerId, string? providerSessionId, string? subject, string sessionId, string? idToken, CancellationToken cancellationToken)
     {
         var ttl = sessions.Value.AbsoluteTimeout;
+        var writes = new List<Task>(3);
         if (!string.IsNullOrEmpty(providerSessionId))
         {
-            await store.AddToSetAsync(SidKey(providerId, providerSessionId), sessionId, ttl, cancellationToken);
+            writes.Add(store.AddToSetAsync(SidKey(providerId, providerSessionId), sessionId, ttl, cancellationToken));
         }
 
         if (!string.IsNullOrEmpty(subject))
         {
-            await store.AddToSetAsync(SubKey(providerId, subject), sessionId, ttl, cancellationToken);
+            writes.Add(store.AddToSetAsync(SubKey(providerId, subject), sessionId, ttl, cancellationToken));
         }
+
+        if (idToken is not null)
+        {
+            // RP-Initiated Logout 1.0 §2's id_token_hint, kept as long as the session can live: the session
+            // record has no room for it. A one-member set, the ephemeral store's only readable value.
+            writes.Add(store.AddToSetAsync(IdTokenKey(sessionId), idToken, ttl, cancellationToken));
+        }
+
+        return Task.WhenAll(writes);
     }
 
     /// <summary>
@@ -33,14 +47,6 @@ internal sealed class OidcSessionIndex(IEphemeralStore store, IOptions<SessionOp
         => !string.IsNullOrEmpty(providerSessionId)
             ? store.GetSetAsync(SidKey(providerId, providerSessionId), cancellationToken)
             : store.GetSetAsync(SubKey(providerId, subject!), cancellationToken);
-
-    /// <summary>
-    /// Keeps the session's ID token for RP-initiated logout's <c>id_token_hint</c> (RP-Initiated Logout 1.0
-    /// §2) as long as the session can live: the session record has no room for it. A one-member set, the
-    /// ephemeral store's only readable value.
-    /// </summary>
-    public Task RecordIdTokenAsync(string sessionId, string idToken, CancellationToken cancellationToken)
-        => store.AddToSetAsync(IdTokenKey(sessionId), idToken, sessions.Value.AbsoluteTimeout, cancellationToken);
 
     /// <summary>The ID token kept for the session, or null.</summary>
     public async Task<string?> FindIdTokenAsync(string sessionId, CancellationToken cancellationToken)

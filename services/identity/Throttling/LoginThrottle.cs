@@ -9,25 +9,29 @@ internal sealed partial class LoginThrottle(
     IOptionsMonitor<LoginThrottleOptions> options,
     ILogger<LoginThrottle> logger)
 {
-    public async Task<bool> IsLockedAsync(string userName, string clientAddress, CancellationToken cancellationToken)
+    /// <summary>Reads both counters at once (one round trip); locked when either reached its limit.</summary>
+    public async Task<ThrottleCheck> CheckAsync(string userName, string clientAddress, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         if (!settings.Enabled)
         {
-            return false;
+            return new ThrottleCheck(Locked: false, UserHasFailures: false);
         }
 
-        var byUser = await attempts.GetAsync(UserKey(userName), cancellationToken);
-        var byAddress = await attempts.GetAsync(AddressKey(clientAddress), cancellationToken);
-        var locked = byUser >= settings.MaxFailuresPerUser || byAddress >= settings.MaxFailuresPerAddress;
+        var byUserRead = attempts.GetAsync(UserKey(userName), cancellationToken);
+        var byAddressRead = attempts.GetAsync(AddressKey(clientAddress), cancellationToken);
+        await Task.WhenAll(byUserRead, byAddressRead);
+        var byUser = await byUserRead;
+        var locked = byUser >= settings.MaxFailuresPerUser || await byAddressRead >= settings.MaxFailuresPerAddress;
         if (locked)
         {
             LogLocked(logger, userName, clientAddress);
         }
 
-        return locked;
+        return new ThrottleCheck(locked, byUser > 0);
     }
 
+    /// <summary>Counts a failure for the name and for the address, both at once.</summary>
     public async Task RecordFailureAsync(string userName, string clientAddress, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
@@ -36,13 +40,18 @@ internal sealed partial class LoginThrottle(
             return;
         }
 
-        await attempts.IncrementAsync(UserKey(userName), settings.Window, cancellationToken);
-        await attempts.IncrementAsync(AddressKey(clientAddress), settings.Window, cancellationToken);
+        await Task.WhenAll(
+            attempts.IncrementAsync(UserKey(userName), settings.Window, cancellationToken),
+            attempts.IncrementAsync(AddressKey(clientAddress), settings.Window, cancellationToken));
     }
 
-    /// <summary>A success forgets the user's failures, not the address's: one good login must not reset a spray.</summary>
-    public Task RecordSuccessAsync(string userName, CancellationToken cancellationToken)
-        => options.CurrentValue.Enabled ? attempts.ResetAsync(UserKey(userName), cancellationToken) : Task.CompletedTask;
+    /// <summary>
+    /// A success forgets the user's failures, not the address's: one good login must not reset a spray.
+    /// Nothing to forget (the usual case, no store call) when <paramref name="check"/> found none; a failure
+    /// counted meanwhile by a concurrent attempt then stays counted, the strict side.
+    /// </summary>
+    public Task RecordSuccessAsync(string userName, ThrottleCheck check, CancellationToken cancellationToken)
+        => options.CurrentValue.Enabled && check.UserHasFailures ? attempts.ResetAsync(UserKey(userName), cancellationToken) : Task.CompletedTask;
 
     // Case-folded, so "Alice" and "alice" share one budget whatever the provider's case rules.
     private static string UserKey(string userName) => $"user:{userName.ToUpperInvariant()}";

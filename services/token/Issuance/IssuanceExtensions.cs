@@ -1,4 +1,4 @@
-using AtotiAuth.Token.Sessions;
+using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AtotiAuth.Token.Issuance;
@@ -8,8 +8,8 @@ internal static class IssuanceExtensions
 {
     public static IHostApplicationBuilder AddIssuance(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<SessionCache>();
-        builder.Services.AddHostedService<SessionCacheFeed>();
+        // The session cache hangs off the revocation cache's one subscription (shared/Sessions).
+        builder.AddAtotiAuthSessionCookieReader();
         builder.Services.TryAddSingleton<TokenIssuer>();
         builder.Services.TryAddSingleton<CallerTokenValidator>();
         builder.Services.TryAddSingleton<TokenRequestAuthenticator>();

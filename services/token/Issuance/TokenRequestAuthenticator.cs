@@ -1,5 +1,4 @@
 using AtotiAuth.Shared.Sessions;
-using AtotiAuth.Token.Sessions;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Token.Issuance;
@@ -20,10 +19,9 @@ internal readonly record struct TokenOutcome(string? Token, int Status, string? 
 /// one (ATOTI-CONTRACT.md); otherwise the session cookie decides.
 /// </summary>
 internal sealed class TokenRequestAuthenticator(
-    SessionCache sessions,
+    SessionCookieReader sessionCookie,
     TokenIssuer issuer,
     CallerTokenValidator callerTokens,
-    IOptions<AtotiAuth.Shared.Sessions.SessionOptions> sessionOptions,
     IOptions<TokenOptions> tokenOptions)
 {
     private static readonly string[] TokenSchemes = ["Bearer ", "Jwt "];
@@ -41,23 +39,13 @@ internal sealed class TokenRequestAuthenticator(
             return HasRequiredRole(caller.Roles) ? TokenOutcome.Success(presented) : TokenOutcome.Forbidden();
         }
 
-        if (!request.Cookies.TryGetValue(sessionOptions.Value.CookieName, out var cookie))
+        var check = await sessionCookie.CheckAsync(request, cancellationToken);
+        return check switch
         {
-            return TokenOutcome.Unauthorized(TokenProblemCodes.SessionRequired);
-        }
-
-        if (!SessionTicket.TryParse(cookie, out var ticket))
-        {
-            return TokenOutcome.Unauthorized(TokenProblemCodes.SessionInvalid);
-        }
-
-        var session = await sessions.AuthenticateAsync(ticket, cancellationToken);
-        if (session is null)
-        {
-            return TokenOutcome.Unauthorized(TokenProblemCodes.SessionInvalid);
-        }
-
-        return HasRequiredRole(session.Roles) ? TokenOutcome.Success(issuer.Issue(session)) : TokenOutcome.Forbidden();
+            { Status: SessionCookieStatus.Missing } => TokenOutcome.Unauthorized(TokenProblemCodes.SessionRequired),
+            { Session: { } session } => HasRequiredRole(session.Roles) ? TokenOutcome.Success(issuer.Issue(session)) : TokenOutcome.Forbidden(),
+            _ => TokenOutcome.Unauthorized(TokenProblemCodes.SessionInvalid),
+        };
     }
 
     private bool HasRequiredRole(IReadOnlyList<string> roles)

@@ -7,6 +7,7 @@ internal sealed class InMemoryEphemeralStore(TimeProvider time) : IEphemeralStor
 {
     private readonly ConcurrentDictionary<string, DateTimeOffset> _marks = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Entry> _sets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (string Value, DateTimeOffset ExpiresAt)> _values = new(StringComparer.Ordinal);
 
     public Task<bool> TryMarkAsync(string key, TimeSpan timeToLive, CancellationToken cancellationToken = default)
     {
@@ -49,6 +50,18 @@ internal sealed class InMemoryEphemeralStore(TimeProvider time) : IEphemeralStor
         {
             return Task.FromResult<IReadOnlyList<string>>(entry.ExpiresAt <= time.GetUtcNow() ? [] : [.. entry.Members]);
         }
+    }
+
+    public Task<string> GetOrAddAsync(string key, string value, TimeSpan timeToLive, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(value);
+        var now = time.GetUtcNow();
+        var stored = _values.AddOrUpdate(
+            key,
+            _ => (value, now + timeToLive),
+            (_, existing) => existing.ExpiresAt <= now ? (value, now + timeToLive) : existing);
+        return Task.FromResult(stored.Value);
     }
 
     private void Prune(DateTimeOffset now)

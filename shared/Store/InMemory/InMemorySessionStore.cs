@@ -117,6 +117,28 @@ internal sealed class InMemorySessionStore(
         return true;
     }
 
+    public async Task<Session?> SignOutAsync(SessionTicket ticket, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        Session session;
+        lock (_gate)
+        {
+            var entry = FindActive(ticket.SessionId, SessionRules.Now(time));
+            if (entry is null || !SessionSecrets.Matches(entry.SecretHash, ticket.Secret))
+            {
+                return null;
+            }
+
+            session = entry.Session;
+            Remove(session.Id);
+        }
+
+        await revocations.RevokeAsync(session.Id, cancellationToken);
+        return session;
+    }
+
     public async Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default)
     {
         var count = 0;

@@ -19,7 +19,10 @@ internal sealed class RedisKeys(string prefix)
     public RedisKey Revoked(string sessionId) => $"{prefix}revoked:{sessionId}";
 
     /// <summary>Pub/sub channel carrying revoked session ids.</summary>
-    public RedisChannel Revocations => RedisChannel.Literal($"{prefix}revocations");
+    public RedisChannel Revocations => RedisChannel.Literal(RevocationsName);
+
+    /// <summary>The name of <see cref="Revocations"/>, as a script publishes to it.</summary>
+    public string RevocationsName => $"{prefix}revocations";
 
     /// <summary>Hash of basic users: user name → JSON.</summary>
     public RedisKey Users => $"{prefix}users";
@@ -38,4 +41,7 @@ internal sealed class RedisKeys(string prefix)
 
     /// <summary>List holding the Data Protection key ring.</summary>
     public RedisKey DataProtectionKeys => $"{prefix}data-protection-keys";
+
+    /// <summary>Lock held by the replica that checks the key ring at start (<c>KeyRingInitializer</c>).</summary>
+    public RedisKey DataProtectionKeysLock => $"{prefix}data-protection-keys:lock";
 }

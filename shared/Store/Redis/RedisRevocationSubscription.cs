@@ -7,13 +7,22 @@ namespace AtotiAuth.Shared.Store.Redis;
 /// <summary>
 /// One listener's subscription to the revocations channel. The multiplexer resubscribes by itself after
 /// a reconnect; this reports the gap, from the failure of a subscription connection to its restoration,
-/// so the listener stops trusting what it cached meanwhile.
+/// so the listener stops trusting what it cached meanwhile. A revocation made by this process is passed
+/// on as soon as it is recorded, without waiting for the channel, and heard once: whichever of the
+/// direct delivery and the channel's message comes second is dropped.
 /// </summary>
-internal sealed class RedisRevocationSubscription(IConnectionMultiplexer redis, RedisChannel channel, IRevocationListener listener)
-    : IAsyncDisposable
+internal sealed class RedisRevocationSubscription(
+    IConnectionMultiplexer redis,
+    RedisChannel channel,
+    IRevocationListener listener,
+    Action<RedisRevocationSubscription> disposed) : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly HashSet<EndPoint> _failed = [];
+    private readonly Lock _ownGate = new();
+
+    /// <summary>This process's revocations in flight: true once one of their two deliveries happened.</summary>
+    private readonly Dictionary<string, bool> _own = new(StringComparer.Ordinal);
     private int _disposed;
 
     public async Task StartAsync()
@@ -30,6 +39,7 @@ internal sealed class RedisRevocationSubscription(IConnectionMultiplexer redis, 
             return;
         }
 
+        disposed(this);
         redis.ConnectionFailed -= OnConnectionFailed;
         redis.ConnectionRestored -= OnConnectionRestored;
         try
@@ -47,9 +57,62 @@ internal sealed class RedisRevocationSubscription(IConnectionMultiplexer redis, 
         }
     }
 
+    /// <summary>This process is about to revoke <paramref name="sessionId"/>: its message on the channel will be an echo.</summary>
+    public void Expect(string sessionId)
+    {
+        lock (_ownGate)
+        {
+            // Echoes lost with a dropped connection would pile up: forgetting them costs a duplicate at most.
+            if (_own.Count >= 10_000)
+            {
+                _own.Clear();
+            }
+
+            _own[sessionId] = false;
+        }
+    }
+
+    /// <summary>The revocation could not be recorded: no echo will come.</summary>
+    public void Forget(string sessionId)
+    {
+        lock (_ownGate)
+        {
+            _own.Remove(sessionId);
+        }
+    }
+
+    /// <summary>This process's revocation is recorded: passed on now unless its echo came first.</summary>
+    public void Deliver(string sessionId)
+    {
+        if (Volatile.Read(ref _disposed) == 0 && IsFirstOfTwo(sessionId))
+        {
+            listener.OnRevoked(sessionId);
+        }
+    }
+
+    private bool IsFirstOfTwo(string sessionId)
+    {
+        lock (_ownGate)
+        {
+            if (!_own.TryGetValue(sessionId, out var other))
+            {
+                return true;
+            }
+
+            if (other)
+            {
+                _own.Remove(sessionId);
+                return false;
+            }
+
+            _own[sessionId] = true;
+            return true;
+        }
+    }
+
     private void OnMessage(RedisChannel _, RedisValue message)
     {
-        if (Volatile.Read(ref _disposed) == 0 && !message.IsNullOrEmpty)
+        if (Volatile.Read(ref _disposed) == 0 && !message.IsNullOrEmpty && IsFirstOfTwo(message!))
         {
             listener.OnRevoked(message!);
         }

@@ -6,12 +6,14 @@ namespace AtotiAuth.Shared.Store.Redis;
 
 /// <summary>
 /// Sessions in Redis (DESIGN.md §5): a hash per session and a set of ids per user, each written with
-/// single-key commands so cluster deployments work. Timeouts are decided by timestamps from the
-/// injected clock; key TTLs only clean up after them.
+/// single-key commands, sent together in one batch (one round trip), so cluster deployments work.
+/// Ending a session is one script on one server; on a cluster, whose keys may live on several nodes,
+/// the revocation is awaited before the deletes. Timeouts are decided by timestamps from the injected
+/// clock; key TTLs only clean up after them.
 /// </summary>
 internal sealed class RedisSessionStore(
     IConnectionMultiplexer redis,
-    IRevocationStore revocations,
+    RedisRevocationStore revocations,
     IOptions<StoreOptions> storeOptions,
     IOptions<SessionOptions> sessionOptions,
     TimeProvider time) : ISessionStore
@@ -51,10 +53,12 @@ internal sealed class RedisSessionStore(
         var userSessions = _keys.UserSessions(session.UserName);
         try
         {
-            var db = redis.GetDatabase();
-            await db.ScriptEvaluateAsync(CreateScript, [_keys.Session(session.Id)], arguments);
-            await db.SetAddAsync(userSessions, session.Id);
-            await db.KeyExpireAsync(userSessions, SessionRules.IndexTtl(_options));
+            var batch = redis.GetDatabase().CreateBatch();
+            var write = batch.ScriptEvaluateAsync(CreateScript, [_keys.Session(session.Id)], arguments);
+            var index = batch.SetAddAsync(userSessions, session.Id);
+            var expire = batch.KeyExpireAsync(userSessions, SessionRules.IndexTtl(_options));
+            batch.Execute();
+            await Task.WhenAll(write, index, expire).ConfigureAwait(false);
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {
@@ -162,15 +166,58 @@ internal sealed class RedisSessionStore(
             return false;
         }
 
-        // The revocation is recorded before the session is deleted: should the delete fail, the
-        // session's tokens are refused anyway, which is the side to fail on.
-        await revocations.RevokeAsync(sessionId, cancellationToken);
+        await EndAsync(session);
+        return true;
+    }
+
+    public async Task<Session?> SignOutAsync(SessionTicket ticket, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var record = await ReadAsync(ticket.SessionId);
+        if (record is not var (session, secretHash)
+            || !SessionRules.IsActive(session, SessionRules.Now(time), _options)
+            || !SessionSecrets.Matches(secretHash, ticket.Secret))
+        {
+            return null;
+        }
+
+        await EndAsync(session);
+        return session;
+    }
+
+    public async Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        var active = await ListByUserAsync(userName, cancellationToken);
+        await Task.WhenAll(active.Select(EndAsync));
+        return active.Count;
+    }
+
+    /// <summary>Revokes (recorded, published) and deletes a session read just before.</summary>
+    private async Task EndAsync(Session session)
+    {
+        var revoked = _keys.Revoked(session.Id);
+        var hash = _keys.Session(session.Id);
+        var index = _keys.UserSessions(session.UserName);
         try
         {
             var db = redis.GetDatabase();
-            await db.KeyDeleteAsync(_keys.Session(sessionId));
-            await db.SetRemoveAsync(_keys.UserSessions(session.UserName), sessionId);
-            return true;
+            if (!IsCluster())
+            {
+                // One server runs the script atomically: revoked, published, deleted, in that order.
+                await revocations.RevokeAsync(db, session.Id, [revoked, hash, index]).ConfigureAwait(false);
+            }
+            else
+            {
+                // Nodes do not order each other's commands: the deletes wait for the revocation.
+                await revocations.RevokeAsync(db, session.Id, [revoked]).ConfigureAwait(false);
+                var batch = db.CreateBatch();
+                var delete = batch.KeyDeleteAsync(hash);
+                var unindex = batch.SetRemoveAsync(index, session.Id);
+                batch.Execute();
+                await Task.WhenAll(delete, unindex).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {
@@ -178,18 +225,17 @@ internal sealed class RedisSessionStore(
         }
     }
 
-    public async Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default)
+    private bool IsCluster()
     {
-        var count = 0;
-        foreach (var session in await ListByUserAsync(userName, cancellationToken))
+        foreach (var server in redis.GetServers())
         {
-            if (await RevokeAsync(session.Id, cancellationToken))
+            if (server.ServerType == ServerType.Cluster)
             {
-                count++;
+                return true;
             }
         }
 
-        return count;
+        return false;
     }
 
     private async Task<(Session Session, byte[] SecretHash)?> ReadAsync(string sessionId)

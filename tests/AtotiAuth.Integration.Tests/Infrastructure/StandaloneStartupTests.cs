@@ -3,10 +3,17 @@ using AtotiAuth.Testing;
 
 namespace AtotiAuth.Integration.Tests.Infrastructure;
 
+/// <summary>
+/// The run command's host starts with no settings at all and answers <c>/healthz</c>. How fast it does is
+/// a benchmark's question, not a test's (the standalone rows of the images benchmark, docs/benchmarks.md):
+/// a wall-clock bound here fails whenever the machine is busy, whatever the code does.
+/// </summary>
 public sealed class StandaloneStartupTests
 {
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(60);
+
     [Fact]
-    public async Task Standalone_Started_AnswersHealthzWithinFiveSeconds()
+    public async Task Standalone_StartedWithoutSettings_AnswersHealthz()
     {
         var port = FreePort.Next();
         var dll = RepositoryPaths.BuiltAssembly("services/standalone", "AtotiAuth.Standalone");
@@ -25,7 +32,7 @@ public sealed class StandaloneStartupTests
         try
         {
             var healthy = false;
-            while (!healthy && clock.Elapsed < TimeSpan.FromSeconds(5) && !process.HasExited)
+            while (!healthy && clock.Elapsed < StartLimit && !process.HasExited)
             {
                 healthy = await IsHealthyAsync(http, port);
                 if (!healthy)

@@ -20,7 +20,7 @@ public sealed class StoreOutageTests(RedisFixture shared) : TokenServiceTestBase
         var factory = StartTokenService(new Dictionary<string, string?>
         {
             ["AtotiAuth:Store:Redis"] = dedicated.ConnectionString,
-            ["AtotiAuth:Token:SessionCacheDuration"] = "00:00:00",
+            ["AtotiAuth:Session:CacheDuration"] = "00:00:00",
         });
         using var client = factory.CreateRealClient();
         var (_, cookie) = await factory.LogInAsync("alice", "ROLE_USER");

@@ -61,7 +61,7 @@ public sealed class TokenEndpointTests(RedisFixture redis) : TokenServiceTestBas
     [Fact]
     public async Task Jwt_RevokedSession_Returns401BeforeTheCacheExpires()
     {
-        var service = StartTokenService(new Dictionary<string, string?> { ["AtotiAuth:Token:SessionCacheDuration"] = "00:01:00" });
+        var service = StartTokenService(new Dictionary<string, string?> { ["AtotiAuth:Session:CacheDuration"] = "00:01:00" });
         var (session, cookie) = await service.LogInAsync("alice", "ROLE_USER");
         using var client = service.CreateRealClient();
         using (var before = await client.GetJwtAsync(cookie))

@@ -204,6 +204,19 @@ public sealed class RevocationCacheTests
     }
 
     [Fact]
+    public void AddListener_FirstSubscriptionConfirmed_ForwardedAsRestored()
+    {
+        var listener = new RecordingListener();
+        using var registration = _cache.AddListener(listener);
+
+        _cache.OnSubscribed();
+        _cache.OnSubscribed();
+
+        Assert.Equal(1, listener.FeedRestored);
+        Assert.True(_cache.IsFeedTrusted);
+    }
+
+    [Fact]
     public void AddListener_OneListenerThrows_OthersStillHear()
     {
         var listener = new RecordingListener();

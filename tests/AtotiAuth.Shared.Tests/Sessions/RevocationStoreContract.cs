@@ -72,4 +72,16 @@ public abstract class RevocationStoreContract
         Assert.True(await staying.HeardAsync("sid-1"));
         Assert.Empty(gone.Revoked);
     }
+
+    [Fact]
+    public async Task Revoke_SubscriberOfThisStore_HeardBeforeRevokeReturns()
+    {
+        var store = CreateStore();
+        var listener = new RecordingListener();
+        await using var subscription = await store.SubscribeAsync(listener, Cancel);
+
+        await store.RevokeAsync("sid-1", Cancel);
+
+        Assert.Contains("sid-1", listener.Revoked);
+    }
 }

@@ -276,4 +276,51 @@ public abstract class SessionStoreContract
 
         Assert.Equal(0, await store.RevokeAllAsync("nobody", Cancel));
     }
+
+    [Fact]
+    public async Task SignOut_ValidTicket_EndsSessionAndTellsSubscribersBeforeReturning()
+    {
+        var (store, revocations) = CreateStores();
+        var listener = new RecordingListener();
+        await using var subscription = await revocations.SubscribeAsync(listener, Cancel);
+        var issued = await store.CreateAsync(Alice, Cancel);
+
+        var ended = await store.SignOutAsync(issued.Ticket, Cancel);
+
+        Assert.Equal(issued.Session.Id, ended?.Id);
+        Assert.Equal("alice", ended?.UserName);
+        Assert.Contains(issued.Session.Id, listener.Revoked);
+        Assert.Null(await store.GetAsync(issued.Session.Id, Cancel));
+        Assert.Null(await store.AuthenticateAsync(issued.Ticket, Cancel));
+        Assert.Empty(await store.ListByUserAsync("alice", Cancel));
+        Assert.True(await revocations.IsRevokedAsync(issued.Session.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task SignOut_WrongSecret_ChangesNothing()
+    {
+        var (store, revocations) = CreateStores();
+        var issued = await store.CreateAsync(Alice, Cancel);
+        var forged = issued.Ticket with { Secret = new string('A', 43) };
+
+        var ended = await store.SignOutAsync(forged, Cancel);
+
+        Assert.Null(ended);
+        Assert.NotNull(await store.AuthenticateAsync(issued.Ticket, Cancel));
+        Assert.False(await revocations.IsRevokedAsync(issued.Session.Id, Cancel));
+    }
+
+    [Fact]
+    public async Task SignOut_EndedSessions_ReturnNull()
+    {
+        var store = CreateStore();
+        var revoked = await store.CreateAsync(Alice, Cancel);
+        await store.RevokeAsync(revoked.Session.Id, Cancel);
+        var idle = await store.CreateAsync(Alice, Cancel);
+        Time.Advance(Timeouts.IdleTimeout);
+
+        Assert.Null(await store.SignOutAsync(revoked.Ticket, Cancel));
+        Assert.Null(await store.SignOutAsync(idle.Ticket, Cancel));
+        Assert.Null(await store.SignOutAsync(new SessionTicket("AAAAAAAAAAAAAAAAAAAAAA", new string('B', 43)), Cancel));
+    }
 }

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Net;
+using AtotiAuth.Shared.Sessions;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AtotiAuth.Benchmarks.Load;
+
+/// <summary>
+/// Logout: sessions made through the real store (as a login makes them, without its password hash),
+/// then spent one per <c>POST /logout</c> by a .NET client loop; the constant endpoint through the same
+/// loop for the ratio, since wrk cannot drive requests that each need their own session.
+/// </summary>
+internal static class LogoutScenario
+{
+    private const int Concurrency = 32;
+    private const string Name = "POST /logout";
+
+    public static async Task RunAsync(LoadRun run, ServiceStack stack, ServiceProcess baseline)
+    {
+        var count = run.Quick ? 2_000 : 10_000;
+        var cookies = await CreateSessionsAsync(run, count);
+
+        Console.WriteLine("load: constant endpoint (client loop)");
+        var constant = await ClientLoop.RunAsync(count, Concurrency, HttpStatusCode.OK, _ => new HttpRequestMessage(HttpMethod.Get, new Uri(baseline.Url, "/constant")), baseline);
+        Console.WriteLine("load: POST /logout (client loop)");
+        var logout = await LogoutAsync(stack, cookies);
+
+        var inv = CultureInfo.InvariantCulture;
+        run.AddSection("load", string.Join('\n',
+            $"Logout, .NET client loop ({count} requests, {Concurrency} concurrent, each `POST /logout` spending its own session made through `ISessionStore.CreateAsync`; the constant endpoint through the same loop for the ratio):",
+            string.Empty,
+            "| scenario | requests/s | vs constant (same loop) | p50 ms | p99 ms | max ms | server CPU ms/req | failed |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|",
+            Row("constant endpoint (client loop)", constant, constant),
+            Row("POST /logout (revokes the session, 302)", logout, constant)));
+        var ratio = logout.RequestsPerSecond / constant.RequestsPerSecond;
+        run.Target(Name, ">= 50% of constant (same client loop)", ratio.ToString("P0", inv), ratio >= 0.5);
+        foreach (var (name, outcome) in new[] { ("constant (client loop)", constant), ("POST /logout (client loop)", logout) })
+        {
+            if (outcome.Failures > 0)
+            {
+                run.Failures.Add($"{name}: {outcome.Failures} unexpected answers");
+            }
+        }
+
+        // A profile needs the loop again, on sessions of its own: about 3,000 logouts a second at most.
+        var target = new ProfileTarget(stack.Identity, async window =>
+        {
+            var fresh = await CreateSessionsAsync(run, (int)(window.TotalSeconds * 3_000));
+            return async _ => (await LogoutAsync(stack, fresh)).RequestsPerSecond;
+        });
+        run.Profilable[Name] = target;
+        await run.ProfileNowAsync(Name, target);
+
+        string Row(string name, ClientLoop.Outcome o, ClientLoop.Outcome reference) => string.Create(inv,
+            $"| {name} | {o.RequestsPerSecond:F0} | {o.RequestsPerSecond / reference.RequestsPerSecond:P0} | {o.Latency.P50Ms:F2} | {o.Latency.P99Ms:F2} | {o.Latency.MaxMs:F2} | {o.ServerCpuMsPerRequest:F3} | {o.Failures} |");
+    }
+
+    private static Task<ClientLoop.Outcome> LogoutAsync(ServiceStack stack, string[] cookies)
+    {
+        var url = new Uri(stack.Identity.Url, "/logout");
+        return ClientLoop.RunAsync(cookies.Length, Concurrency, HttpStatusCode.Found, i =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, url);
+            request.Headers.Add("Cookie", cookies[i]);
+            return request;
+        }, stack.Identity);
+    }
+
+    /// <summary>Sessions of distinct users, one role each, made through the store as a login makes them; their cookies.</summary>
+    private static async Task<string[]> CreateSessionsAsync(LoadRun run, int count)
+    {
+        Console.WriteLine($"load: {count} sessions for the logout loop");
+        using var host = StoreHost.Build(run.Redis.ConnectionString, run.Prefix);
+        var sessions = host.Services.GetRequiredService<ISessionStore>();
+        var cookies = new string[count];
+        var next = -1;
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                var issued = await sessions.CreateAsync(new NewSession($"logout-{tag}-{i}", "basic", ["ROLE_USER"]));
+                cookies[i] = $"{BenchHttp.SessionCookieName}={issued.Ticket}";
+            }
+        }));
+        return cookies;
+    }
+}

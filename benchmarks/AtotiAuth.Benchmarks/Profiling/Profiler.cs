@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+using AtotiAuth.Benchmarks.Load;
+using AtotiAuth.Benchmarks.Run;
+
+namespace AtotiAuth.Benchmarks.Profiling;
+
+/// <summary>
+/// Records what a process under load spends its time on: a dotnet-trace CPU sample trace (on-CPU
+/// samples through perf_events where the machine allows it, else managed thread-time samples) and
+/// dotnet-counters, both over the same window while the scenario's load runs. Writes, per scenario,
+/// <c>trace.nettrace</c>, <c>trace.speedscope.json</c> (open at speedscope.app), <c>counters.csv</c> and
+/// <c>summary.md</c> under artifacts/profiles/RUN/SCENARIO/.
+/// </summary>
+internal sealed class Profiler(string root, ProfileMode mode)
+{
+    private ProfileMode? _effective;
+    private string? _fallbackReason;
+
+    public string OutputRoot { get; } = Path.Combine(root, "artifacts", "profiles", RunResources.RunId);
+
+    /// <summary>
+    /// Runs <paramref name="drive"/> (which must keep the load on for <paramref name="window"/> plus
+    /// about 3 s) and records <paramref name="target"/> meanwhile. <paramref name="requestsPerSecond"/>,
+    /// when the driver can tell it, gives allocations per request.
+    /// </summary>
+    public async Task<ProfileRecord> RecordAsync(string scenario, ServiceProcess target, TimeSpan window, Func<Task<double?>> drive)
+    {
+        var modeNow = await EffectiveModeAsync(target);
+        var folder = Path.Combine(OutputRoot, Slug(scenario));
+        Directory.CreateDirectory(folder);
+        var nettrace = Path.Combine(folder, "trace.nettrace");
+        var counters = Path.Combine(folder, "counters.csv");
+        Console.WriteLine($"profile: {scenario} (pid {target.ProcessId}, {(modeNow == ProfileMode.Cpu ? "cpu-sampling" : "thread-time")}, {window.TotalSeconds:F0} s)");
+
+        var load = drive();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        var duration = DotnetTool.Duration(window);
+        var limit = window + TimeSpan.FromMinutes(2);
+        var trace = modeNow == ProfileMode.Cpu
+            ? DotnetTool.RunAsync(root, "dotnet-trace", ["collect-linux", "-p", Pid(target), "--profile", "cpu-sampling", "--duration", duration, "-o", nettrace], limit)
+            : DotnetTool.RunAsync(root, "dotnet-trace", ["collect", "-p", Pid(target), "--profile", "dotnet-sampled-thread-time", "--duration", duration, "-o", nettrace], limit);
+        var counting = DotnetTool.RunAsync(root, "dotnet-counters", ["collect", "-p", Pid(target), "--counters", "System.Runtime,Microsoft.AspNetCore.Hosting", "--refresh-interval", "1", "--duration", duration, "--format", "csv", "-o", counters], limit);
+        var traced = await trace;
+        await counting;
+        var requestsPerSecond = await load;
+
+        var text = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        text.AppendLine(inv, $"Profile of {scenario}: pid {target.ProcessId}, {window.TotalSeconds:F0} s under load, " +
+            $"{(modeNow == ProfileMode.Cpu ? "on-CPU samples (dotnet-trace collect-linux --profile cpu-sampling: kernel, native and managed frames)" : "thread-time samples (dotnet-trace collect --profile dotnet-sampled-thread-time; waiting threads left out)")}.");
+        if (_fallbackReason is not null)
+        {
+            text.AppendLine(inv, $"({_fallbackReason})");
+        }
+
+        text.AppendLine();
+        TraceSummary? summary = null;
+        if (File.Exists(nettrace))
+        {
+            try
+            {
+                summary = TraceSummary.Read(nettrace, target.ProcessId, Path.Combine(folder, "trace.speedscope.json"));
+                text.Append(summary.Render(top: 12));
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or IOException or FormatException or ApplicationException)
+            {
+                text.AppendLine(inv, $"the trace could not be read: {ex.Message}");
+            }
+        }
+        else
+        {
+            text.AppendLine("no trace recorded: " + LastLines(traced.Output));
+        }
+
+        text.AppendLine();
+        text.Append(CountersSummary.Read(counters).Render(requestsPerSecond));
+        var markdown = text.ToString();
+        await File.WriteAllTextAsync(Path.Combine(folder, "summary.md"), markdown);
+        Console.WriteLine(markdown);
+        return new ProfileRecord(scenario, folder, markdown, summary);
+    }
+
+    private async Task<ProfileMode> EffectiveModeAsync(ServiceProcess target)
+    {
+        if (_effective is { } known)
+        {
+            return known;
+        }
+
+        _effective = mode;
+        if (mode == ProfileMode.Cpu)
+        {
+            var probe = await DotnetTool.RunAsync(root, "dotnet-trace", ["collect-linux", "--probe", "-p", Pid(target), "-o", "stdout"], TimeSpan.FromSeconds(30));
+            if (probe.ExitCode != 0 || !probe.Output.Contains("true", StringComparison.OrdinalIgnoreCase))
+            {
+                _effective = ProfileMode.ThreadTime;
+                _fallbackReason = "collect-linux is not available here (it needs root and the kernel's user_events): thread-time samples instead. " + LastLines(probe.Output);
+            }
+        }
+
+        return _effective.Value;
+    }
+
+    private static string Pid(ServiceProcess process) => process.ProcessId.ToString(CultureInfo.InvariantCulture);
+
+    private static string LastLines(string output) =>
+        string.Join(" ", output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));
+
+    public static string Slug(string scenario)
+    {
+        var slug = System.Text.RegularExpressions.Regex.Replace(scenario.ToLowerInvariant(), "[^a-z0-9]+", "-").Trim('-');
+        return slug.Length > 60 ? slug[..60].TrimEnd('-') : slug;
+    }
+}
+
+/// <summary>One recorded profile: where its files are, its markdown summary, its trace figures.</summary>
+internal sealed record ProfileRecord(string Scenario, string Folder, string Markdown, TraceSummary? Trace);

@@ -1,0 +1,105 @@
+using Docker.DotNet.Models;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Configurations;
+
+namespace AtotiAuth.Testcontainers;
+
+/// <summary>
+/// Builds the identity service (login, logout, sessions, admin API) on Redis, with seeded basic
+/// users and roles. Ready when <c>/readyz</c> answers (Redis included) and the roles are in. Several
+/// replicas may share one Redis: roles seeded by one are seen by all.
+/// </summary>
+public sealed class AtotiAuthIdentityBuilder : ContainerBuilder<AtotiAuthIdentityBuilder, AtotiAuthIdentityContainer, AtotiAuthIdentityConfiguration>
+{
+    /// <summary>A builder for <see cref="AtotiAuthImages.Identity"/>.</summary>
+    public AtotiAuthIdentityBuilder()
+        : this(AtotiAuthImages.Identity)
+    {
+    }
+
+    /// <summary>A builder for another image of the identity service.</summary>
+    /// <param name="image">The full image name.</param>
+    public AtotiAuthIdentityBuilder(string image)
+        : this(new AtotiAuthIdentityConfiguration())
+    {
+        DockerResourceConfiguration = Init().WithImage(image).DockerResourceConfiguration;
+    }
+
+    private AtotiAuthIdentityBuilder(AtotiAuthIdentityConfiguration resourceConfiguration)
+        : base(resourceConfiguration)
+    {
+        DockerResourceConfiguration = resourceConfiguration;
+    }
+
+    /// <inheritdoc />
+    protected override AtotiAuthIdentityConfiguration DockerResourceConfiguration { get; }
+
+    /// <summary>Seeds a basic user (it gets <c>ROLE_USER</c> and <paramref name="roles"/>).</summary>
+    /// <param name="name">Login name.</param>
+    /// <param name="password">Password.</param>
+    /// <param name="roles">Individual roles besides <c>ROLE_USER</c>.</param>
+    public AtotiAuthIdentityBuilder WithUser(string name, string password, params string[] roles)
+    {
+        var user = new AtotiAuthUser(name, password, roles);
+        IdentitySeeding.Check(user);
+        return Merge(DockerResourceConfiguration, new AtotiAuthIdentityConfiguration(users: [user]))
+            .WithEnvironment(IdentitySeeding.UserEnvironment(DockerResourceConfiguration.Users.Count, user));
+    }
+
+    /// <summary>Sets the individual roles of a user name (any provider's: basic, LDAP, OIDC).</summary>
+    /// <param name="userName">The user name.</param>
+    /// <param name="roles">Its roles.</param>
+    public AtotiAuthIdentityBuilder WithIndividualRoles(string userName, params string[] roles) =>
+        Merge(DockerResourceConfiguration, new AtotiAuthIdentityConfiguration(roleSeeds: [RoleSeed.Individual(userName, roles)]));
+
+    /// <summary>Maps a provider role (or user name) to roles, e.g. <c>("ldap", "ROLE_ATOTI_USER", "ROLE_USER")</c>.</summary>
+    /// <param name="provider">The provider id: <c>basic</c>, <c>ldap</c>, or an OIDC provider id.</param>
+    /// <param name="key">The provider's role or the user name.</param>
+    /// <param name="roles">The roles it maps to.</param>
+    public AtotiAuthIdentityBuilder WithRoleMapping(string provider, string key, params string[] roles) =>
+        Merge(DockerResourceConfiguration, new AtotiAuthIdentityConfiguration(roleSeeds: [RoleSeed.Mapping(provider, key, roles)]));
+
+    /// <summary>Sets a provider's default roles (given when a user has neither individual nor mapped roles).</summary>
+    /// <param name="provider">The provider id.</param>
+    /// <param name="roles">The default roles.</param>
+    public AtotiAuthIdentityBuilder WithDefaultRoles(string provider, params string[] roles) =>
+        Merge(DockerResourceConfiguration, new AtotiAuthIdentityConfiguration(roleSeeds: [RoleSeed.Defaults(provider, roles)]));
+
+    /// <summary>The Redis the service shares with token and the sidecars.</summary>
+    /// <param name="connectionString">A StackExchange.Redis connection string reachable from the container, e.g. <c>redis:6379</c>.</param>
+    public AtotiAuthIdentityBuilder WithRedis(string connectionString) =>
+        WithEnvironment("AtotiAuth__Store__Redis", connectionString);
+
+    /// <inheritdoc />
+    public override AtotiAuthIdentityContainer Build()
+    {
+        Validate();
+        var builder = this;
+        if (builder.DockerResourceConfiguration.RoleSeeds.Count > 0)
+        {
+            var admin = IdentitySeeding.NewAdmin();
+            builder = builder.WithUser(admin.Name, admin.Password, [.. admin.Roles])
+                .WithWaitStrategy(IdentitySeeding.RolesWait(builder.DockerResourceConfiguration.RoleSeeds, admin));
+        }
+
+        return new AtotiAuthIdentityContainer(builder.DockerResourceConfiguration);
+    }
+
+    /// <inheritdoc />
+    protected override AtotiAuthIdentityBuilder Init() =>
+        base.Init()
+            .WithAtotiAuthDefaults()
+            .WithEnvironment(IdentitySeeding.CookieSecureKey, "false");
+
+    /// <inheritdoc />
+    protected override AtotiAuthIdentityBuilder Clone(IResourceConfiguration<CreateContainerParameters> resourceConfiguration) =>
+        Merge(DockerResourceConfiguration, new AtotiAuthIdentityConfiguration(resourceConfiguration));
+
+    /// <inheritdoc />
+    protected override AtotiAuthIdentityBuilder Clone(IContainerConfiguration resourceConfiguration) =>
+        Merge(DockerResourceConfiguration, new AtotiAuthIdentityConfiguration(resourceConfiguration));
+
+    /// <inheritdoc />
+    protected override AtotiAuthIdentityBuilder Merge(AtotiAuthIdentityConfiguration oldValue, AtotiAuthIdentityConfiguration newValue) =>
+        new(new AtotiAuthIdentityConfiguration(oldValue, newValue));
+}
