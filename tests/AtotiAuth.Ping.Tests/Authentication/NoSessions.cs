@@ -21,5 +21,7 @@ internal sealed class NoSessions : ISessionStore
 
     public Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<Session?> SignOutAsync(SessionTicket ticket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }
