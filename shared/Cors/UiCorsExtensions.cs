@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Shared.Cors;
@@ -33,12 +34,25 @@ public static class UiCorsExtensions
     /// Adds the CORS middleware to the host's pipeline. Runs after routing (which the web host adds
     /// first), so each endpoint's <c>RequireCors</c> decides; endpoints without it get no CORS headers.
     /// </summary>
+    /// <remarks>
+    /// The framework's own middleware, built once with its services: <c>UseCors()</c> resolves the
+    /// (transient) policy provider from the request's services on every request, which opens a DI scope
+    /// per request and compiles an expression tree at start. The policy provider holds no state.
+    /// </remarks>
     public static IEndpointRouteBuilder UseAtotiAuthCors(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints is IApplicationBuilder app)
         {
-            app.UseCors();
+            var services = app.ApplicationServices;
+            var cors = services.GetRequiredService<ICorsService>();
+            var policies = services.GetRequiredService<ICorsPolicyProvider>();
+            var loggers = services.GetRequiredService<ILoggerFactory>();
+            app.Use(next =>
+            {
+                var middleware = new CorsMiddleware(next, cors, loggers);
+                return context => middleware.Invoke(context, policies);
+            });
         }
 
         return endpoints;

@@ -6,13 +6,10 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry;
-using OpenTelemetry.Metrics;
-using OpenTelemetry.Trace;
 
 namespace AtotiAuth.Shared.Hosting;
 
-/// <summary>What every AtotiAuth service has: problem details, health endpoints, structured logs, telemetry.</summary>
+/// <summary>What every AtotiAuth service has: problem details, health endpoints, structured logs, telemetry where a collector is configured.</summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Tag of the checks that decide liveness (<c>/healthz</c>); all checks decide readiness.</summary>
@@ -29,16 +26,7 @@ public static class ServiceDefaultsExtensions
         builder.Services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
         builder.Services.AddHealthChecks().AddCheck("self", static () => HealthCheckResult.Healthy(), [LiveTag]);
 
-        var telemetry = builder.Services.AddOpenTelemetry()
-            .WithMetrics(static m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation())
-            .WithTracing(static t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation());
-
-        // Export only where a collector is configured: no endpoint, no background exporter.
-        if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            telemetry.UseOtlpExporter();
-        }
-
+        builder.AddAtotiAuthTelemetry();
         return builder;
     }
 

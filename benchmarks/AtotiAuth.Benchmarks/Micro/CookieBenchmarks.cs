@@ -47,5 +47,5 @@ public class CookieBenchmarks
         SessionTicket.TryParse(_sessionCookie, out var ticket) && SessionSecrets.Matches(_secretHash, ticket.Secret);
 
     [Benchmark]
-    public string SidecarTokenCacheKey() => TokenValidator.Key(_jwt);
+    public ulong SidecarTokenCacheKey() => TokenKey.Of(_jwt).A;
 }

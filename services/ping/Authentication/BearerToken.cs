@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Primitives;
 
 namespace AtotiAuth.Ping.Authentication;
@@ -11,9 +10,13 @@ internal static class BearerToken
 
     private static readonly string[] Schemes = ["Bearer ", "Jwt "];
 
-    public static bool TryRead(StringValues authorization, [NotNullWhen(true)] out string? token)
+    /// <summary>
+    /// The token as a slice of the header value: no copy on the hot path, where the validated-token
+    /// cache answers from a hash of these characters (<see cref="TokenValidator"/>).
+    /// </summary>
+    public static bool TryRead(StringValues authorization, out ReadOnlyMemory<char> token)
     {
-        token = null;
+        token = default;
         if (authorization.Count != 1 || authorization[0] is not { } value)
         {
             return false;
@@ -23,13 +26,13 @@ internal static class BearerToken
         {
             if (value.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
             {
-                var candidate = value.AsSpan(scheme.Length).Trim();
+                var candidate = value.AsMemory(scheme.Length).Trim();
                 if (candidate.IsEmpty || candidate.Length > MaxLength)
                 {
                     return false;
                 }
 
-                token = candidate.ToString();
+                token = candidate;
                 return true;
             }
         }

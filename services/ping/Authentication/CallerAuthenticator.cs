@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AtotiAuth.Ping.Cookies;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.Options;
@@ -20,13 +21,27 @@ internal sealed partial class CallerAuthenticator(
 {
     private readonly string _cookieName = options.Value.CookieName;
 
+    /// <summary>
+    /// The caller of each <c>Authorization</c> value, by string instance: the server hands a kept-alive
+    /// connection the same string again while the header repeats, so a UI's requests after the first
+    /// skip even the token's hash (<see cref="TokenValidator"/>). An entry lives as long as its string.
+    /// </summary>
+    private readonly ConditionalWeakTable<string, SidecarCaller> _byHeader = [];
+
     public static bool HasToken(HttpContext context) => context.Request.Headers.Authorization.Count > 0;
 
     public async ValueTask<CallerCheck> FromTokenAsync(HttpContext context)
     {
-        if (!BearerToken.TryRead(context.Request.Headers.Authorization, out var token))
+        var authorization = context.Request.Headers.Authorization;
+        var header = authorization.Count == 1 ? authorization[0] : null;
+        if (header is not null && _byHeader.TryGetValue(header, out var seen) && seen.ExpiresAt > time.GetUtcNow())
         {
-            return CallerCheck.Refuse(context.Request.Headers.Authorization.Count == 0 ? PingErrors.MissingCredentials : PingErrors.InvalidToken);
+            return await CheckSessionAsync(seen, context);
+        }
+
+        if (!BearerToken.TryRead(authorization, out var token))
+        {
+            return CallerCheck.Refuse(authorization.Count == 0 ? PingErrors.MissingCredentials : PingErrors.InvalidToken);
         }
 
         var validated = await tokens.ValidateAsync(token, context.RequestAborted);
@@ -35,14 +50,9 @@ internal sealed partial class CallerAuthenticator(
             return CallerCheck.Refuse(validated.Error!);
         }
 
-        if (await revocations.IsRevokedAsync(caller.SessionId, context.RequestAborted))
-        {
-            LogRevoked(logger, caller.SessionId);
-            return CallerCheck.Refuse(PingErrors.SessionRevoked);
-        }
-
-        roles.Remember(caller);
-        return CallerCheck.Accept(caller);
+        // The token was read from this very string: the pair holds for as long as the string lives.
+        _byHeader.AddOrUpdate(header!, caller);
+        return await CheckSessionAsync(caller, context);
     }
 
     public async ValueTask<CallerCheck> FromCookieAsync(HttpContext context)
@@ -78,6 +88,19 @@ internal sealed partial class CallerAuthenticator(
         }
 
         return CallerCheck.Accept(new SidecarCaller(payload.SessionId, payload.UserName, sessionRoles, payload.ExpiresAt));
+    }
+
+    /// <summary>A valid token's session, checked against revocations on every request.</summary>
+    private async ValueTask<CallerCheck> CheckSessionAsync(SidecarCaller caller, HttpContext context)
+    {
+        if (await revocations.IsRevokedAsync(caller.SessionId, context.RequestAborted))
+        {
+            LogRevoked(logger, caller.SessionId);
+            return CallerCheck.Refuse(PingErrors.SessionRevoked);
+        }
+
+        roles.Remember(caller);
+        return CallerCheck.Accept(caller);
     }
 
     [LoggerMessage(EventId = 5011, Level = LogLevel.Information, Message = "Session {SessionId} refused: revoked")]

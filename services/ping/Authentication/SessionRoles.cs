@@ -22,8 +22,18 @@ internal sealed class SessionRoles : IDisposable
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.TokenCacheSize, CompactionPercentage = 0.25 });
     }
 
+    /// <summary>
+    /// Keeps the caller's roles for its session. The token cache hands out one caller per token, so a
+    /// request with a token already seen finds its own roles here and writes nothing (a cache write per
+    /// request was a measurable share of a ping).
+    /// </summary>
     public void Remember(SidecarCaller caller)
     {
+        if (_cache.TryGetValue(caller.SessionId, out IReadOnlyList<string>? known) && ReferenceEquals(known, caller.Roles))
+        {
+            return;
+        }
+
         if (caller.ExpiresAt > _time.GetUtcNow())
         {
             _cache.Set(caller.SessionId, caller.Roles, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = caller.ExpiresAt });

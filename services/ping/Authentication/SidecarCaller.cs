@@ -10,11 +10,12 @@ internal sealed record SidecarCaller(string SessionId, string UserName, IReadOnl
     /// <summary>True when the caller has at least one of <paramref name="required"/>.</summary>
     public bool HasAnyRole(IReadOnlyList<string> required)
     {
-        foreach (var role in Roles)
+        // Indexed: a foreach over the interface allocates an enumerator per request.
+        for (var i = 0; i < Roles.Count; i++)
         {
-            foreach (var wanted in required)
+            for (var j = 0; j < required.Count; j++)
             {
-                if (string.Equals(role, wanted, StringComparison.Ordinal))
+                if (string.Equals(Roles[i], required[j], StringComparison.Ordinal))
                 {
                     return true;
                 }

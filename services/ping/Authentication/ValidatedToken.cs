@@ -1,7 +1,7 @@
 namespace AtotiAuth.Ping.Authentication;
 
-/// <summary>The outcome of checking a JWT: its caller, or the stable code of the refusal.</summary>
-internal sealed record ValidatedToken(SidecarCaller? Caller, string? Error)
+/// <summary>The outcome of checking a JWT: its caller, or the stable code of the refusal (a struct: one per request).</summary>
+internal readonly record struct ValidatedToken(SidecarCaller? Caller, string? Error)
 {
     public static ValidatedToken Valid(SidecarCaller caller) => new(caller, null);
 

@@ -58,15 +58,19 @@ internal sealed partial class CubeProxy : IDisposable
         });
     }
 
-    /// <summary>Forwards; null when the cube answered, else the stable code of the failure.</summary>
-    public async ValueTask<string?> ForwardAsync(HttpContext context, SidecarCaller caller, bool socket)
+    /// <summary>
+    /// Forwards an HTTP request as is; <see cref="Report"/> reads the outcome. Not an async method of
+    /// its own: the endpoint awaits the forwarder directly (one state machine fewer per request).
+    /// </summary>
+    public ValueTask<ForwarderError> SendAsync(HttpContext context, SidecarCaller caller)
     {
         context.Items[typeof(SidecarCaller)] = caller;
-        if (!socket)
-        {
-            return Report(context, await _forwarder.SendAsync(context, _cube, _invoker, _config, _transformer));
-        }
+        return _forwarder.SendAsync(context, _cube, _invoker, _config, _transformer);
+    }
 
+    /// <summary>Forwards a WebSocket handshake and relays the socket; null when the cube answered, else the stable code of the failure.</summary>
+    public async ValueTask<string?> ForwardSocketAsync(HttpContext context, SidecarCaller caller)
+    {
         using var tracking = _sockets.Track(caller.SessionId, context);
 
         // A revocation heard between the check and the tracking would otherwise be missed.
@@ -79,12 +83,13 @@ internal sealed partial class CubeProxy : IDisposable
         using var expiry = new CancellationTokenSource(life > TimeSpan.Zero ? life : TimeSpan.Zero, _time);
         using var closeAtExpiry = expiry.Token.UnsafeRegister(static c => ((HttpContext)c!).Abort(), context);
         LogSocketOpened(_logger, caller.SessionId, caller.ExpiresAt);
-        return Report(context, await _forwarder.SendAsync(context, _cube, _invoker, _config, _transformer));
+        return Report(context, await SendAsync(context, caller));
     }
 
     public void Dispose() => _invoker.Dispose();
 
-    private string? Report(HttpContext context, ForwarderError error)
+    /// <summary>Null when the cube answered (or the client went away), else the stable code of the failure.</summary>
+    public string? Report(HttpContext context, ForwarderError error)
     {
         if (error == ForwarderError.None || context.RequestAborted.IsCancellationRequested)
         {

@@ -25,8 +25,9 @@ internal sealed class IdentityHeaders(IOptions<PingOptions> options)
     /// <summary>Removes every reserved header; returns how many.</summary>
     public int StripFrom(IHeaderDictionary headers)
     {
+        // The pairs, not Keys: the server's Keys builds a new set of every name on each request.
         List<string>? reserved = null;
-        foreach (var name in headers.Keys)
+        foreach (var (name, _) in headers)
         {
             if (IsReserved(name))
             {
@@ -45,8 +46,24 @@ internal sealed class IdentityHeaders(IOptions<PingOptions> options)
     public void AddTo(HttpRequestMessage request, SidecarCaller caller)
     {
         request.Headers.TryAddWithoutValidation(_options.UserHeader, Encode(caller.UserName));
-        request.Headers.TryAddWithoutValidation(_options.RolesHeader, string.Join(',', caller.Roles.Select(Encode)));
+        request.Headers.TryAddWithoutValidation(_options.RolesHeader, JoinRoles(caller.Roles));
         request.Headers.TryAddWithoutValidation(_options.SessionHeader, Encode(caller.SessionId));
+    }
+
+    private static string JoinRoles(IReadOnlyList<string> roles)
+    {
+        if (roles.Count == 1)
+        {
+            return Encode(roles[0]);
+        }
+
+        var encoded = new string[roles.Count];
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            encoded[i] = Encode(roles[i]);
+        }
+
+        return string.Join(',', encoded);
     }
 
     /// <summary>

@@ -53,7 +53,9 @@ internal static class ProxyEndpoints
             return PingProblems.For(context, PingErrors.MissingRole);
         }
 
-        var failure = await proxy.ForwardAsync(context, caller, socket);
+        var failure = socket
+            ? await proxy.ForwardSocketAsync(context, caller)
+            : proxy.Report(context, await proxy.SendAsync(context, caller));
         return failure is null ? TypedResults.Empty : PingProblems.For(context, failure);
     }
 }

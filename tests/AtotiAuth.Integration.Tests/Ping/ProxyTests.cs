@@ -52,6 +52,25 @@ public sealed class ProxyTests(PingDeploymentFixture fixture) : IClassFixture<Pi
         Assert.DoesNotContain(seen.Headers, static h => h.Equals("X-AtotiAuth-Extra", StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>No telemetry is configured here: the sidecar adds no trace header of its own, and passes the client's on.</summary>
+    [Theory]
+    [InlineData(null)]
+    [InlineData("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01")]
+    public async Task Proxy_NoTelemetryConfigured_OnlyTheClientsTraceContextReachesTheCube(string? traceparent)
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+        Activity.Current = null;
+        var headers = traceparent is null ? null : new Dictionary<string, string> { ["traceparent"] = traceparent };
+
+        using var response = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), bearer: login.Token, headers: headers);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = (await response.Content.ReadFromJsonAsync<WhoAmI>(TestContext.Current.CancellationToken))!;
+        Assert.Equal(traceparent is not null, seen.Headers.Any(static h => h.Equals("traceparent", StringComparison.OrdinalIgnoreCase)));
+    }
+
     [Fact]
     public async Task Proxy_NoCredentials_Returns401AndNeverReachesTheCube()
     {

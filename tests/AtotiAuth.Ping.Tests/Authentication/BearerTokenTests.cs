@@ -13,7 +13,7 @@ public sealed class BearerTokenTests
     public void TryRead_BearerOrLegacyJwt_ReturnsTheToken(string header)
     {
         Assert.True(BearerToken.TryRead(header, out var token));
-        Assert.Equal("abc.def.ghi", token);
+        Assert.Equal("abc.def.ghi", token.ToString());
     }
 
     [Theory]

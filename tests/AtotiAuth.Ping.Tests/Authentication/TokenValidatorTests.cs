@@ -1,39 +1,16 @@
 using System.Security.Cryptography;
 using AtotiAuth.Ping.Authentication;
-using AtotiAuth.Shared.Jwt;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
 
 namespace AtotiAuth.Ping.Tests.Authentication;
 
 public sealed class TokenValidatorTests : IDisposable
 {
-    private const string Issuer = "https://auth.example.test";
-    private readonly RSA _rsa = RSA.Create(2048);
-    private readonly RsaSecurityKey _key;
+    private readonly TestTokens _tokens = new();
     private readonly TokenValidator _validator;
 
-    public TokenValidatorTests()
-    {
-        _key = new RsaSecurityKey(_rsa) { KeyId = "k1" };
-        var configuration = new OpenIdConnectConfiguration { Issuer = Issuer };
-        configuration.SigningKeys.Add(_key);
-        var jwt = new JwtBearerOptions
-        {
-            ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration),
-            TokenValidationParameters = AtotiAuthTokenValidation.CreateParameters(Issuer, "atoti", ["RS512"], TimeSpan.FromSeconds(30)),
-        };
-        _validator = new TokenValidator(
-            new StaticMonitor(jwt),
-            Options.Create(new PingOptions()),
-            TimeProvider.System,
-            NullLogger<TokenValidator>.Instance);
-    }
+    public TokenValidatorTests() => _validator = _tokens.CreateValidator();
 
     [Fact]
     public async Task Validate_SignedToken_ReturnsTheCallerThenTheSameCachedOne()
@@ -47,6 +24,20 @@ public sealed class TokenValidatorTests : IDisposable
         Assert.Equal("alice", first.Caller.UserName);
         Assert.Equal("sid-1", first.Caller.SessionId);
         Assert.Equal(["ROLE_USER", "ROLE_SHARE"], first.Caller.Roles);
+        Assert.Same(first.Caller, second.Caller);
+    }
+
+    [Fact]
+    public async Task Validate_TokenReadFromItsHeader_HitsTheCallerCachedForTheString()
+    {
+        var token = Sign(Claims());
+        var header = "Bearer " + token;
+
+        var first = await _validator.ValidateAsync(token, TestContext.Current.CancellationToken);
+        Assert.True(BearerToken.TryRead(header, out var slice));
+        var second = await _validator.ValidateAsync(slice, TestContext.Current.CancellationToken);
+
+        Assert.NotNull(first.Caller);
         Assert.Same(first.Caller, second.Caller);
     }
 
@@ -101,7 +92,7 @@ public sealed class TokenValidatorTests : IDisposable
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Claims = Claims(),
-            SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha512),
+            SigningCredentials = new SigningCredentials(_tokens.Key, SecurityAlgorithms.RsaSha512),
             AdditionalHeaderClaims = new Dictionary<string, object> { ["jku"] = "https://evil.example.test/jwks" },
         });
 
@@ -124,38 +115,10 @@ public sealed class TokenValidatorTests : IDisposable
     public void Dispose()
     {
         _validator.Dispose();
-        _rsa.Dispose();
+        _tokens.Dispose();
     }
 
-    private static Dictionary<string, object> Claims()
-    {
-        var now = DateTimeOffset.UtcNow;
-        return new Dictionary<string, object>
-        {
-            ["iss"] = Issuer,
-            ["aud"] = "atoti",
-            ["sub"] = "alice",
-            ["sid"] = "sid-1",
-            ["authorities"] = new[] { "ROLE_USER", "ROLE_SHARE" },
-            ["iat"] = now.ToUnixTimeSeconds(),
-            ["nbf"] = now.ToUnixTimeSeconds(),
-            ["exp"] = now.AddMinutes(15).ToUnixTimeSeconds(),
-        };
-    }
+    private static Dictionary<string, object> Claims() => TestTokens.Claims();
 
-    private string Sign(Dictionary<string, object> claims, SecurityKey? key = null) =>
-        new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
-        {
-            Claims = claims,
-            SigningCredentials = new SigningCredentials(key ?? _key, SecurityAlgorithms.RsaSha512),
-        });
-
-    private sealed class StaticMonitor(JwtBearerOptions options) : IOptionsMonitor<JwtBearerOptions>
-    {
-        public JwtBearerOptions CurrentValue => options;
-
-        public JwtBearerOptions Get(string? name) => options;
-
-        public IDisposable? OnChange(Action<JwtBearerOptions, string?> listener) => null;
-    }
+    private string Sign(Dictionary<string, object> claims, SecurityKey? key = null) => _tokens.Sign(claims, key);
 }

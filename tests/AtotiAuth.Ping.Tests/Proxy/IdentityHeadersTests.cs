@@ -1,3 +1,4 @@
+using AtotiAuth.Ping.Authentication;
 using AtotiAuth.Ping.Proxy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -56,6 +57,22 @@ public sealed class IdentityHeadersTests
     public void Encode_Value_PrintableAsciiOnly(string value, string expected)
     {
         Assert.Equal(expected, IdentityHeaders.Encode(value));
+    }
+
+    [Theory]
+    [InlineData(new[] { "ROLE_USER" }, "ROLE_USER")]
+    [InlineData(new[] { "ROLE_USER", "ROLE_SHARE" }, "ROLE_USER,ROLE_SHARE")]
+    [InlineData(new[] { "ROLE_USER", "a,b", "Rôle" }, "ROLE_USER,a%2Cb,R%C3%B4le")]
+    [InlineData(new string[0], "")]
+    public void AddTo_Caller_WritesEachIdentityHeaderOnce(string[] roles, string expected)
+    {
+        using var request = new HttpRequestMessage();
+
+        _headers.AddTo(request, new SidecarCaller("sid-1", "José", roles, DateTimeOffset.MaxValue));
+
+        Assert.Equal("Jos%C3%A9", Assert.Single(request.Headers.GetValues("X-Cube-User")));
+        Assert.Equal(expected, Assert.Single(request.Headers.GetValues("X-Cube-Roles")));
+        Assert.Equal("sid-1", Assert.Single(request.Headers.GetValues("X-Cube-Session")));
     }
 
     [Theory]
