@@ -4,7 +4,7 @@ using AtotiAuth.Testing;
 namespace AtotiAuth.Integration.Tests.Conventions;
 
 /// <summary>
-/// The runtime and logging defaults every service ships with (services/Directory.Build.props, each
+/// The runtime and logging defaults every service ships with (services/ServiceRuntime.props, each
 /// appsettings.json), as built: they decide its CPU per request and its memory (docs/benchmarks.md).
 /// </summary>
 public sealed class RuntimeSettingsTests
@@ -17,8 +17,19 @@ public sealed class RuntimeSettingsTests
         { "services/standalone", "AtotiAuth.Standalone" },
     };
 
+    /// <summary>The services, and the load runs' baseline, which must start like them for its ratios to hold.</summary>
+    public static TheoryData<string, string> Processes
+    {
+        get
+        {
+            var processes = Services;
+            processes.Add("benchmarks/AtotiAuth.Baseline", "AtotiAuth.Baseline");
+            return processes;
+        }
+    }
+
     [Theory]
-    [MemberData(nameof(Services))]
+    [MemberData(nameof(Processes))]
     public void RuntimeConfig_EveryService_WorkstationGcAndNoSpinWaiting(string folder, string assembly)
     {
         var path = Path.ChangeExtension(RepositoryPaths.BuiltAssembly(folder, assembly), ".runtimeconfig.json");
