@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using AtotiAuth.Ping.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace AtotiAuth.Ping.Cookies;
 
@@ -10,32 +11,62 @@ internal sealed class CubeCookieWriter(CubeCookieProtector protector, IOptions<P
     private readonly PingOptions _options = options.Value;
 
     /// <summary>
-    /// The sealed value per validated token: the token cache hands out one <see cref="SidecarCaller"/> per
+    /// The cookie per validated token: the token cache hands out one <see cref="SidecarCaller"/> per
     /// token, and its cookie payload never changes, so a UI pinging with the same token costs no new
-    /// encryption. Entries go when the cached caller does.
+    /// encryption, and within one second of <c>Max-Age</c> not even a new <c>Set-Cookie</c> line.
+    /// Entries go when the cached caller does.
     /// </summary>
-    private readonly ConditionalWeakTable<SidecarCaller, string> _sealed = [];
+    private readonly ConditionalWeakTable<SidecarCaller, SealedCookie> _sealed = [];
 
     public string CookieName => _options.CookieName;
 
     public void Append(HttpContext context, SidecarCaller caller)
     {
-        var value = _sealed.GetValue(caller, c => protector.Protect(new CubeCookiePayload(_options.CubeId!, c.SessionId, c.UserName, c.ExpiresAt)));
-        var cookie = Attributes();
-        cookie.Expires = caller.ExpiresAt;
-        var maxAge = caller.ExpiresAt - time.GetUtcNow();
-        cookie.MaxAge = maxAge > TimeSpan.Zero ? TimeSpan.FromSeconds(Math.Floor(maxAge.TotalSeconds)) : TimeSpan.Zero;
-        context.Response.Cookies.Append(_options.CookieName, value, cookie);
+        var cookie = _sealed.GetValue(caller, Seal);
+        var left = caller.ExpiresAt - time.GetUtcNow();
+        var maxAge = left > TimeSpan.Zero ? (long)Math.Floor(left.TotalSeconds) : 0;
+
+        // One line per Max-Age value: the attributes are the options', the value and Expires the token's.
+        var line = cookie.Line;
+        if (line is null || line.MaxAge != maxAge)
+        {
+            var header = new SetCookieHeaderValue(_options.CookieName, cookie.Value)
+            {
+                Expires = caller.ExpiresAt,
+                MaxAge = TimeSpan.FromSeconds(maxAge),
+                Path = "/",
+                Secure = _options.CookieSecure,
+                HttpOnly = true,
+                SameSite = (Microsoft.Net.Http.Headers.SameSiteMode)_options.CookieSameSite,
+            };
+            line = new HeaderLine(maxAge, header.ToString());
+            cookie.Line = line;
+        }
+
+        context.Response.Headers.Append(HeaderNames.SetCookie, line.Text);
     }
 
-    public void Delete(HttpContext context) => context.Response.Cookies.Delete(_options.CookieName, Attributes());
-
-    private CookieOptions Attributes() => new()
+    public void Delete(HttpContext context) => context.Response.Cookies.Delete(_options.CookieName, new CookieOptions
     {
         HttpOnly = true,
         Secure = _options.CookieSecure,
         SameSite = _options.CookieSameSite,
         Path = "/",
         IsEssential = true,
-    };
+    });
+
+    // The value escaped as the framework's cookie writer does (the sealed form is URL-safe base64, so
+    // this changes nothing today; it keeps the header the same if the encoding ever changes).
+    private SealedCookie Seal(SidecarCaller caller) =>
+        new(Uri.EscapeDataString(protector.Protect(new CubeCookiePayload(_options.CubeId!, caller.SessionId, caller.UserName, caller.ExpiresAt))));
+
+    private sealed class SealedCookie(string value)
+    {
+        public string Value { get; } = value;
+
+        /// <summary>The last line written; replaced whole, so a reader sees an old line or a new one.</summary>
+        public HeaderLine? Line { get; set; }
+    }
+
+    private sealed record HeaderLine(long MaxAge, string Text);
 }

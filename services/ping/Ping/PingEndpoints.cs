@@ -32,7 +32,7 @@ internal static class PingEndpoints
         return endpoints;
     }
 
-    internal static async Task<Results<ContentHttpResult, ProblemHttpResult>> Pong(
+    internal static async Task<Results<PongResult, ProblemHttpResult>> Pong(
         HttpContext context,
         CallerAuthenticator authenticator,
         CubeCookieWriter cookie,
@@ -51,6 +51,6 @@ internal static class PingEndpoints
 
         cookie.Append(context, caller);
         context.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Text("pong", "text/plain");
+        return PongResult.Instance;
     }
 }

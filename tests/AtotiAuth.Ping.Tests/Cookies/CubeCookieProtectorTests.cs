@@ -83,4 +83,33 @@ public sealed class CubeCookieProtectorTests
         Assert.Contains("samesite=none", header, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("max-age=900", header, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public void Append_SameTokenLater_SameValueAndMaxAgeCountsDown()
+    {
+        var time = new FakeTimeProvider(Now);
+        var options = Options.Create(new PingOptions { CubeUrl = "http://127.0.0.1:9090", CubeId = "risk", CookieName = "RISK_CUBE" });
+        var writer = new CubeCookieWriter(new CubeCookieProtector(_keys, options), options, time);
+        var caller = new SidecarCaller("sid-1", "alice", ["ROLE_USER"], Now.AddMinutes(15));
+
+        string Write()
+        {
+            var context = new DefaultHttpContext();
+            writer.Append(context, caller);
+            return context.Response.Headers.SetCookie.ToString();
+        }
+
+        time.Advance(TimeSpan.FromMilliseconds(200));
+        var first = Write();
+        time.Advance(TimeSpan.FromMilliseconds(600));
+        var sameSecond = Write();
+        time.Advance(TimeSpan.FromSeconds(61));
+        var later = Write();
+
+        Assert.Equal(first, sameSecond);
+        Assert.Contains("max-age=899", sameSecond, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("max-age=838", later, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(first.Split(';')[0], later.Split(';')[0]);
+        Assert.Contains("expires=" + Now.AddMinutes(15).ToString("R", System.Globalization.CultureInfo.InvariantCulture), later, StringComparison.OrdinalIgnoreCase);
+    }
 }
