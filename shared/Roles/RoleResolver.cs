@@ -10,19 +10,28 @@ namespace AtotiAuth.Shared.Roles;
 public sealed class RoleResolver(IRoleStore roles)
 {
     /// <summary>Reads individual roles, the provider's mapping and default roles, and combines them.</summary>
-    public async Task<IReadOnlyList<string>> ResolveAsync(RoleResolutionRequest request, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> ResolveAsync(RoleResolutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return Read(request.Provider, request.UserName, cancellationToken).ResolveAsync(request.ProviderRoles, request.KeyComparison);
+    }
+
+    /// <summary>
+    /// Starts the three reads for a principal whose provider roles are not known yet, so that they
+    /// overlap the provider's own work (an LDAP login reads them while the directory binds and lists
+    /// groups); <see cref="PendingRoles.ResolveAsync"/> combines them once the provider roles are in.
+    /// </summary>
+    public PendingRoles Read(string provider, string userName, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        ArgumentNullException.ThrowIfNull(userName);
         // The three reads go out together: one round trip to Redis instead of three.
-        var individual = roles.GetIndividualRolesAsync(request.UserName, cancellationToken);
-        var mapping = roles.GetRoleMappingAsync(request.Provider, cancellationToken);
-        var defaults = roles.GetDefaultRolesAsync(request.Provider, cancellationToken);
-        await Task.WhenAll(individual, mapping, defaults).ConfigureAwait(false);
-        return Combine(
-            request,
-            await individual.ConfigureAwait(false),
-            await mapping.ConfigureAwait(false),
-            await defaults.ConfigureAwait(false));
+        return new PendingRoles(
+            provider,
+            userName,
+            roles.GetIndividualRolesAsync(userName, cancellationToken),
+            roles.GetRoleMappingAsync(provider, cancellationToken),
+            roles.GetDefaultRolesAsync(provider, cancellationToken));
     }
 
     /// <summary>

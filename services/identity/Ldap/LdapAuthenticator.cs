@@ -29,6 +29,11 @@ internal sealed partial class LdapAuthenticator(
             return LoginOutcome.Invalid(userName);
         }
 
+        // The store's role data for this principal is read while the directory works: one round trip
+        // fewer in the login's critical path. A login refused below never uses it.
+        var principal = options.Value.UsernameCaseConversion.Apply(userName);
+        var pending = roles.Read(Provider, principal, cancellationToken);
+        var resolved = false;
         try
         {
             var user = await directory.FindUserAsync(userName, cancellationToken);
@@ -45,15 +50,21 @@ internal sealed partial class LdapAuthenticator(
             }
 
             var groups = await directory.GroupsAsync(user.Dn!, cancellationToken);
-            var principal = options.Value.UsernameCaseConversion.Apply(userName);
-            var resolved = await roles.ResolveAsync(
-                new RoleResolutionRequest(Provider, principal, [.. groups], RoleKeyComparison.UpperCase), cancellationToken);
+            resolved = true;
+            var granted = await pending.ResolveAsync([.. groups], RoleKeyComparison.UpperCase);
             LogAccepted(logger, principal, user.Dn, groups.Count, clientAddress);
-            return new LoginOutcome(LoginOutcomeKind.Success, principal, resolved, Provider);
+            return new LoginOutcome(LoginOutcomeKind.Success, principal, granted, Provider);
         }
         catch (LdapUnavailableException)
         {
             return LoginOutcome.Unavailable(userName);
+        }
+        finally
+        {
+            if (!resolved)
+            {
+                pending.Abandon();
+            }
         }
     }
 
