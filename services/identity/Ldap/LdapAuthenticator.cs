@@ -33,7 +33,7 @@ internal sealed partial class LdapAuthenticator(
         // fewer in the login's critical path. A login refused below never uses it.
         var principal = options.Value.UsernameCaseConversion.Apply(userName);
         var pending = roles.Read(Provider, principal, cancellationToken);
-        var resolved = false;
+        var rolesUsed = false;
         try
         {
             var user = await directory.FindUserAsync(userName, cancellationToken);
@@ -50,7 +50,7 @@ internal sealed partial class LdapAuthenticator(
             }
 
             var groups = await directory.GroupsAsync(user.Dn!, cancellationToken);
-            resolved = true;
+            rolesUsed = true;
             var granted = await pending.ResolveAsync([.. groups], RoleKeyComparison.UpperCase);
             LogAccepted(logger, principal, user.Dn, groups.Count, clientAddress);
             return new LoginOutcome(LoginOutcomeKind.Success, principal, granted, Provider);
@@ -61,7 +61,7 @@ internal sealed partial class LdapAuthenticator(
         }
         finally
         {
-            if (!resolved)
+            if (!rolesUsed)
             {
                 pending.Abandon();
             }

@@ -30,15 +30,10 @@ internal sealed class CubeCookieWriter(CubeCookieProtector protector, IOptions<P
         var line = cookie.Line;
         if (line is null || line.MaxAge != maxAge)
         {
-            var header = new SetCookieHeaderValue(_options.CookieName, cookie.Value)
-            {
-                Expires = caller.ExpiresAt,
-                MaxAge = TimeSpan.FromSeconds(maxAge),
-                Path = "/",
-                Secure = _options.CookieSecure,
-                HttpOnly = true,
-                SameSite = (Microsoft.Net.Http.Headers.SameSiteMode)_options.CookieSameSite,
-            };
+            var attributes = Attributes();
+            attributes.Expires = caller.ExpiresAt;
+            attributes.MaxAge = TimeSpan.FromSeconds(maxAge);
+            var header = attributes.CreateCookieHeader(_options.CookieName, cookie.Value);
             line = new HeaderLine(maxAge, header.ToString());
             cookie.Line = line;
         }
@@ -46,14 +41,16 @@ internal sealed class CubeCookieWriter(CubeCookieProtector protector, IOptions<P
         context.Response.Headers.Append(HeaderNames.SetCookie, line.Text);
     }
 
-    public void Delete(HttpContext context) => context.Response.Cookies.Delete(_options.CookieName, new CookieOptions
+    public void Delete(HttpContext context) => context.Response.Cookies.Delete(_options.CookieName, Attributes());
+
+    private CookieOptions Attributes() => new()
     {
         HttpOnly = true,
         Secure = _options.CookieSecure,
         SameSite = _options.CookieSameSite,
         Path = "/",
         IsEssential = true,
-    });
+    };
 
     // The value escaped as the framework's cookie writer does (the sealed form is URL-safe base64, so
     // this changes nothing today; it keeps the header the same if the encoding ever changes).
