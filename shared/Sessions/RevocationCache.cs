@@ -34,6 +34,11 @@ public sealed partial class RevocationCache : IRevocationListener
     private volatile RevocationFeed _feed;
     private int _trimming;
 
+    // ConcurrentDictionary.Count takes every bucket lock, and every process hears every revocation: the
+    // bound is checked against this count of adds and removes instead (exact but for racing writes to
+    // one id, and made exact again at each trim).
+    private int _count;
+
     /// <summary>Creates the cache; it trusts nothing it caches until a subscription is confirmed.</summary>
     public RevocationCache(
         IRevocationStore store,
@@ -82,7 +87,7 @@ public sealed partial class RevocationCache : IRevocationListener
         {
             if (now - entry.StoredAt >= _lifetime)
             {
-                _entries.TryRemove(KeyValuePair.Create(sessionId, entry));
+                Remove(sessionId, entry);
             }
             else if (entry.Revoked)
             {
@@ -97,11 +102,12 @@ public sealed partial class RevocationCache : IRevocationListener
         var revoked = await _store.IsRevokedAsync(sessionId, cancellationToken);
         if (revoked)
         {
-            _entries[sessionId] = new Entry(Revoked: true, now);
+            Set(sessionId, new Entry(Revoked: true, now));
             TrimWhenFull(now);
         }
         else if (trust == RevocationFeed.Trust.Full && ReferenceEquals(feed, _feed) && _entries.TryAdd(sessionId, new Entry(Revoked: false, now)))
         {
+            Interlocked.Increment(ref _count);
             TrimWhenFull(now);
         }
 
@@ -125,7 +131,7 @@ public sealed partial class RevocationCache : IRevocationListener
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         var now = _time.GetUtcNow();
-        _entries[sessionId] = new Entry(Revoked: true, now);
+        Set(sessionId, new Entry(Revoked: true, now));
         TrimWhenFull(now);
         _listeners.Revoked(sessionId);
     }
@@ -199,14 +205,34 @@ public sealed partial class RevocationCache : IRevocationListener
         {
             if (!entry.Revoked)
             {
-                _entries.TryRemove(KeyValuePair.Create(sessionId, entry));
+                Remove(sessionId, entry);
             }
+        }
+    }
+
+    private void Set(string sessionId, Entry entry)
+    {
+        if (_entries.TryAdd(sessionId, entry))
+        {
+            Interlocked.Increment(ref _count);
+        }
+        else
+        {
+            _entries[sessionId] = entry;
+        }
+    }
+
+    private void Remove(string sessionId, Entry entry)
+    {
+        if (_entries.TryRemove(KeyValuePair.Create(sessionId, entry)))
+        {
+            Interlocked.Decrement(ref _count);
         }
     }
 
     private void TrimWhenFull(DateTimeOffset now)
     {
-        if (_entries.Count <= _maxEntries || Interlocked.Exchange(ref _trimming, 1) == 1)
+        if (Volatile.Read(ref _count) <= _maxEntries || Interlocked.Exchange(ref _trimming, 1) == 1)
         {
             return;
         }
@@ -217,7 +243,7 @@ public sealed partial class RevocationCache : IRevocationListener
             {
                 if (now - entry.StoredAt >= _lifetime)
                 {
-                    _entries.TryRemove(KeyValuePair.Create(sessionId, entry));
+                    Remove(sessionId, entry);
                 }
             }
 
@@ -231,7 +257,9 @@ public sealed partial class RevocationCache : IRevocationListener
                 _entries.Clear();
             }
 
-            LogTrimmed(_logger, _entries.Count, _maxEntries);
+            var count = _entries.Count;
+            Volatile.Write(ref _count, count);
+            LogTrimmed(_logger, count, _maxEntries);
         }
         finally
         {
