@@ -15,7 +15,7 @@ internal static class LoadCommand
     {
         var options = run.Options;
         await using var baseline = await ServiceProcess.StartAsync(Built(run.Root, "benchmarks/AtotiAuth.Baseline", "AtotiAuth.Baseline"), new Dictionary<string, string>(), "/constant");
-        run.SetBaseline(await Wrk.RunAsync("constant endpoint (baseline)", new Uri(baseline.Url, "/constant"), run.Settings, server: baseline));
+        run.SetBaseline(await Wrk.RunAsync("constant endpoint (baseline)", new Uri(baseline.Url, "/constant"), run.Settings, server: baseline), baseline);
         if (options.WantsAny(StackScenarios))
         {
             await using var stack = await ServiceStack.StartAsync(run);

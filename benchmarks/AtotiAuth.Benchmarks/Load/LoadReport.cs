@@ -23,6 +23,7 @@ internal static class LoadReport
             if (name == "load" && run.Tables.TryGetValue("load", out var load))
             {
                 text.AppendLine(Table(run, load, withFootnote: true));
+                text.AppendLine(Bracketed(run.Bracketed.Where(b => load.Any(r => r.Name == b.Name))));
                 foreach (var note in run.Notes)
                 {
                     text.AppendLine(CultureInfo.InvariantCulture, $"- {note}");
@@ -31,6 +32,7 @@ internal static class LoadReport
             else if (name == "standalone" && run.Tables.TryGetValue("standalone", out var standalone))
             {
                 text.AppendLine(Table(run, [run.Baseline, .. standalone], withFootnote: false));
+                text.AppendLine(Bracketed(run.Bracketed.Where(b => standalone.Any(r => r.Name == b.Name))));
             }
 
             if (name == "profiles")
@@ -87,6 +89,29 @@ internal static class LoadReport
         foreach (var t in run.Targets)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"| {t.Subject} | {t.Target} | {t.Measured} | {t.Met switch { true => "met", false => "**missed**", null => "reported" }} |");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The targets against the constant endpoint: each scenario between the constant's loads just before and after it.</summary>
+    private static string Bracketed(IEnumerable<BracketedRatio> rows)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        if (!rows.Any())
+        {
+            return string.Empty;
+        }
+
+        text.AppendLine();
+        text.AppendLine("Each scenario with a target against the constant endpoint is judged against the constant loaded again just before and just after it (the mean of the two), so that the machine's drift over the run does not land on the ratio; the first column above compares with the run's first baseline only:");
+        text.AppendLine();
+        text.AppendLine("| scenario | constant just before, req/s | scenario, req/s | constant just after, req/s | vs constant around it |");
+        text.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var b in rows)
+        {
+            text.AppendLine(inv, $"| {b.Name} | {b.ConstantBefore:F0} | {b.RequestsPerSecond:F0} | {b.ConstantAfter:F0} | {b.Ratio:P0} |");
         }
 
         return text.ToString();

@@ -24,16 +24,22 @@ internal static class HtmlLayout
         .provider { display: block; margin-top: .75rem; padding: .6rem; text-align: center; border: 1px solid GrayText; border-radius: .25rem; }
         """;
 
-    public static string Render(string title, string body)
-    {
-        var html = new StringBuilder(2048);
-        html.Append("<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Encode(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n")
-            .Append(body)
-            .Append("</main>\n</body>\n</html>\n");
-        return html.ToString();
-    }
+    private const string Head = "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+
+    private const string AfterTitle = "</title>\n<style>" + Style + "</style>\n</head>\n<body>\n<main>\n";
+
+    private const string Tail = "</main>\n</body>\n</html>\n";
+
+    /// <summary>A builder holding the page's frame up to its content, sized for the frame and <paramref name="contentLength"/> more.</summary>
+    public static StringBuilder Begin(string title, int contentLength) =>
+        new StringBuilder(Head.Length + title.Length + AfterTitle.Length + contentLength + Tail.Length)
+            .Append(Head).Append(Encode(title)).Append(AfterTitle);
+
+    /// <summary>Closes the frame <see cref="Begin"/> opened; the page.</summary>
+    public static string End(StringBuilder html) => html.Append(Tail).ToString();
+
+    public static string Render(string title, string body) => End(Begin(title, body.Length).Append(body));
 
     public static string Encode(string? value) => HtmlEncoder.Default.Encode(value ?? "");
 

@@ -36,7 +36,7 @@ internal sealed partial class LoginFormProtection(LoginFormKeys keys, ILogger<Lo
         var nonce = ReadNonce(context.Request);
         if (nonce is null)
         {
-            nonce = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(NonceBytes));
+            nonce = NewNonce();
             context.Response.Cookies.Append(CookieName(context.Request), nonce, new CookieOptions
             {
                 HttpOnly = true,
@@ -125,12 +125,54 @@ internal sealed partial class LoginFormProtection(LoginFormKeys keys, ILogger<Lo
 
     private static bool Matches(byte[] key, string nonce, byte[] mac) => CryptographicOperations.FixedTimeEquals(Mac(key, nonce), mac);
 
+    // Per thread: the random bytes drawn from the system's generator a kilobyte at a time (one call
+    // per 64 nonces instead of one each), and the HMAC of the current key kept and reset after each
+    // use instead of set up again (LoginFormBenchmarks; figures in docs/benchmarks.md).
+    [ThreadStatic]
+    private static byte[]? t_random;
+
+    [ThreadStatic]
+    private static int t_randomUsed;
+
+    [ThreadStatic]
+    private static byte[]? t_macKey;
+
+    [ThreadStatic]
+    private static IncrementalHash? t_mac;
+
+    private static string NewNonce()
+    {
+        var random = t_random ??= new byte[64 * NonceBytes];
+        if (t_randomUsed == 0 || t_randomUsed + NonceBytes > random.Length)
+        {
+            RandomNumberGenerator.Fill(random);
+            t_randomUsed = 0;
+        }
+
+        var nonce = random.AsSpan(t_randomUsed, NonceBytes);
+        t_randomUsed += NonceBytes;
+        var encoded = Base64Url.EncodeToString(nonce);
+
+        // Handed out once: what is left in the buffer is never a nonce already given.
+        CryptographicOperations.ZeroMemory(nonce);
+        return encoded;
+    }
+
     private static byte[] Mac(byte[] key, string nonce)
     {
+        var mac = t_mac;
+        if (mac is null || !ReferenceEquals(t_macKey, key))
+        {
+            mac?.Dispose();
+            t_mac = mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
+            t_macKey = key;
+        }
+
         Span<byte> message = stackalloc byte[Purpose.Length + nonce.Length];
         Purpose.CopyTo(message);
         Encoding.ASCII.GetBytes(nonce, message[Purpose.Length..]);
-        return HMACSHA256.HashData(key, message);
+        mac.AppendData(message);
+        return mac.GetHashAndReset();
     }
 
     [LoggerMessage(EventId = 4121, Level = LogLevel.Information, Message = "Login form refused (" + IdentityProblemCodes.CrossSiteLogin + "): Sec-Fetch-Site {SecFetchSite}, Origin {Origin}")]

@@ -1,4 +1,3 @@
-using System.Text;
 
 namespace AtotiAuth.Identity.Login;
 
@@ -7,7 +6,8 @@ internal static class LoginPage
 {
     public static string Render(string tokenField, string token, string? redirectUrl, string? userName, string? errorCode, IEnumerable<LoginButton>? buttons = null)
     {
-        var body = new StringBuilder(1024);
+        // One builder for the frame and the form, sized for both: the page is built once, never copied.
+        var body = HtmlLayout.Begin("Sign in", 1536);
         body.Append("<h1 id=\"login-title\">Sign in</h1>\n");
         body.Append("<div id=\"login-error\" role=\"alert\" aria-live=\"assertive\">");
         if (errorCode is not null)
@@ -41,7 +41,7 @@ internal static class LoginPage
         }
 
         body.Append("</nav>\n");
-        return HtmlLayout.Render("Sign in", body.ToString());
+        return HtmlLayout.End(body);
     }
 
     public static string Message(string errorCode) => errorCode switch
