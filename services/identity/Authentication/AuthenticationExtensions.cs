@@ -1,3 +1,4 @@
+using AtotiAuth.Identity.Login;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,7 +16,14 @@ internal static class AuthenticationExtensions
         builder.Services.AddAuthentication()
             .AddScheme<SessionCookieAuthenticationOptions, SessionCookieAuthenticationHandler>(IdentitySchemes.Session, null)
             .AddScheme<SessionCookieAuthenticationOptions, SessionCookieAuthenticationHandler>(IdentitySchemes.SessionPage, static o => o.RedirectToLogin = true)
-            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(IdentitySchemes.Basic, null);
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(IdentitySchemes.Basic, null)
+            .AddPolicyScheme(IdentitySchemes.Admin, null, static o =>
+            {
+                // One handler per request: Basic when the request brings Basic credentials, else the
+                // session cookie. A refusal always answers with the Basic challenge, for scripts.
+                o.ForwardDefaultSelector = static context => BasicCredentials.IsPresent(context.Request) ? IdentitySchemes.Basic : IdentitySchemes.Session;
+                o.ForwardChallenge = IdentitySchemes.Basic;
+            });
         builder.Services.AddAuthorization();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<AuthorizationOptions>, IdentityPolicySetup>());
         return builder;

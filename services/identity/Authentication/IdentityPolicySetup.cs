@@ -11,7 +11,7 @@ internal sealed class IdentityPolicySetup(IOptions<IdentityOptions> identity) : 
     {
         var admin = identity.Value.AdminRole;
         options.AddPolicy(IdentitySchemes.AdminPolicy, policy => policy
-            .AddAuthenticationSchemes(IdentitySchemes.Session, IdentitySchemes.Basic)
+            .AddAuthenticationSchemes(IdentitySchemes.Admin)
             .RequireAuthenticatedUser()
             .RequireRole(admin));
 

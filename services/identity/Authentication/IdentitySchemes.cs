@@ -12,6 +12,9 @@ internal static class IdentitySchemes
     /// <summary>HTTP Basic against the basic users (admin API scripts).</summary>
     public const string Basic = "AtotiAuthBasic";
 
+    /// <summary>The admin API's scheme: Basic when the request carries Basic credentials, else the session cookie.</summary>
+    public const string Admin = "AtotiAuthAdmin";
+
     /// <summary>Holders of the admin role, by session cookie or Basic.</summary>
     public const string AdminPolicy = "atotiauth-admin";
 
