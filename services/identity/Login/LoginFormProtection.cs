@@ -142,9 +142,10 @@ internal sealed partial class LoginFormProtection(LoginFormKeys keys, ILogger<Lo
 
     private static string NewNonce()
     {
-        var random = t_random ??= new byte[64 * NonceBytes];
-        if (t_randomUsed == 0 || t_randomUsed + NonceBytes > random.Length)
+        var random = t_random;
+        if (random is null || t_randomUsed + NonceBytes > random.Length)
         {
+            random = t_random ??= new byte[64 * NonceBytes];
             RandomNumberGenerator.Fill(random);
             t_randomUsed = 0;
         }
