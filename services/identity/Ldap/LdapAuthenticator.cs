@@ -21,7 +21,17 @@ internal sealed partial class LdapAuthenticator(
 
     public bool IsEnabled => options.Value.IsActive;
 
-    public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string clientAddress, CancellationToken cancellationToken)
+    /// <summary>
+    /// The user's search, started on an idle pooled connection while the basic check runs; never on a
+    /// new connection, so a directory that is down costs a basic login nothing. A basic or locked login
+    /// leaves it to finish on its own, and the connection returns to the pool.
+    /// </summary>
+    public IPreparedLogin? Prepare(string userName, string password, CancellationToken cancellationToken)
+        => CheckInput(userName, password) is null && directory.TryStartFindUser(userName, cancellationToken) is { } search
+            ? new PreparedSearch(search)
+            : null;
+
+    public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string clientAddress, IPreparedLogin? prepared, CancellationToken cancellationToken)
     {
         if (CheckInput(userName, password) is { } malformed)
         {
@@ -36,7 +46,9 @@ internal sealed partial class LdapAuthenticator(
         var rolesUsed = false;
         try
         {
-            var user = await directory.FindUserAsync(userName, cancellationToken);
+            // A look-ahead whose connection failed yields null: the search is then made the usual way.
+            var user = (prepared is PreparedSearch early ? await early.Search : null)
+                ?? await directory.FindUserAsync(userName, cancellationToken);
             if (user.Kind != LdapUserLookupKind.Found)
             {
                 LogEntryRefused(logger, userName, user.Kind, clientAddress);
@@ -86,6 +98,8 @@ internal sealed partial class LdapAuthenticator(
 
         return password.Length > BasicUserRules.MaxPasswordLength || password.Contains('\0', StringComparison.Ordinal) ? "MalformedPassword" : null;
     }
+
+    private sealed record PreparedSearch(Task<LdapUserLookup?> Search) : IPreparedLogin;
 
     [LoggerMessage(EventId = 4510, Level = LogLevel.Information, Message = "LDAP login refused (" + IdentityProblemCodes.InvalidCredentials + ", {Reason}) for user {UserName} from {ClientAddress}")]
     private static partial void LogRefused(ILogger logger, LogText userName, string reason, string clientAddress);

@@ -62,11 +62,44 @@ internal sealed partial class LdapConnectionPool(
         }
     }
 
+    /// <summary>
+    /// Starts <paramref name="operation"/> on an idle connection, or returns null when none is idle: a
+    /// look-ahead that never opens a connection, so a directory that is down or slow costs it nothing.
+    /// The task never fails on the directory's account: a failed or timed-out operation drops its
+    /// connection and yields null, and the caller then does the work through <see cref="RunAsync{T}"/>.
+    /// </summary>
+    public Task<T?>? TryStartOnIdle<T>(Func<LdapConnection, T> operation, CancellationToken cancellationToken)
+        where T : class
+        => _idle.TryDequeue(out var pooled) ? RunOnIdleAsync(pooled, operation, cancellationToken) : null;
+
     public void Dispose()
     {
         while (_idle.TryDequeue(out var lease))
         {
             lease.Dispose();
+        }
+    }
+
+    private async Task<T?> RunOnIdleAsync<T>(LdapLease pooled, Func<LdapConnection, T> operation, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            var result = await ExecuteAsync(pooled, operation, cancellationToken).ConfigureAwait(false);
+            Interlocked.Increment(ref _reused);
+            Return(pooled);
+            return result;
+        }
+        catch (Exception ex) when (LdapFailures.IsServerFailure(ex))
+        {
+            LogStaleDropped(logger, pooled.Server, new LdapFailureReason(ex));
+            pooled.Dispose();
+            return null;
+        }
+        catch (OperationCanceledException)
+        {
+            // The login was abandoned; ExecuteAsync disposes the still-busy connection once it ends.
+            return null;
         }
     }
 

@@ -17,6 +17,13 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
     public Task<LdapUserLookup> FindUserAsync(string loginName, CancellationToken cancellationToken)
         => pool.RunAsync(connection => FindUser(connection, loginName), cancellationToken);
 
+    /// <summary>
+    /// <see cref="FindUserAsync"/> started on an idle pooled connection, or null when none is idle; the
+    /// task yields null when that connection failed (see <see cref="LdapConnectionPool.TryStartOnIdle{T}"/>).
+    /// </summary>
+    public Task<LdapUserLookup?>? TryStartFindUser(string loginName, CancellationToken cancellationToken)
+        => pool.TryStartOnIdle(connection => FindUser(connection, loginName), cancellationToken);
+
     /// <summary>True when the directory accepts the password for <paramref name="userDn"/>.</summary>
     public async Task<bool> BindAsync(string userDn, string password, CancellationToken cancellationToken)
     {

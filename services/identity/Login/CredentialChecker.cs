@@ -7,6 +7,7 @@ namespace AtotiAuth.Identity.Login;
 /// locked basic (technical) users out while its LDAP server was unreachable (ATOTI-CONTRACT.md
 /// "Users and roles"); here a basic login never waits for, nor depends on, the directory.
 /// The basic check also applies the throttle to every name, so a locked name is not tried further.
+/// Only work that needs no password check (<see cref="IPasswordLoginProvider.Prepare"/>) starts before it.
 /// </summary>
 internal sealed class CredentialChecker(
     BasicAuthenticator basic,
@@ -19,6 +20,15 @@ internal sealed class CredentialChecker(
         // would add a PBKDF2 run to every directory login), and a failure is counted once, after every
         // provider refused: counting the basic refusal of a directory user locked out concurrent logins.
         var others = providers.Where(static p => p.IsEnabled).ToList();
+
+        // The other providers start what does not wait for the basic answer (the directory's user search)
+        // now, so it overlaps the basic check's store round trip instead of following it.
+        var prepared = new IPreparedLogin?[others.Count];
+        for (var i = 0; i < others.Count; i++)
+        {
+            prepared[i] = others[i].Prepare(userName, password, cancellationToken);
+        }
+
         var outcome = await basic.AuthenticateAsync(userName, password, clientAddress, isLast: others.Count == 0, cancellationToken);
         if (outcome.Kind != LoginOutcomeKind.Invalid)
         {
@@ -26,9 +36,9 @@ internal sealed class CredentialChecker(
         }
 
         LoginOutcome? unavailable = null;
-        foreach (var provider in others)
+        for (var i = 0; i < others.Count; i++)
         {
-            var next = await provider.AuthenticateAsync(userName, password, clientAddress, cancellationToken);
+            var next = await others[i].AuthenticateAsync(userName, password, clientAddress, prepared[i], cancellationToken);
             if (next.Kind == LoginOutcomeKind.Success)
             {
                 await throttle.RecordSuccessAsync(userName, outcome.Throttle, cancellationToken);

@@ -18,17 +18,8 @@ public sealed class LdapOutageTests(RedisFixture redis, OpenLdapFixture ldap)
     [Fact]
     public async Task Login_DirectoryStoppedThenRestarted_503ThenLdapLoginsWorkAgain()
     {
-        ldap.EnsureAvailable();
-        var port = FreePort.Next();
-        await using var directory = new ContainerBuilder(TestImages.OpenLdap)
-            .WithPortBinding(port, 389)
-            .WithEnvironment("LDAP_LOG_LEVEL", "0")
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("slapd ready"))
-            .Build();
-        await directory.StartAsync(Ct);
-        var ca = System.Text.Encoding.ASCII.GetString(await directory.ReadFileAsync("/certs/ca.crt", Ct));
-        var caFile = Path.Combine(Path.GetTempPath(), $"atotiauth-outage-ca-{Guid.NewGuid():N}.pem");
-        await File.WriteAllTextAsync(caFile, ca, Ct);
+        var (directory, port, caFile) = await StartOwnDirectoryAsync();
+        await using var owned = directory;
         try
         {
             await using var app = await LdapTestApp.StartAsync(redis, ldap, new Dictionary<string, string?>
@@ -70,6 +61,76 @@ public sealed class LdapOutageTests(RedisFixture redis, OpenLdapFixture ldap)
         finally
         {
             File.Delete(caFile);
+        }
+    }
+
+    [Fact]
+    public async Task Login_BasicUserWhileDirectoryHangs_NotHeldByTheDirectorysSearch()
+    {
+        var (directory, port, caFile) = await StartOwnDirectoryAsync();
+        await using var owned = directory;
+        try
+        {
+            await using var app = await LdapTestApp.StartAsync(redis, ldap, new Dictionary<string, string?>
+            {
+                ["AtotiAuth:Identity:Ldap:CaCertificateFile"] = caFile,
+                ["AtotiAuth:Identity:Ldap:OperationTimeout"] = "00:02:00",
+            }, port);
+            using (var first = await app.LoginAsync("alice", "alice-pass"))
+            {
+                // Leaves the service connection idle in the pool: the next login starts its search there.
+                Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+            }
+
+            await directory.PauseAsync(Ct);
+            try
+            {
+                // The directory keeps its connections open and answers nothing, for longer than this client
+                // waits: the search started for this login hangs, and the basic login must not wait for it.
+                using var client = app.Identity.CreateClient();
+                client.Timeout = TimeSpan.FromSeconds(30);
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/login");
+                request.Headers.Authorization = IdentityApp.Basic(LdapTestApp.TechUser, IdentityApp.AlicePassword);
+                using var basic = await client.SendAsync(request, Ct);
+
+                Assert.Equal(HttpStatusCode.Redirect, basic.StatusCode);
+            }
+            finally
+            {
+                await directory.UnpauseAsync(Ct);
+            }
+
+            using var after = await app.LoginAsync("alice", "alice-pass");
+            Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        }
+        finally
+        {
+            File.Delete(caFile);
+        }
+    }
+
+    /// <summary>A directory container of the test's own on a fixed host port, and its CA written to a file.</summary>
+    private async Task<(IContainer Directory, int Port, string CaFile)> StartOwnDirectoryAsync()
+    {
+        ldap.EnsureAvailable();
+        var port = FreePort.Next();
+        var directory = new ContainerBuilder(TestImages.OpenLdap)
+            .WithPortBinding(port, 389)
+            .WithEnvironment("LDAP_LOG_LEVEL", "0")
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("slapd ready"))
+            .Build();
+        try
+        {
+            await directory.StartAsync(Ct);
+            var ca = System.Text.Encoding.ASCII.GetString(await directory.ReadFileAsync("/certs/ca.crt", Ct));
+            var caFile = Path.Combine(Path.GetTempPath(), $"atotiauth-outage-ca-{Guid.NewGuid():N}.pem");
+            await File.WriteAllTextAsync(caFile, ca, Ct);
+            return (directory, port, caFile);
+        }
+        catch
+        {
+            await directory.DisposeAsync();
+            throw;
         }
     }
 
