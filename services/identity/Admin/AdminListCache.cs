@@ -20,6 +20,12 @@ internal sealed class AdminListCache(TimeProvider time)
 
     public Listing<IReadOnlyDictionary<string, IReadOnlyList<string>>> IndividualRoles { get; } = new();
 
+    /// <summary>The users listing's JSON, made from the two copies above.</summary>
+    public ListingBody UsersBody { get; } = new();
+
+    /// <summary>The individual roles listing's JSON, made from its copy.</summary>
+    public ListingBody IndividualRolesBody { get; } = new();
+
     /// <summary>No copy read before this call is used again.</summary>
     public void Invalidate() => Interlocked.Increment(ref _generation);
 

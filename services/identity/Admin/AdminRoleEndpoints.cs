@@ -1,6 +1,9 @@
 using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Roles;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Admin;
 
@@ -27,8 +30,13 @@ internal static class AdminRoleEndpoints
         return admin;
     }
 
-    internal static async Task<Ok<IReadOnlyDictionary<string, IReadOnlyList<string>>>> ListIndividualAsync(IRoleStore roles, CancellationToken cancellationToken)
-        => TypedResults.Ok(await roles.ListIndividualRolesAsync(cancellationToken));
+    internal static async Task<JsonBody<IReadOnlyDictionary<string, IReadOnlyList<string>>>> ListIndividualAsync(
+        IRoleStore roles, AdminListCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    {
+        var individual = await roles.ListIndividualRolesAsync(cancellationToken);
+        return new JsonBody<IReadOnlyDictionary<string, IReadOnlyList<string>>>(
+            cache.IndividualRolesBody.For(individual, null, () => JsonSerializer.SerializeToUtf8Bytes(individual, json.Value.SerializerOptions)));
+    }
 
     internal static async Task<Ok<RolesResponse>> GetIndividualAsync(string userName, IRoleStore roles, CancellationToken cancellationToken)
         => TypedResults.Ok(new RolesResponse(await roles.GetIndividualRolesAsync(userName, cancellationToken)));

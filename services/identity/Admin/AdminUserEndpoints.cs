@@ -1,7 +1,10 @@
 using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Users;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Admin;
 
@@ -20,14 +23,16 @@ internal static class AdminUserEndpoints
         return admin;
     }
 
-    internal static async Task<Ok<UserResponse[]>> ListAsync(IUserStore users, IRoleStore roles, CancellationToken cancellationToken)
+    internal static async Task<JsonBody<UserResponse[]>> ListAsync(
+        IUserStore users, IRoleStore roles, AdminListCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
     {
-        // Both reads at once: one round trip to Redis.
+        // Both reads at once (one round trip to Redis when the copies are out of date).
         var listing = users.ListAsync(cancellationToken);
         var reading = roles.ListIndividualRolesAsync(cancellationToken);
         await Task.WhenAll(listing, reading);
-        var individual = await reading;
-        return TypedResults.Ok((await listing).Select(u => ToResponse(u, individual.TryGetValue(u.UserName, out var r) ? r : [])).ToArray());
+        var (all, individual) = (await listing, await reading);
+        return new JsonBody<UserResponse[]>(cache.UsersBody.For(all, individual, () => JsonSerializer.SerializeToUtf8Bytes(
+            all.Select(u => ToResponse(u, individual.TryGetValue(u.UserName, out var r) ? r : [])).ToArray(), json.Value.SerializerOptions)));
     }
 
     internal static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(string userName, IUserStore users, IRoleStore roles, CancellationToken cancellationToken)

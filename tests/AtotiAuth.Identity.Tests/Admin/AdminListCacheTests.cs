@@ -90,3 +90,39 @@ public sealed class AdminListCacheTests
         });
     }
 }
+
+public sealed class ListingBodyTests
+{
+    private readonly ListingBody _body = new();
+    private int _made;
+
+    [Fact]
+    public void For_SameCopies_ReturnsTheBytesMadeOnce()
+    {
+        var users = new object();
+        var roles = new object();
+
+        var first = _body.For(users, roles, Make);
+        var second = _body.For(users, roles, Make);
+
+        Assert.Equal(1, _made);
+        Assert.Same(first, second);
+    }
+
+    [Theory]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public void For_AnotherCopyOfEither_MakesTheBytesAgain(bool newFirst, bool newSecond)
+    {
+        var users = new object();
+        var roles = new object();
+        _body.For(users, roles, Make);
+
+        var again = _body.For(newFirst ? new object() : users, newSecond ? new object() : roles, Make);
+
+        Assert.Equal(2, _made);
+        Assert.Equal("2"u8.ToArray(), again);
+    }
+
+    private byte[] Make() => System.Text.Encoding.ASCII.GetBytes((++_made).ToString(System.Globalization.CultureInfo.InvariantCulture));
+}

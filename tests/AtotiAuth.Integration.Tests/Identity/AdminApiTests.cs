@@ -228,6 +228,9 @@ public sealed class AdminApiTests(RedisFixture redis)
 
         Assert.Equal(HttpStatusCode.OK, document.StatusCode);
         Assert.Contains("/admin/users/{userName}/password", json, StringComparison.Ordinal);
+        var listing = System.Text.Json.Nodes.JsonNode.Parse(json)!["paths"]!["/admin/users"]!["get"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!;
+        Assert.Equal("array", (string?)listing["type"]);
+        Assert.Contains("UserResponse", listing["items"]!.ToJsonString(), StringComparison.Ordinal);
         Assert.DoesNotContain("\"/login\"", json, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
