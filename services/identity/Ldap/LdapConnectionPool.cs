@@ -26,21 +26,9 @@ internal sealed partial class LdapConnectionPool(
     /// <summary>Runs a synchronous LDAP operation on a pooled connection, bounded by the operation timeout.</summary>
     public async Task<T> RunAsync<T>(Func<LdapConnection, T> operation, CancellationToken cancellationToken)
     {
-        if (_idle.TryDequeue(out var pooled))
+        if (_idle.TryDequeue(out var pooled) && await TryOnIdleAsync(pooled, operation, cancellationToken).ConfigureAwait(false) is (true, var done))
         {
-            try
-            {
-                var result = await ExecuteAsync(pooled, operation, cancellationToken).ConfigureAwait(false);
-                Interlocked.Increment(ref _reused);
-                Return(pooled);
-                return result;
-            }
-            catch (Exception ex) when (LdapFailures.IsServerFailure(ex))
-            {
-                // Idle connections go stale (server restarted, idle timeout): not a reason to skip the server.
-                LogStaleDropped(logger, pooled.Server, new LdapFailureReason(ex));
-                pooled.Dispose();
-            }
+            return done;
         }
 
         var failed = new HashSet<LdapServerAddress>();
@@ -70,7 +58,7 @@ internal sealed partial class LdapConnectionPool(
     /// </summary>
     public Task<T?>? TryStartOnIdle<T>(Func<LdapConnection, T> operation, CancellationToken cancellationToken)
         where T : class
-        => _idle.TryDequeue(out var pooled) ? RunOnIdleAsync(pooled, operation, cancellationToken) : null;
+        => _idle.TryDequeue(out var pooled) ? LookAheadAsync(pooled, operation, cancellationToken) : null;
 
     public void Dispose()
     {
@@ -80,26 +68,36 @@ internal sealed partial class LdapConnectionPool(
         }
     }
 
-    private async Task<T?> RunOnIdleAsync<T>(LdapLease pooled, Func<LdapConnection, T> operation, CancellationToken cancellationToken)
+    private async Task<T?> LookAheadAsync<T>(LdapLease pooled, Func<LdapConnection, T> operation, CancellationToken cancellationToken)
         where T : class
+    {
+        try
+        {
+            return await TryOnIdleAsync(pooled, operation, cancellationToken).ConfigureAwait(false) is (true, var result) ? result : null;
+        }
+        catch (OperationCanceledException)
+        {
+            // The login was abandoned; ExecuteAsync disposes the still-busy connection once it ends.
+            return null;
+        }
+    }
+
+    /// <summary>The operation on an idle connection; false when the connection failed (it is then dropped).</summary>
+    private async Task<(bool Done, T Result)> TryOnIdleAsync<T>(LdapLease pooled, Func<LdapConnection, T> operation, CancellationToken cancellationToken)
     {
         try
         {
             var result = await ExecuteAsync(pooled, operation, cancellationToken).ConfigureAwait(false);
             Interlocked.Increment(ref _reused);
             Return(pooled);
-            return result;
+            return (true, result);
         }
         catch (Exception ex) when (LdapFailures.IsServerFailure(ex))
         {
+            // Idle connections go stale (server restarted, idle timeout): not a reason to skip the server.
             LogStaleDropped(logger, pooled.Server, new LdapFailureReason(ex));
             pooled.Dispose();
-            return null;
-        }
-        catch (OperationCanceledException)
-        {
-            // The login was abandoned; ExecuteAsync disposes the still-busy connection once it ends.
-            return null;
+            return (false, default!);
         }
     }
 
