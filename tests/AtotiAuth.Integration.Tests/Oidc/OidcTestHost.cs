@@ -92,6 +92,23 @@ public sealed class OidcTestHost : IAsyncDisposable
 
     public Uri Url(string pathAndQuery) => new(BaseUrl, pathAndQuery);
 
+    /// <summary>
+    /// GET /jwt until it answers other than <c>200</c>, for at most 2 s: a revocation made by the identity
+    /// service reaches the token service's session cache over Redis pub/sub, within milliseconds but not
+    /// necessarily before the next request.
+    /// </summary>
+    public async Task<HttpStatusCode> JwtOnceRevokedAsync(OidcBrowser browser)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var status = HttpStatusCode.OK;
+        while (status == HttpStatusCode.OK && clock.Elapsed < TimeSpan.FromSeconds(2))
+        {
+            status = (await JwtAsync(browser)).Status;
+        }
+
+        return status;
+    }
+
     /// <summary>GET /jwt on the token service with the browser's session cookie for the identity service.</summary>
     public async Task<(HttpStatusCode Status, string Body)> JwtAsync(OidcBrowser browser)
     {
