@@ -17,6 +17,9 @@ internal sealed class RedisRevocationSubscription(
     IRevocationListener listener,
     Action<RedisRevocationSubscription> disposed) : IAsyncDisposable
 {
+    /// <summary>How often a lost feed's connection is checked, in case its restoration event was missed.</summary>
+    private static readonly TimeSpan RestoreCheckInterval = TimeSpan.FromMilliseconds(500);
+
     private readonly Lock _gate = new();
     private readonly HashSet<EndPoint> _failed = [];
     private readonly Lock _ownGate = new();
@@ -24,6 +27,7 @@ internal sealed class RedisRevocationSubscription(
     /// <summary>This process's revocations in flight: true once one of their two deliveries happened.</summary>
     private readonly Dictionary<string, bool> _own = new(StringComparer.Ordinal);
     private int _disposed;
+    private int _checking;
 
     public async Task StartAsync()
     {
@@ -136,6 +140,70 @@ internal sealed class RedisRevocationSubscription(
         {
             listener.OnFeedLost();
         }
+
+        CheckUntilRestored();
+    }
+
+    /// <summary>
+    /// The multiplexer raises its events on the thread pool, so the restoration that follows a failure
+    /// can be handled before it, and the failure would then stand for good. While any endpoint counts as
+    /// failed, the subscription's connection is checked every <see cref="RestoreCheckInterval"/> too,
+    /// and once it is connected again the feed counts as restored.
+    /// </summary>
+    private void CheckUntilRestored()
+    {
+        if (Interlocked.Exchange(ref _checking, 1) == 1)
+        {
+            return;
+        }
+
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (Volatile.Read(ref _disposed) == 0 && HasFailures())
+                {
+                    await Task.Delay(RestoreCheckInterval).ConfigureAwait(false);
+                    if (redis.GetSubscriber().IsConnected(channel))
+                    {
+                        RestoreAll();
+                    }
+                }
+            }
+            finally
+            {
+                Volatile.Write(ref _checking, 0);
+            }
+
+            // A failure recorded between the last check and the flag's reset starts its own checks.
+            if (Volatile.Read(ref _disposed) == 0 && HasFailures())
+            {
+                CheckUntilRestored();
+            }
+        });
+    }
+
+    private bool HasFailures()
+    {
+        lock (_gate)
+        {
+            return _failed.Count > 0;
+        }
+    }
+
+    private void RestoreAll()
+    {
+        lock (_gate)
+        {
+            if (_failed.Count == 0)
+            {
+                return;
+            }
+
+            _failed.Clear();
+        }
+
+        listener.OnFeedRestored();
     }
 
     private void OnConnectionRestored(object? sender, ConnectionFailedEventArgs e)
