@@ -20,6 +20,7 @@ internal static class LogoutScenario
     {
         var count = run.Quick ? 2_000 : 10_000;
         var cookies = await CreateSessionsAsync(run, count);
+        HttpRequestMessage Constant(int _) => new(HttpMethod.Get, new Uri(baseline.Url, "/constant"));
 
         // The wrk scenarios' warm-up, in time: both paths compiled to their final tier, in the services and
         // in the loop (the JIT keeps compiling the logout path for seconds after its first thousands).
@@ -27,7 +28,7 @@ internal static class LogoutScenario
         var warming = Stopwatch.StartNew();
         while (warming.Elapsed < run.Settings.Warmup)
         {
-            await ClientLoop.RunAsync(2_000, Concurrency, HttpStatusCode.OK, _ => new HttpRequestMessage(HttpMethod.Get, new Uri(baseline.Url, "/constant")));
+            await ClientLoop.RunAsync(2_000, Concurrency, HttpStatusCode.OK, Constant);
         }
 
         warming.Restart();
@@ -42,7 +43,7 @@ internal static class LogoutScenario
         var ledger = await LedgerAsync(run, stack, baseline);
         Console.WriteLine("load: constant endpoint (client loop)");
         var before = ledger.Take();
-        var constant = await ClientLoop.RunAsync(count, Concurrency, HttpStatusCode.OK, _ => new HttpRequestMessage(HttpMethod.Get, new Uri(baseline.Url, "/constant")), baseline);
+        var constant = await ClientLoop.RunAsync(count, Concurrency, HttpStatusCode.OK, Constant, baseline);
         var constantCpu = CpuLedger.PerRequest(before, ledger.Take(), count);
         Console.WriteLine("load: POST /logout (client loop)");
         before = ledger.Take();

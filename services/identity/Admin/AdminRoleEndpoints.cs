@@ -1,6 +1,6 @@
+using System.Text.Json;
 using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Roles;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;

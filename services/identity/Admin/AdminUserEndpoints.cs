@@ -1,7 +1,7 @@
+using System.Text.Json;
 using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Users;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
