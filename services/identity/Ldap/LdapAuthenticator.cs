@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace AtotiAuth.Identity.Ldap;
 
 /// <summary>
-/// LDAP logins (DESIGN.md §3): find the user with the search filter, refuse ambiguous and disabled
-/// entries, bind as the user's DN, read its groups, resolve roles for provider <c>ldap</c>. Every
+/// LDAP logins (DESIGN.md §3): find the user with the search filter, refuse ambiguous entries, bind as
+/// the user's DN while checking the entry is not disabled, read its groups, resolve roles for provider <c>ldap</c>. Every
 /// refusal is the same <see cref="LoginOutcomeKind.Invalid"/> as a basic one; a directory that does not
 /// answer is <see cref="LoginOutcomeKind.Unavailable"/>, never a wrong password.
 /// </summary>
@@ -55,9 +55,14 @@ internal sealed partial class LdapAuthenticator(
                 return LoginOutcome.Invalid(userName);
             }
 
-            if (!await directory.BindAsync(user.Dn!, password, cancellationToken))
+            // The account check runs on a pooled connection while the bind opens its own: one directory
+            // round trip fewer in the critical path. A disabled account is refused whatever the bind said.
+            var disabled = directory.IsDisabledAsync(user.Dn!, cancellationToken);
+            var bound = directory.BindAsync(user.Dn!, password, cancellationToken);
+            await Task.WhenAll(disabled, bound);
+            if (await disabled || !await bound)
             {
-                LogRefused(logger, userName, "WrongPassword", clientAddress);
+                LogRefused(logger, userName, await disabled ? "Disabled" : "WrongPassword", clientAddress);
                 return LoginOutcome.Invalid(userName);
             }
 

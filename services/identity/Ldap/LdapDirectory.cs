@@ -5,8 +5,9 @@ using Microsoft.Extensions.Options;
 namespace AtotiAuth.Identity.Ldap;
 
 /// <summary>
-/// The directory operations of a login: find the user (service account, pooled), bind as the user
-/// (own connection), read the groups (service account, pooled), nested ones where configured.
+/// The directory operations of a login: find the user (service account, pooled), check the account
+/// is not disabled (pooled), bind as the user (own connection), read the groups (pooled), nested ones
+/// where configured.
 /// Every value from the caller goes into filters through <see cref="LdapFilter.Format"/> (RFC 4515).
 /// </summary>
 internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector connector, IOptions<LdapOptions> options)
@@ -37,6 +38,12 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
             return false;
         }
     }
+
+    /// <summary>True when the entry matches <see cref="LdapOptions.DisabledAccountFilter"/>; false when none is configured.</summary>
+    public Task<bool> IsDisabledAsync(string userDn, CancellationToken cancellationToken)
+        => string.IsNullOrEmpty(options.Value.DisabledAccountFilter)
+            ? Task.FromResult(false)
+            : pool.RunAsync(connection => IsDisabled(connection, userDn), cancellationToken);
 
     public Task<IReadOnlyList<string>> GroupsAsync(string userDn, CancellationToken cancellationToken)
         => options.Value.GroupSearchBase is null
@@ -70,18 +77,14 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
             return response.Entries.Count == 0 ? LdapUserLookup.NotFound : LdapUserLookup.Ambiguous;
         }
 
-        var dn = response.Entries[0].DistinguishedName;
-        if (!string.IsNullOrEmpty(settings.DisabledAccountFilter))
-        {
-            // Matched on the server: attributes the schema lacks evaluate to Undefined and never match (RFC 4511 §4.5.1.7).
-            var check = (SearchResponse)connection.SendRequest(new SearchRequest(dn, settings.DisabledAccountFilter, SearchScope.Base, "1.1"));
-            if (check.Entries.Count > 0)
-            {
-                return new LdapUserLookup(LdapUserLookupKind.Disabled, dn);
-            }
-        }
+        return new LdapUserLookup(LdapUserLookupKind.Found, response.Entries[0].DistinguishedName);
+    }
 
-        return new LdapUserLookup(LdapUserLookupKind.Found, dn);
+    private bool IsDisabled(LdapConnection connection, string userDn)
+    {
+        // Matched on the server: attributes the schema lacks evaluate to Undefined and never match (RFC 4511 §4.5.1.7).
+        var check = (SearchResponse)connection.SendRequest(new SearchRequest(userDn, options.Value.DisabledAccountFilter, SearchScope.Base, "1.1"));
+        return check.Entries.Count > 0;
     }
 
     private List<string> Groups(LdapConnection connection, string userDn)

@@ -8,9 +8,6 @@ internal enum LdapUserLookupKind
 
     /// <summary>The filter matched more than one entry: refused, since binding as either would be a guess.</summary>
     Ambiguous,
-
-    /// <summary>The entry matched <see cref="LdapOptions.DisabledAccountFilter"/>.</summary>
-    Disabled,
 }
 
 /// <summary>The user search's result and, when found, the entry's DN.</summary>

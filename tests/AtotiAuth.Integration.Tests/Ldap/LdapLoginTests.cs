@@ -239,11 +239,15 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
             ["AtotiAuth:Identity:Ldap:DefaultRoles:0"] = "ROLE_USER",
         });
 
+        // The account check runs alongside the bind: refused whatever the bind answers, in the same words.
         using var refused = await app.LoginAsync($"gone-{id}", "gone-pass");
+        using var wrongPassword = await app.LoginAsync($"gone-{id}", "not-the-pass");
         using var active = await app.LoginAsync("bob", "bob-pass");
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(IdentityProblemCodes.InvalidCredentials, await LdapTestApp.CodeAsync(refused));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
+        Assert.Equal(IdentityProblemCodes.InvalidCredentials, await LdapTestApp.CodeAsync(wrongPassword));
         Assert.Equal(HttpStatusCode.Redirect, active.StatusCode);
     }
 
@@ -260,8 +264,9 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         }
 
-        // 5 user binds (one connection each, by design) + 1 service-account connection for 10 searches.
+        // 5 user binds (one connection each, by design) + 1 service-account connection for 15 searches:
+        // the user, the account check (made during the bind, on the connection the user's search returned), the groups.
         Assert.Equal(6, connector.OpenedCount);
-        Assert.Equal(9, pool.ReusedCount);
+        Assert.Equal(14, pool.ReusedCount);
     }
 }
