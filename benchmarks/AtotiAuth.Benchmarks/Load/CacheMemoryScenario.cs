@@ -132,7 +132,7 @@ internal static class CacheMemoryScenario
             var clock = Stopwatch.StartNew();
             var result = await Wrk.SendEachAsync($"{url.AbsolutePath} at the {name}, {target - served:N0} new sessions", url, header, prefix, file, run.Settings, TimeSpan.FromMinutes(20));
             var seconds = clock.Elapsed.TotalSeconds;
-            Check(run, result);
+            Check(run, result, process);
             if (result.RequestsPerSecond * result.Seconds < target - served)
             {
                 run.Failures.Add(string.Create(CultureInfo.InvariantCulture, $"cache-memory: the {name} was sent {result.RequestsPerSecond * result.Seconds:F0} requests of the {target - served} sessions within the time limit"));
@@ -156,11 +156,13 @@ internal static class CacheMemoryScenario
         return rows;
     }
 
-    private static void Check(LoadRun run, LoadResult result)
+    private static void Check(LoadRun run, LoadResult result, ServiceProcess process)
     {
         if (result.Failures > 0)
         {
-            run.Failures.Add($"cache-memory, {result.Name}: {result.Failures} failed requests");
+            var said = process.RecentWarnings() is { Count: > 0 } lines ? $"; its last log lines: {string.Join(" | ", lines)}" : "; it logged nothing";
+            run.Failures.Add(FormattableString.Invariant(
+                $"cache-memory, {result.Name}: {result.Failures} failed requests ({result.SocketErrors} socket errors or time-outs of 5 s, {result.Failures - result.SocketErrors} answers other than 2xx), p99 {result.P99Ms:F1} ms{said}"));
         }
     }
 

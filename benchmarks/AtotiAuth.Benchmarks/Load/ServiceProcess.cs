@@ -8,6 +8,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly System.Text.StringBuilder _errors;
+    private readonly Queue<string> _warnings = new();
 
     private ServiceProcess(Process process, Uri url, string? cpus, string name, System.Text.StringBuilder errors)
     {
@@ -16,6 +17,15 @@ internal sealed class ServiceProcess : IAsyncDisposable
         Cpus = cpus;
         Name = name;
         _errors = errors;
+    }
+
+    /// <summary>The service's last log lines (it logs at Warning and above), oldest first: what a failed scenario reports.</summary>
+    public IReadOnlyList<string> RecentWarnings()
+    {
+        lock (_warnings)
+        {
+            return [.. _warnings];
+        }
     }
 
     /// <summary>The service's assembly name, for messages.</summary>
@@ -69,11 +79,11 @@ internal sealed class ServiceProcess : IAsyncDisposable
         RunResources.Track(process, dll);
         var errors = new System.Text.StringBuilder();
         process.ErrorDataReceived += (_, e) => { lock (errors) { errors.AppendLine(e.Data); } };
-        process.OutputDataReceived += static (_, _) => { };
+        var service = new ServiceProcess(process, url, cpus, Path.GetFileNameWithoutExtension(dll), errors);
+        process.OutputDataReceived += (_, e) => service.Keep(e.Data);
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
 
-        var service = new ServiceProcess(process, url, cpus, Path.GetFileNameWithoutExtension(dll), errors);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(1) };
         for (var i = 0; i < 300; i++)
         {
@@ -153,5 +163,23 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         RunResources.Forget(_process);
         _process.Dispose();
+    }
+
+    private void Keep(string? line)
+    {
+        if (string.IsNullOrEmpty(line))
+        {
+            return;
+        }
+
+        lock (_warnings)
+        {
+            if (_warnings.Count == 5)
+            {
+                _warnings.Dequeue();
+            }
+
+            _warnings.Enqueue(line.Length > 400 ? line[..400] : line);
+        }
     }
 }

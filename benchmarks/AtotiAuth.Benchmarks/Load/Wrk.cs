@@ -68,7 +68,8 @@ internal static class Wrk
             values["p99_us"] / 1000,
             values["p999_us"] / 1000,
             (long)(values["non2xx"] + values["socket_errors"]),
-            Seconds: seconds);
+            Seconds: seconds,
+            SocketErrors: (long)values["socket_errors"]);
     }
 
     private static Dictionary<string, double> Parse(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)
