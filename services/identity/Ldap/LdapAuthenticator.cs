@@ -7,7 +7,7 @@ namespace AtotiAuth.Identity.Ldap;
 
 /// <summary>
 /// LDAP logins (DESIGN.md §3): find the user with the search filter, refuse ambiguous entries, bind as
-/// the user's DN while checking the entry is not disabled, read its groups, resolve roles for provider <c>ldap</c>. Every
+/// the user's DN, refuse disabled entries, read its groups, resolve roles for provider <c>ldap</c>. Every
 /// refusal is the same <see cref="LoginOutcomeKind.Invalid"/> as a basic one; a directory that does not
 /// answer is <see cref="LoginOutcomeKind.Unavailable"/>, never a wrong password.
 /// </summary>
@@ -55,21 +55,29 @@ internal sealed partial class LdapAuthenticator(
                 return LoginOutcome.Invalid(userName);
             }
 
-            // The account check runs on a pooled connection while the bind opens its own: one directory
-            // round trip fewer in the critical path. A disabled account is refused whatever the bind said.
-            var disabled = directory.IsDisabledAsync(user.Dn!, cancellationToken);
-            var bound = directory.BindAsync(user.Dn!, password, cancellationToken);
-            await Task.WhenAll(disabled, bound);
-            if (await disabled || !await bound)
+            // The account check runs on an idle pooled connection while the bind opens its own: no round
+            // trip of its own in the critical path. Without an idle connection (or when it failed), it is
+            // made with the groups read, in one pooled operation: never a connection opened for it.
+            var earlyCheck = directory.TryStartCheckAccount(user.Dn!, cancellationToken);
+            if (!await directory.BindAsync(user.Dn!, password, cancellationToken))
             {
-                LogRefused(logger, userName, await disabled ? "Disabled" : "WrongPassword", clientAddress);
+                LogRefused(logger, userName, "WrongPassword", clientAddress);
                 return LoginOutcome.Invalid(userName);
             }
 
-            var groups = await directory.GroupsAsync(user.Dn!, cancellationToken);
+            var account = earlyCheck is null ? null : await earlyCheck;
+            var groups = account?.IsDisabled == true
+                ? LdapGroups.OfDisabledAccount
+                : await directory.GroupsAsync(user.Dn!, checkAccount: account is null, cancellationToken);
+            if (groups.AccountDisabled)
+            {
+                LogRefused(logger, userName, "Disabled", clientAddress);
+                return LoginOutcome.Invalid(userName);
+            }
+
             rolesUsed = true;
-            var granted = await pending.ResolveAsync([.. groups], RoleKeyComparison.UpperCase);
-            LogAccepted(logger, principal, user.Dn, groups.Count, clientAddress);
+            var granted = await pending.ResolveAsync([.. groups.Names], RoleKeyComparison.UpperCase);
+            LogAccepted(logger, principal, user.Dn, groups.Names.Count, clientAddress);
             return new LoginOutcome(LoginOutcomeKind.Success, principal, granted, Provider);
         }
         catch (LdapUnavailableException)

@@ -39,16 +39,35 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
         }
     }
 
-    /// <summary>True when the entry matches <see cref="LdapOptions.DisabledAccountFilter"/>; false when none is configured.</summary>
-    public Task<bool> IsDisabledAsync(string userDn, CancellationToken cancellationToken)
+    /// <summary>
+    /// The account check (<see cref="LdapOptions.DisabledAccountFilter"/>) started on an idle pooled
+    /// connection, or null when none is idle; the task yields null when that connection failed. Never
+    /// opens a connection: without one, <see cref="GroupsAsync"/> makes the check in its own operation.
+    /// </summary>
+    public Task<LdapAccount?>? TryStartCheckAccount(string userDn, CancellationToken cancellationToken)
         => string.IsNullOrEmpty(options.Value.DisabledAccountFilter)
-            ? Task.FromResult(false)
-            : pool.RunAsync(connection => IsDisabled(connection, userDn), cancellationToken);
+            ? Task.FromResult<LdapAccount?>(LdapAccount.Enabled)
+            : pool.TryStartOnIdle(connection => CheckAccount(connection, userDn), cancellationToken);
 
-    public Task<IReadOnlyList<string>> GroupsAsync(string userDn, CancellationToken cancellationToken)
-        => options.Value.GroupSearchBase is null
-            ? Task.FromResult<IReadOnlyList<string>>([])
-            : pool.RunAsync<IReadOnlyList<string>>(connection => Groups(connection, userDn), cancellationToken);
+    /// <summary>
+    /// The user's groups, nested ones where configured, on a pooled connection; with
+    /// <paramref name="checkAccount"/>, the account check first on the same connection (none read when disabled).
+    /// </summary>
+    public Task<LdapGroups> GroupsAsync(string userDn, bool checkAccount, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var check = checkAccount && !string.IsNullOrEmpty(settings.DisabledAccountFilter);
+        if (!check && settings.GroupSearchBase is null)
+        {
+            return Task.FromResult(LdapGroups.None);
+        }
+
+        return pool.RunAsync(
+            connection => check && CheckAccount(connection, userDn).IsDisabled
+                ? LdapGroups.OfDisabledAccount
+                : new LdapGroups(false, settings.GroupSearchBase is null ? [] : Groups(connection, userDn)),
+            cancellationToken);
+    }
 
     private LdapUserLookup FindUser(LdapConnection connection, string loginName)
     {
@@ -80,11 +99,11 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
         return new LdapUserLookup(LdapUserLookupKind.Found, response.Entries[0].DistinguishedName);
     }
 
-    private bool IsDisabled(LdapConnection connection, string userDn)
+    private LdapAccount CheckAccount(LdapConnection connection, string userDn)
     {
         // Matched on the server: attributes the schema lacks evaluate to Undefined and never match (RFC 4511 §4.5.1.7).
         var check = (SearchResponse)connection.SendRequest(new SearchRequest(userDn, options.Value.DisabledAccountFilter, SearchScope.Base, "1.1"));
-        return check.Entries.Count > 0;
+        return check.Entries.Count > 0 ? LdapAccount.Disabled : LdapAccount.Enabled;
     }
 
     private List<string> Groups(LdapConnection connection, string userDn)

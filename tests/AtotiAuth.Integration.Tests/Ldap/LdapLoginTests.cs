@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AtotiAuth.Identity;
 using AtotiAuth.Identity.Ldap;
@@ -218,8 +219,11 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
         Assert.Equal(IdentityProblemCodes.InvalidCredentials, await LdapTestApp.CodeAsync(response));
     }
 
-    [Fact]
-    public async Task Login_DisabledAccount_Refused()
+    // Pool size 0 keeps no idle connection: the check is then made with the groups read, not during the bind.
+    [Theory]
+    [InlineData(4)]
+    [InlineData(0)]
+    public async Task Login_DisabledAccount_Refused(int poolSize)
     {
         var id = Guid.NewGuid().ToString("N")[..10];
         await ldap.AddAsync(
@@ -237,9 +241,9 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
         {
             ["AtotiAuth:Identity:Ldap:DisabledAccountFilter"] = "(employeeType=disabled)",
             ["AtotiAuth:Identity:Ldap:DefaultRoles:0"] = "ROLE_USER",
+            ["AtotiAuth:Identity:Ldap:PoolSize"] = poolSize.ToString(CultureInfo.InvariantCulture),
         });
 
-        // The account check runs alongside the bind: refused whatever the bind answers, in the same words.
         using var refused = await app.LoginAsync($"gone-{id}", "gone-pass");
         using var wrongPassword = await app.LoginAsync($"gone-{id}", "not-the-pass");
         using var active = await app.LoginAsync("bob", "bob-pass");
@@ -265,7 +269,7 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
         }
 
         // 5 user binds (one connection each, by design) + 1 service-account connection for 15 searches:
-        // the user, the account check (made during the bind, on the connection the user's search returned), the groups.
+        // the user, the account check (during the bind, on the connection the user's search returned), the groups.
         Assert.Equal(6, connector.OpenedCount);
         Assert.Equal(14, pool.ReusedCount);
     }
