@@ -43,7 +43,8 @@ public sealed class TokenOptions
 
     /// <summary>
     /// Roles of which a user needs one to get a token; empty means the default <c>ROLE_USER</c>,
-    /// <c>ROLE_ADMIN</c> (Atoti: without ROLE_USER a non-admin may not use the application).
+    /// <c>ROLE_ADMIN</c>, <c>ROLE_TECH</c>: the roles Atoti's ping accepts, so that a technical (machine)
+    /// user gets a token for the cubes' REST APIs. Its WebSocket still needs <c>ROLE_USER</c> at the sidecar.
     /// </summary>
     public IList<string> RequiredRoles { get; } = [];
 
@@ -55,7 +56,7 @@ public sealed class TokenOptions
 
 
     /// <summary>The roles that pass when <see cref="RequiredRoles"/> is empty.</summary>
-    public static IReadOnlyList<string> DefaultRequiredRoles { get; } = ["ROLE_USER", "ROLE_ADMIN"];
+    public static IReadOnlyList<string> DefaultRequiredRoles { get; } = ["ROLE_USER", "ROLE_ADMIN", "ROLE_TECH"];
 
     internal IReadOnlyList<string> EffectiveRequiredRoles => RequiredRoles.Count == 0 ? DefaultRequiredRoles : [.. RequiredRoles];
 

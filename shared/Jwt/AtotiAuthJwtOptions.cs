@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
 
 namespace AtotiAuth.Shared.Jwt;
 
@@ -6,7 +7,7 @@ namespace AtotiAuth.Shared.Jwt;
 /// How a verifier (a ping sidecar, a .NET cube) checks AtotiAuth tokens (section <c>AtotiAuth:Jwt</c>).
 /// Every default is the strict one; the only relaxation, a plain-HTTP authority, must be asked for.
 /// </summary>
-public sealed class AtotiAuthJwtOptions
+public sealed class AtotiAuthJwtOptions : AuthenticationSchemeOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Jwt";
@@ -64,6 +65,20 @@ public sealed class AtotiAuthJwtOptions
     public TimeSpan UnknownKeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// Most verified tokens kept in memory (each a few hundred bytes). Default 10 000: one per active user
+    /// and tab for a large deployment; a full cache only costs a signature check per new token.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int TokenCacheSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// Longest wait for the authority's discovery document or JWKS. Default 10 seconds; a request that
+    /// needs keys being fetched waits at most 5 of them and is then refused with 503 if none are known.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan BackchannelTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// Rejects tokens whose session (<c>sid</c>) was revoked, through the store's
     /// <see cref="Sessions.RevocationCache"/> where the host added it (<c>AddAtotiAuthRevocationCache</c>,
     /// no Redis read per request), else the <see cref="Sessions.IRevocationStore"/> (<c>AddAtotiAuthStore</c>). Default true: a logout must be felt by every cube at once (DESIGN.md §2).
@@ -76,6 +91,9 @@ public sealed class AtotiAuthJwtOptions
     /// <summary>The algorithms a verifier may be set to accept.</summary>
     public static IReadOnlyList<string> AsymmetricAlgorithms { get; } =
         ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
+
+    /// <summary>The verifier built for this scheme at start (<see cref="AtotiAuthJwtPostConfigure"/>).</summary>
+    internal AtotiAuthTokenVerifier? Verifier { get; set; }
 
     internal IReadOnlyList<string> EffectiveAlgorithms => ValidAlgorithms.Count == 0 ? DefaultAlgorithms : [.. ValidAlgorithms];
 }

@@ -15,22 +15,26 @@ namespace AtotiAuth.Integration.Tests.Ping;
 /// The token service, the sample cube and two sidecars in front of it (cubes <c>risk</c> and <c>pnl</c>,
 /// on one host, so with distinct cookie names), on real ports, against one Redis with its own key prefix.
 /// Sidecar <c>risk</c> writes its cookie as a cross-site remote UI needs it (Secure, SameSite=None);
-/// <c>pnl</c> as a plain-HTTP local run (not Secure, Strict).
+/// <c>pnl</c> as a plain-HTTP local run (not Secure, Strict). A third sidecar fronts the Atoti stand-in.
 /// </summary>
 public sealed class PingDeployment : IAsyncDisposable
 {
     public const string UiOrigin = "https://ui.example.test";
     public const string RiskCookie = "RISK_CUBE";
     public const string PnlCookie = "PNL_CUBE";
+    public const string AtotiCookie = "ATOTI_CUBE";
+    public const string AtotiServerCookie = "ATOTISERVER_JSESSIONID";
 
     private readonly string _keyDirectory = Directory.CreateTempSubdirectory("atotiauth-ping-keys-").FullName;
     private readonly List<IAsyncDisposable> _hosts = [];
 
     private PingDeployment(string redis, string keyPrefix, TimeSpan feedLossGrace)
     {
+        string publicKey;
         using (var rsa = RSA.Create(2048))
         {
             File.WriteAllText(Path.Combine(_keyDirectory, "ping-tests.pem"), rsa.ExportPkcs8PrivateKeyPem());
+            publicKey = Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo());
         }
 
         var issuerPort = FreePort.Next();
@@ -60,11 +64,20 @@ public sealed class PingDeployment : IAsyncDisposable
 
         Cube = Add(new KestrelHost<CubeMarker>(new Dictionary<string, string?>()));
 
+        // The Atoti stand-in knows the token service's public key as Atoti's activeviam.jwt.key.public, and nothing of AtotiAuth.
+        AtotiServer = Add(new KestrelHost<CubeMarker>(new Dictionary<string, string?>
+        {
+            ["Cube:Mode"] = "Atoti",
+            ["Cube:Atoti:JwtPublicKey"] = publicKey,
+            ["Cube:Atoti:SessionCookieName"] = AtotiServerCookie,
+        }));
+
         var sidecar = new Dictionary<string, string?>(common)
         {
             ["AtotiAuth:Jwt:Authority"] = issuer,
             ["AtotiAuth:Jwt:AllowHttpAuthority"] = "true",
             ["AtotiAuth:Ping:CubeUrl"] = Cube.Address.ToString().TrimEnd('/'),
+            ["AtotiAuth:Ping:Backend"] = "Headers",
         };
         Risk = Add(new KestrelHost<PingServiceMarker>(new Dictionary<string, string?>(sidecar)
         {
@@ -83,6 +96,22 @@ public sealed class PingDeployment : IAsyncDisposable
             ["AtotiAuth:Ping:CubeId"] = "pnl",
             ["AtotiAuth:Ping:CookieName"] = PnlCookie,
             ["AtotiAuth:Ping:CookieSecure"] = "false",
+        }));
+
+        // Behind an ingress at 127.0.0.1 (the tests' own address): its X-Forwarded-* are believed.
+        BehindIngress = Add(new KestrelHost<PingServiceMarker>(new Dictionary<string, string?>(sidecar)
+        {
+            ["AtotiAuth:Ping:CubeId"] = "ingress",
+            ["AtotiAuth:Ping:CookieName"] = "INGRESS_CUBE",
+            ["AtotiAuth:Ping:KnownProxies:0"] = "127.0.0.1",
+        }));
+
+        Atoti = Add(new KestrelHost<PingServiceMarker>(new Dictionary<string, string?>(sidecar)
+        {
+            ["AtotiAuth:Ping:CubeUrl"] = AtotiServer.Address.ToString().TrimEnd('/'),
+            ["AtotiAuth:Ping:Backend"] = "Atoti",
+            ["AtotiAuth:Ping:CubeId"] = "atoti",
+            ["AtotiAuth:Ping:CookieName"] = AtotiCookie,
         }));
     }
 
@@ -103,6 +132,15 @@ public sealed class PingDeployment : IAsyncDisposable
     public KestrelHost<PingServiceMarker> RiskReplica { get; }
 
     public KestrelHost<PingServiceMarker> Pnl { get; }
+
+    /// <summary>A sidecar of the sample cube that believes the forwarding headers of a proxy at 127.0.0.1.</summary>
+    public KestrelHost<PingServiceMarker> BehindIngress { get; }
+
+    /// <summary>The Atoti stand-in (<c>samples/cube</c> in <c>Atoti</c> mode): no identity header, its own session cookie.</summary>
+    public KestrelHost<CubeMarker> AtotiServer { get; }
+
+    /// <summary>The sidecar in front of <see cref="AtotiServer"/> (<c>Backend=Atoti</c>).</summary>
+    public KestrelHost<PingServiceMarker> Atoti { get; }
 
     public static PingDeployment Start(string redis, TimeSpan? feedLossGrace = null) =>
         new(redis, $"ping-tests:{Guid.NewGuid():N}:", feedLossGrace ?? TimeSpan.FromSeconds(5));

@@ -155,15 +155,15 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
         var riskValue = SidecarCalls.CookiePair(SidecarCalls.SetCookie(riskPing, PingDeployment.RiskCookie)!)[(PingDeployment.RiskCookie.Length + 1)..];
         var pnlValue = SidecarCalls.CookiePair(SidecarCalls.SetCookie(pnlPing, PingDeployment.PnlCookie)!)[(PingDeployment.PnlCookie.Length + 1)..];
 
-        using var pnlWithRiskCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Pnl.Address, "/api/whoami"), cookie: $"{PingDeployment.PnlCookie}={riskValue}");
-        using var riskWithPnlCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), cookie: $"{PingDeployment.RiskCookie}={pnlValue}");
-        using var pnlWithOwnCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Pnl.Address, "/api/whoami"), cookie: $"{PingDeployment.PnlCookie}={pnlValue}");
+        using var pnlWithRiskCookie = await SidecarCalls.HandshakeAsync(http, new Uri(deployment.Pnl.Address, "/ws"), $"{PingDeployment.PnlCookie}={riskValue}", PingDeployment.UiOrigin);
+        using var riskWithPnlCookie = await SidecarCalls.HandshakeAsync(http, new Uri(deployment.Risk.Address, "/ws"), $"{PingDeployment.RiskCookie}={pnlValue}", PingDeployment.UiOrigin);
+        using var pnlWithOwnCookie = await SocketClient.ConnectAsync(deployment.Pnl.WebSocket("/ws"), $"{PingDeployment.PnlCookie}={pnlValue}", PingDeployment.UiOrigin);
 
         Assert.NotEqual(riskValue, pnlValue);
         Assert.Equal(HttpStatusCode.Unauthorized, pnlWithRiskCookie.StatusCode);
         Assert.Equal("invalid_cookie", await SidecarCalls.ProblemCodeAsync(pnlWithRiskCookie));
         Assert.Equal(HttpStatusCode.Unauthorized, riskWithPnlCookie.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, pnlWithOwnCookie.StatusCode);
+        Assert.Equal("hello:alice", await SocketClient.ReceiveAsync(pnlWithOwnCookie, TimeSpan.FromSeconds(5)));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AtotiAuth.Ping.Authentication;
+namespace AtotiAuth.Shared.Jwt;
 
 /// <summary>
 /// The validated-token cache's key: the SHA-256 of the token's UTF-8 bytes, held as four words.

@@ -1,13 +1,13 @@
-using AtotiAuth.Ping.Authentication;
 using AtotiAuth.Ping.Proxy;
+using AtotiAuth.Shared.Jwt;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Ping.Tests.Proxy;
 
-public sealed class IdentityHeadersTests
+public sealed class CubeHeadersTests
 {
-    private readonly IdentityHeaders _headers = new(Options.Create(new PingOptions { UserHeader = "X-Cube-User", RolesHeader = "X-Cube-Roles", SessionHeader = "X-Cube-Session" }));
+    private readonly CubeHeaders _headers = new(Options.Create(new PingOptions { UserHeader = "X-Cube-User", RolesHeader = "X-Cube-Roles", SessionHeader = "X-Cube-Session" }));
 
     [Theory]
     [InlineData("X-Cube-User")]
@@ -17,19 +17,32 @@ public sealed class IdentityHeadersTests
     [InlineData("X-AtotiAuth-User")]
     [InlineData("x-atotiauth-roles")]
     [InlineData("X-AtotiAuth-Anything")]
-    public void IsReserved_IdentityHeader_True(string name)
+    [InlineData("X_AtotiAuth_User")]
+    [InlineData("x_cube_user")]
+    [InlineData("X-Cube_Roles")]
+    [InlineData("X_ATOTIAUTH-SESSION")]
+    [InlineData("Forwarded")]
+    [InlineData("X-Forwarded-For")]
+    [InlineData("x-forwarded-host")]
+    [InlineData("X_Forwarded_Proto")]
+    [InlineData("X-Forwarded-Prefix")]
+    [InlineData("X-Original-For")]
+    [InlineData("X-Real-IP")]
+    public void IsSidecars_IdentityOrForwardingHeaderInAnySpelling_True(string name)
     {
-        Assert.True(_headers.IsReserved(name));
+        Assert.True(_headers.IsSidecars(name));
     }
 
     [Theory]
     [InlineData("Authorization")]
     [InlineData("Cookie")]
     [InlineData("X-Cube-Username")]
-    [InlineData("X-Forwarded-For")]
-    public void IsReserved_OtherHeader_False(string name)
+    [InlineData("X-Cube")]
+    [InlineData("Forwarded-For")]
+    [InlineData("X-Forwarder")]
+    public void IsSidecars_OtherHeader_False(string name)
     {
-        Assert.False(_headers.IsReserved(name));
+        Assert.False(_headers.IsSidecars(name));
     }
 
     [Fact]
@@ -39,13 +52,14 @@ public sealed class IdentityHeadersTests
         {
             ["X-Cube-User"] = "admin",
             ["x-atotiauth-roles"] = "ROLE_ADMIN",
+            ["X_Forwarded_For"] = "10.0.0.1",
             ["Authorization"] = "Bearer t",
             ["Accept"] = "application/json",
         };
 
         var removed = _headers.StripFrom(headers);
 
-        Assert.Equal(2, removed);
+        Assert.Equal(3, removed);
         Assert.Equal(["Authorization", "Accept"], headers.Keys.Order(StringComparer.Ordinal).Reverse());
     }
 
@@ -56,7 +70,7 @@ public sealed class IdentityHeadersTests
     [InlineData("a,b", "a%2Cb")]
     public void Encode_Value_PrintableAsciiOnly(string value, string expected)
     {
-        Assert.Equal(expected, IdentityHeaders.Encode(value));
+        Assert.Equal(expected, CubeHeaders.Encode(value));
     }
 
     [Theory]
@@ -64,11 +78,11 @@ public sealed class IdentityHeadersTests
     [InlineData(new[] { "ROLE_USER", "ROLE_SHARE" }, "ROLE_USER,ROLE_SHARE")]
     [InlineData(new[] { "ROLE_USER", "a,b", "Rôle" }, "ROLE_USER,a%2Cb,R%C3%B4le")]
     [InlineData(new string[0], "")]
-    public void AddTo_Caller_WritesEachIdentityHeaderOnce(string[] roles, string expected)
+    public void AddIdentity_Caller_WritesEachIdentityHeaderOnce(string[] roles, string expected)
     {
         using var request = new HttpRequestMessage();
 
-        _headers.AddTo(request, new SidecarCaller("sid-1", "José", roles, DateTimeOffset.MaxValue));
+        _headers.AddIdentity(request, new AtotiAuthCaller("sid-1", "José", roles, DateTimeOffset.MaxValue));
 
         Assert.Equal("Jos%C3%A9", Assert.Single(request.Headers.GetValues("X-Cube-User")));
         Assert.Equal(expected, Assert.Single(request.Headers.GetValues("X-Cube-Roles")));
@@ -83,6 +97,6 @@ public sealed class IdentityHeadersTests
     [InlineData("other=RISK", "other=RISK")]
     public void WithoutCookie_Header_DropsOnlyTheSidecarsCookie(string header, string? expected)
     {
-        Assert.Equal(expected, IdentityHeaders.WithoutCookie(header, "RISK"));
+        Assert.Equal(expected, CubeHeaders.WithoutCookie(header, "RISK"));
     }
 }

@@ -1,7 +1,7 @@
-using AtotiAuth.Ping.Authentication;
+using AtotiAuth.Shared.Jwt;
 using Microsoft.Extensions.Primitives;
 
-namespace AtotiAuth.Ping.Tests.Authentication;
+namespace AtotiAuth.Shared.Tests.Jwt;
 
 public sealed class BearerTokenTests
 {
@@ -36,16 +36,16 @@ public sealed class BearerTokenTests
     [Fact]
     public void HasAnyRole_OneOfTheRequired_True()
     {
-        var caller = new SidecarCaller("sid", "bot", ["ROLE_TECH"], DateTimeOffset.MaxValue);
+        var caller = new AtotiAuthCaller("sid", "bot", ["ROLE_TECH"], DateTimeOffset.MaxValue);
 
-        Assert.True(caller.HasAnyRole(PingOptions.DefaultRequiredRoles));
+        Assert.True(caller.HasAnyRole((string[])["ROLE_USER", "ROLE_TECH"]));
     }
 
     [Fact]
     public void HasAnyRole_NoneOrOtherCase_False()
     {
-        var caller = new SidecarCaller("sid", "eve", ["role_user", "ROLE_SHARE"], DateTimeOffset.MaxValue);
+        var caller = new AtotiAuthCaller("sid", "eve", ["role_user", "ROLE_SHARE"], DateTimeOffset.MaxValue);
 
-        Assert.False(caller.HasAnyRole(PingOptions.DefaultRequiredRoles));
+        Assert.False(caller.HasAnyRole((string[])["ROLE_USER", "ROLE_TECH"]));
     }
 }

@@ -1,9 +1,9 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
-using AtotiAuth.Ping.Authentication;
+using AtotiAuth.Shared.Jwt;
 
-namespace AtotiAuth.Ping.Tests.Authentication;
+namespace AtotiAuth.Shared.Tests.Jwt;
 
 public sealed class TokenKeyTests
 {
