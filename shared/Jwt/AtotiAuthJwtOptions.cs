@@ -51,10 +51,12 @@ public sealed class AtotiAuthJwtOptions : AuthenticationSchemeOptions
     public string AuthoritiesClaim { get; set; } = "authorities";
 
     /// <summary>
-    /// How often the discovery document and JWKS are re-read. Default 5 minutes (the smallest the
-    /// IdentityModel configuration manager accepts), matching the JWKS max-age the token service sends.
+    /// How often the discovery document and JWKS are re-read (in the background: requests go on with
+    /// the keys they have). Default 5 minutes, the JWKS max-age the token service sends. Keep it below the
+    /// token service's <c>Signing:PublishLead</c> (default 10 minutes), so that every verifier knows a
+    /// new key before it signs; an unknown <c>kid</c> is fetched at once anyway (<see cref="UnknownKeyRefreshInterval"/>).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>

@@ -11,8 +11,9 @@ namespace AtotiAuth.Shared.Jwt;
 /// <see cref="AtotiAuthJwtOptions.KeyRefreshInterval"/> (requests go on with the keys they have), and at
 /// once when a token names a <c>kid</c> they lack, at most once per
 /// <see cref="AtotiAuthJwtOptions.UnknownKeyRefreshInterval"/>: that request and every one arriving
-/// meanwhile wait for the new keys (up to <see cref="WaitLimit"/>) before their token is judged, so a
-/// rotation refuses no genuine token, while forged <c>kid</c>s cost the authority at most one fetch per interval.
+/// meanwhile wait for the new keys (up to <see cref="WaitLimit"/> past the moment the rate limit allows
+/// the fetch) before their token is judged, so a rotation refuses no genuine token, while forged
+/// <c>kid</c>s cost the authority at most one fetch per interval.
 /// </summary>
 internal sealed partial class JwksKeySource
 {
@@ -29,6 +30,7 @@ internal sealed partial class JwksKeySource
     private readonly ILogger _logger;
     private volatile JwksSnapshot? _current;
     private Task<JwksSnapshot?>? _fetching;
+    private Task<JwksSnapshot?>? _scheduled;
     private DateTimeOffset _lastUnknownKeyFetch = DateTimeOffset.MinValue;
 
     public JwksKeySource(
@@ -56,7 +58,7 @@ internal sealed partial class JwksKeySource
         var current = _current;
         if (current is null)
         {
-            return new ValueTask<JwksSnapshot?>(WaitAsync(Fetch(force: false), cancellationToken));
+            return new ValueTask<JwksSnapshot?>(WaitAsync(Fetch(force: false), WaitLimit, cancellationToken));
         }
 
         if (_time.GetUtcNow() - current.FetchedAt >= _refreshInterval)
@@ -69,12 +71,15 @@ internal sealed partial class JwksKeySource
     }
 
     /// <summary>
-    /// Keys newer than <paramref name="seen"/>, fetched for a token whose <c>kid</c> it lacks; null when
-    /// none are newer and the rate limit allows no fetch now (the token is then judged, and refused, as is).
+    /// Keys newer than <paramref name="seen"/>, fetched for a token whose <c>kid</c> it lacks. A fetch the
+    /// rate limit allows starts at once; one it forbids is held until the limit allows it, if that is at
+    /// most <see cref="WaitLimit"/> away, and shared by every request waiting meanwhile. Null when no newer
+    /// keys come in time (the token is then judged, and refused, as is).
     /// </summary>
     public async ValueTask<JwksSnapshot?> GetNewerAsync(JwksSnapshot seen, CancellationToken cancellationToken)
     {
         Task<JwksSnapshot?> fetch;
+        var wait = WaitLimit;
         lock (_gate)
         {
             if (_current is { } current && !ReferenceEquals(current, seen))
@@ -82,16 +87,38 @@ internal sealed partial class JwksKeySource
                 return current;
             }
 
-            if (_fetching is null && _time.GetUtcNow() - _lastUnknownKeyFetch < _unknownKeyInterval)
+            var allowedAt = _lastUnknownKeyFetch == DateTimeOffset.MinValue ? DateTimeOffset.MinValue : _lastUnknownKeyFetch + _unknownKeyInterval;
+            var now = _time.GetUtcNow();
+            if (_fetching is not null || now >= allowedAt)
+            {
+                fetch = Fetch(force: true);
+            }
+            else if (allowedAt - now <= WaitLimit)
+            {
+                fetch = _scheduled ??= FetchAtAsync(allowedAt - now);
+                wait += allowedAt - now;
+            }
+            else
             {
                 return null;
             }
+        }
 
+        var fetched = await WaitAsync(fetch, wait, cancellationToken);
+        return fetched is not null && !ReferenceEquals(fetched, seen) ? fetched : null;
+    }
+
+    private async Task<JwksSnapshot?> FetchAtAsync(TimeSpan delay)
+    {
+        await Task.Delay(delay, _time);
+        Task<JwksSnapshot?> fetch;
+        lock (_gate)
+        {
+            _scheduled = null;
             fetch = Fetch(force: true);
         }
 
-        var fetched = await WaitAsync(fetch, cancellationToken);
-        return fetched is not null && !ReferenceEquals(fetched, seen) ? fetched : null;
+        return await fetch;
     }
 
     private Task<JwksSnapshot?> Fetch(bool force)
@@ -141,11 +168,11 @@ internal sealed partial class JwksKeySource
         }
     }
 
-    private static async Task<JwksSnapshot?> WaitAsync(Task<JwksSnapshot?> fetch, CancellationToken cancellationToken)
+    private static async Task<JwksSnapshot?> WaitAsync(Task<JwksSnapshot?> fetch, TimeSpan limit, CancellationToken cancellationToken)
     {
         try
         {
-            return await fetch.WaitAsync(WaitLimit, cancellationToken);
+            return await fetch.WaitAsync(limit, cancellationToken);
         }
         catch (TimeoutException)
         {

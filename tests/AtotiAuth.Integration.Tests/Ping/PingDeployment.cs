@@ -8,6 +8,8 @@ using AtotiAuth.Testing;
 using AtotiAuth.Token;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AtotiAuth.Integration.Tests.Ping;
 
@@ -27,18 +29,23 @@ public sealed class PingDeployment : IAsyncDisposable
 
     private readonly string _keyDirectory = Directory.CreateTempSubdirectory("atotiauth-ping-keys-").FullName;
     private readonly List<IAsyncDisposable> _hosts = [];
+    private readonly string _privateKeyPem;
+    private readonly string _issuer;
 
     private PingDeployment(string redis, string keyPrefix, TimeSpan feedLossGrace)
     {
         string publicKey;
         using (var rsa = RSA.Create(2048))
         {
-            File.WriteAllText(Path.Combine(_keyDirectory, "ping-tests.pem"), rsa.ExportPkcs8PrivateKeyPem());
+            _privateKeyPem = rsa.ExportPkcs8PrivateKeyPem();
+            File.WriteAllText(Path.Combine(_keyDirectory, "ping-tests.pem"), _privateKeyPem);
             publicKey = Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo());
         }
 
-        var issuerPort = FreePort.Next();
-        var issuer = $"http://127.0.0.1:{issuerPort}";
+        _issuer = $"http://127.0.0.1:{FreePort.Next()}";
+
+        var issuer = _issuer;
+        var issuerPort = new Uri(issuer).Port;
         var common = new Dictionary<string, string?>
         {
             ["AtotiAuth:Store:Redis"] = redis,
@@ -164,6 +171,29 @@ public sealed class PingDeployment : IAsyncDisposable
 
         var body = await response.Content.ReadFromJsonAsync<TokenBody>();
         return new Login(issued.Session.Id, body!.Token);
+    }
+
+    /// <summary>
+    /// A token signed with the token service's own key for a real session, with the claims the service
+    /// writes, changed by <paramref name="change"/>: validly signed, so that only the verifier's other rules can refuse it.
+    /// </summary>
+    public string SignLike(Login login, Action<SecurityTokenDescriptor> change)
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(_privateKeyPem);
+        var now = DateTime.UtcNow;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = _issuer,
+            Audience = "atoti",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(10),
+            Claims = new Dictionary<string, object> { ["sub"] = "alice", ["authorities"] = new[] { "ROLE_USER" }, ["sid"] = login.SessionId },
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa.ExportParameters(true)) { KeyId = "ping-tests" }, SecurityAlgorithms.RsaSha512),
+        };
+        change(descriptor);
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
     }
 
     /// <summary>Revokes the session through the store, as a logout does (recorded and published).</summary>

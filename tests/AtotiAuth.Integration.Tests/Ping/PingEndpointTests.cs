@@ -197,4 +197,40 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
         Assert.Contains("expires=Thu, 01 Jan 1970", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(PingDeployment.UiOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
     }
+
+    private static readonly string[] CriticalExtensions = ["urn:example:policy"];
+
+    /// <summary>Validly signed by the token service's key, but with a header or a type no verifier may accept.</summary>
+    [Theory]
+    [InlineData("crit", "/activeviam/pivot/rest/v10/ping", "forbidden_token_header")]
+    [InlineData("crit", "/api/whoami", "forbidden_token_header")]
+    [InlineData("logout+jwt", "/activeviam/pivot/rest/v10/ping", "invalid_token")]
+    [InlineData("logout+jwt", "/api/whoami", "invalid_token")]
+    [InlineData("at+jwt", "/activeviam/pivot/rest/v10/ping", "invalid_token")]
+    [InlineData("at+jwt", "/api/whoami", "invalid_token")]
+    public async Task Token_UnknownCritOrForeignType_RefusedAtPingAndAtTheProxy(string variant, string path, string code)
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        var token = deployment.SignLike(login, d =>
+        {
+            if (variant == "crit")
+            {
+                d.AdditionalHeaderClaims = new Dictionary<string, object> { ["crit"] = CriticalExtensions, ["urn:example:policy"] = "x" };
+            }
+            else
+            {
+                d.TokenType = variant;
+            }
+        });
+        var control = deployment.SignLike(login, static _ => { });
+        using var http = PingDeployment.Client();
+
+        using var accepted = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, path), bearer: control);
+        using var refused = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, path), bearer: token);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(code, await SidecarCalls.ProblemCodeAsync(refused));
+    }
 }

@@ -155,15 +155,37 @@ public sealed class AtotiAuthTokenVerifierTests : IDisposable
         using var verifier = _tokens.CreateVerifier(time, unknownKeyInterval: TimeSpan.FromSeconds(30));
         var forger = _tokens.NewKey("forged", publish: false);
 
-        for (var i = 0; i < 50; i++)
+        // One forged kid every 10 s (more than the 5 s a request may wait for a held fetch), for 100 s.
+        for (var i = 0; i < 10; i++)
         {
             var forged = new RsaSecurityKey(forger.Rsa) { KeyId = $"forged-{i}" };
             var check = await verifier.VerifyAsync(_tokens.Sign(TestTokens.Claims(), forged).AsMemory(), TestContext.Current.CancellationToken);
             Assert.Equal(CommonProblems.InvalidToken, check.Problem);
-            time.Advance(TimeSpan.FromSeconds(1));
+            time.Advance(TimeSpan.FromSeconds(10));
         }
 
-        // The first read, then one unknown-kid fetch at 0 s and 30 s of the 50 s.
+        // The first read, then one unknown-kid fetch at 0, 30, 60 and 90 s.
+        Assert.Equal(5, _tokens.Jwks.JwksReads);
+    }
+
+    [Fact]
+    public async Task Verify_NewKidJustBeforeTheRateLimitAllowsAFetch_HeldUntilItDoesThenAccepted()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        using var verifier = _tokens.CreateVerifier(time, unknownKeyInterval: TimeSpan.FromSeconds(30));
+        var forged = _tokens.NewKey("forged", publish: false);
+        Assert.Equal(CommonProblems.InvalidToken, (await verifier.VerifyAsync(_tokens.Sign(TestTokens.Claims(), forged).AsMemory(), TestContext.Current.CancellationToken)).Problem);
+        time.Advance(TimeSpan.FromSeconds(27));
+        var next = _tokens.NewKey("k2");
+
+        var pending = verifier.VerifyAsync(_tokens.Sign(TestTokens.Claims(), next).AsMemory(), TestContext.Current.CancellationToken).AsTask();
+        for (var i = 0; i < 100 && !pending.IsCompleted; i++)
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(10, TestContext.Current.CancellationToken);
+        }
+
+        Assert.NotNull((await pending).Caller);
         Assert.Equal(3, _tokens.Jwks.JwksReads);
     }
 
