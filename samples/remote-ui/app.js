@@ -1,15 +1,20 @@
 // A stand-in for the Atoti UI's default authentication flow (shared/seeds 002, ATOTI-CONTRACT.md):
 //  1. GET {jwtServer}/jwt with the browser's cookies; 401 → {jwtServer}/login?redirectUrl=<this page>.
-//  2. For each cube of env.atotiServers: GET ping with "Authorization: Bearer <jwt>" (which sets that
-//     cube's WebSocket cookie), a REST call with the JWT, then the cube's WebSocket (cookie-authenticated).
+//  2. For each cube of env.atotiServers: its paths from its /versions/rest (as the Atoti UI reads wsPath
+//     there), GET ping with "Authorization: Bearer <jwt>" (which sets that cube's WebSocket cookie), a
+//     REST call with the JWT, then the cube's WebSocket (cookie-authenticated).
 //  3. Sign out: POST /logout to every cube, then navigate to the JWT server's /logout.
 // The token's payload is decoded for display only: the servers verify it, the page never trusts it.
 "use strict";
 
 (() => {
-  // Atoti's ping path (REST v10, Atoti 6.1.19+/6.2), and the sample cube's REST and streaming paths.
-  // A server entry of env.js may override them with "paths": { ping, rest, stream }.
+  // Atoti's ping path (REST v10, Atoti 6.1.19+/6.2), and the sample cube's REST and streaming paths, for
+  // a server without /versions/rest. A server that has one (an Atoti server) names its REST prefix and
+  // WebSocket path there; the REST call is then the stand-in's "whoami" under that prefix. A server
+  // entry of env.js may override any of them with "paths": { ping, rest, stream }.
   const DEFAULT_PATHS = { ping: "/activeviam/pivot/rest/v10/ping", rest: "/api/whoami", stream: "/ws" };
+  const PIVOT_API = "activeviam/pivot";
+  const DISCOVERY_TIMEOUT_MS = 5000;
   const KEPT_MESSAGES = 20;
   const LOGOUT_TIMEOUT_MS = 5000;
 
@@ -48,7 +53,7 @@
       if (!/^[A-Za-z0-9_-]+$/.test(name) || !server || !server.url) {
         throw new UiError("invalid_env", `env.js: the Atoti server "${name}" needs a simple name and a url.`);
       }
-      return { name, url: trimSlash(server.url), paths: { ...DEFAULT_PATHS, ...(server.paths || {}) } };
+      return { name, url: trimSlash(server.url), paths: { ...(server.paths || {}) } };
     });
     return { jwtServer: trimSlash(env.jwtServer.url), cubes };
   }
@@ -160,7 +165,23 @@
     }
   }
 
+  // The newest pivot API version of the server's public /versions/rest, or the defaults without one.
+  async function discoverPaths(cube) {
+    try {
+      const response = await fetch(`${cube.url}/versions/rest`, { cache: "no-store", signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
+      const versions = response.ok ? (((await response.json()).apis || {})[PIVOT_API] || {}).versions || [] : [];
+      const newest = versions[versions.length - 1];
+      if (newest && newest.restPath && newest.wsPath) {
+        return { ping: `${newest.restPath}/ping`, rest: `${newest.restPath}/whoami`, stream: newest.wsPath };
+      }
+    } catch (error) {
+      // No discovery: the defaults below.
+    }
+    return DEFAULT_PATHS;
+  }
+
   async function connectCube(cube, token) {
+    cube.paths = { ...(await discoverPaths(cube)), ...cube.paths };
     const view = cubeView(cube);
     const auth = { Authorization: `Bearer ${token}` };
     try {

@@ -2,6 +2,7 @@ using AtotiAuth.Shared.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Shared.Jwt;
@@ -48,6 +49,7 @@ public static class AtotiAuthJwtExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AtotiAuthJwtOptions>, AtotiAuthJwtOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<AtotiAuthJwtOptions>, AtotiAuthJwtPostConfigure>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<IHostedService>(provider => new JwksWarmup(provider.GetRequiredService<IOptionsMonitor<AtotiAuthJwtOptions>>(), authenticationScheme));
         return builder.AddScheme<AtotiAuthJwtOptions, AtotiAuthJwtHandler>(authenticationScheme, static _ => { });
     }
 }

@@ -30,6 +30,7 @@ internal sealed class AtotiAuthJwtPostConfigure(TimeProvider time, ILoggerFactor
             new HttpDocumentRetriever(backchannel) { RequireHttps = !options.AllowHttpAuthority },
             options.KeyRefreshInterval,
             options.UnknownKeyRefreshInterval,
+            options.BackchannelTimeout,
             time,
             loggers.CreateLogger<JwksKeySource>());
         var parameters = AtotiAuthTokenValidation.CreateParameters(

@@ -26,6 +26,7 @@ internal sealed partial class JwksKeySource
     private readonly IDocumentRetriever _documents;
     private readonly TimeSpan _refreshInterval;
     private readonly TimeSpan _unknownKeyInterval;
+    private readonly TimeSpan _firstFetchWait;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private volatile JwksSnapshot? _current;
@@ -38,9 +39,11 @@ internal sealed partial class JwksKeySource
         IDocumentRetriever documents,
         TimeSpan refreshInterval,
         TimeSpan unknownKeyInterval,
+        TimeSpan firstFetchWait,
         TimeProvider time,
         ILogger logger)
     {
+        _firstFetchWait = firstFetchWait;
         _metadataAddress = metadataAddress;
         _documents = documents;
         _refreshInterval = refreshInterval;
@@ -58,7 +61,8 @@ internal sealed partial class JwksKeySource
         var current = _current;
         if (current is null)
         {
-            return new ValueTask<JwksSnapshot?>(WaitAsync(Fetch(force: false), WaitLimit, cancellationToken));
+            // No keys yet (a request raced the start-up fetch): wait as long as the fetch may take.
+            return new ValueTask<JwksSnapshot?>(WaitAsync(Fetch(force: false), _firstFetchWait, cancellationToken));
         }
 
         if (_time.GetUtcNow() - current.FetchedAt >= _refreshInterval)

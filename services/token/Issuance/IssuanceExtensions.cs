@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
@@ -26,6 +27,9 @@ internal static class IssuanceExtensions
         builder.Services.TryAddSingleton<TokenIssuer>();
         builder.Services.TryAddSingleton<CallerTokenValidator>();
 
+        // Authentication brings Data Protection, whose key ring is created at start: the shared one in
+        // the store, never a file (the image runs with a read-only root).
+        builder.AddAtotiAuthDataProtection();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, PresentedTokenHandler>(PresentedTokenHandler.SchemeName, static _ => { })
             .AddScheme<SessionCookieSchemeOptions, SessionCookieHandler>(SessionScheme, static _ => { })

@@ -86,4 +86,23 @@ internal sealed partial class UiPage(IPage page)
     /// <summary>What <c>/jwt</c> answers this tab now (the UI's own call, with credentials).</summary>
     public async Task<int> JwtStatusAsync(string jwtServer)
         => await Page.EvaluateAsync<int>("url => fetch(url + '/jwt', { credentials: 'include', cache: 'no-store' }).then(r => r.status)", jwtServer);
+
+    /// <summary>A REST call to a cube from the page, with the cookies it holds and no JWT: what a forged cross-site call would carry.</summary>
+    public async Task<int> CubeFetchStatusAsync(string cube)
+        => await Page.EvaluateAsync<int>(
+            "url => fetch(url, { credentials: 'include', cache: 'no-store' }).then(r => r.status)",
+            $"https://{cube}.{Topology.Domain}{Topology.RestPath(cube)}");
+
+    /// <summary>Opens the cube's WebSocket from the page with the cookies it holds: <c>open</c>, or <c>refused</c>.</summary>
+    public async Task<string> CubeSocketAttemptAsync(string cube)
+        => await Page.EvaluateAsync<string>(
+            """
+            url => new Promise(resolve => {
+              const socket = new WebSocket(url);
+              socket.onopen = () => { socket.close(); resolve("open"); };
+              socket.onerror = () => resolve("refused");
+              socket.onclose = () => resolve("refused");
+            })
+            """,
+            $"wss://{cube}.{Topology.Domain}{Topology.StreamPath(cube)}");
 }

@@ -92,6 +92,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
         .WithLabel(EndToEndLabels.Run, runId)
         .WithCubeId(cube)
         .WithCookieName(Topology.CubeCookie(cube))
+        .WithBackend(Topology.IsAtoti(cube) ? AtotiAuthCubeBackend.Atoti : AtotiAuthCubeBackend.Headers)
         .WithAllowedOrigins(Topology.UiOrigin, Topology.AuthOrigin)
         .WithEnvironment("AtotiAuth__Ping__CookieSecure", "true")
         .WithEnvironment("SSL_CERT_FILE", CaFile)

@@ -48,6 +48,7 @@ internal sealed class TestTokens : IDisposable
             Jwks,
             TimeSpan.FromMinutes(5),
             unknownKeyInterval ?? TimeSpan.FromSeconds(30),
+            TimeSpan.FromSeconds(10),
             time ?? TimeProvider.System,
             NullLogger.Instance);
         var parameters = AtotiAuthTokenValidation.CreateParameters(Issuer, "atoti", ["RS512"], TimeSpan.FromSeconds(30));
