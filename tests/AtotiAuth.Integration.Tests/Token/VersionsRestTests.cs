@@ -15,7 +15,8 @@ public sealed class VersionsRestTests
     [Fact]
     public async Task VersionsRest_OnTheStandaloneHost_IsTheJwtServersDocument()
     {
-        await using var standalone = new KestrelHost<StandaloneHostMarker>(new Dictionary<string, string?>());
+        // Development settings name a UI folder relative to the repository root; none is needed here.
+        await using var standalone = new KestrelHost<StandaloneHostMarker>(new Dictionary<string, string?> { ["AtotiAuth:Identity:EmbeddedUi:RootPath"] = "" });
         using var http = new HttpClient();
 
         using var response = await http.GetAsync(new Uri(standalone.Address, "/versions/rest"), TestContext.Current.CancellationToken);
