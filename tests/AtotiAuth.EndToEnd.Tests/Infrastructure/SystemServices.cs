@@ -54,6 +54,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
             ("AtotiAuth:Identity:Cookie:Secure", "true"),
             ("AtotiAuth:Identity:AllowedRedirectOrigins:0", Topology.UiOrigin),
             ("AtotiAuth:Identity:EmbeddedUi:RootPath", "/srv/ui"),
+            ("AtotiAuth:Identity:DefaultLandingPath", Topology.DefaultLandingPath),
             ("AtotiAuth:Identity:Ldap:Url", $"ldaps://{Topology.Ldap}:636"),
             ("AtotiAuth:Identity:Ldap:CaCertificateFile", CaFile),
             ("AtotiAuth:Identity:Ldap:BaseDn", OpenLdapFixture.BaseDn),

@@ -55,6 +55,9 @@ internal static class Topology
     /// <summary>The OIDC provider id (redirect URI <c>/login/oauth2/code/oidc</c>).</summary>
     public const string OidcProviderId = "oidc";
 
+    /// <summary>Where a sign-in without <c>redirectUrl</c> lands: the embedded UI.</summary>
+    public const string DefaultLandingPath = "/ui/";
+
     public const string OidcClientId = "atotiauth";
 
     public const string OidcClientSecret = "atotiauth-secret";
