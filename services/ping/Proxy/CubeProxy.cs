@@ -12,9 +12,8 @@ namespace AtotiAuth.Ping.Proxy;
 
 /// <summary>
 /// Forwards a request to the cube with YARP's direct forwarder (one fixed destination, so no route
-/// table). A WebSocket stays open through it until its cookie's expiry (the JWT's <c>exp</c>) or its
-/// session's revocation, whichever comes first; the sidecar then aborts the connection and the UI
-/// reconnects after a fresh ping (see services/ping/README.md).
+/// table). A WebSocket stays open through it while its session lives: until its revocation, or an end
+/// of the session found when its cookie expires (<see cref="SocketLifetime"/>).
 /// </summary>
 internal sealed partial class CubeProxy : IDisposable
 {
@@ -22,8 +21,8 @@ internal sealed partial class CubeProxy : IDisposable
     private readonly CubeTransformer _transformer;
     private readonly CubeTransformer _pingTransformer;
     private readonly OpenSockets _sockets;
+    private readonly SocketLifetime _lifetime;
     private readonly RevocationCache _revocations;
-    private readonly TimeProvider _time;
     private readonly ILogger<CubeProxy> _logger;
     private readonly string _cube;
     private readonly ForwarderRequestConfig _config;
@@ -34,9 +33,9 @@ internal sealed partial class CubeProxy : IDisposable
         CubeHeaders headers,
         CubeCookieWriter cookie,
         OpenSockets sockets,
+        SocketLifetime lifetime,
         RevocationCache revocations,
         IOptions<PingOptions> options,
-        TimeProvider time,
         ILogger<CubeProxy> logger)
     {
         var settings = options.Value;
@@ -44,8 +43,8 @@ internal sealed partial class CubeProxy : IDisposable
         _transformer = new CubeTransformer(headers, cookie, settings, isPing: false);
         _pingTransformer = new CubeTransformer(headers, cookie, settings, isPing: true);
         _sockets = sockets;
+        _lifetime = lifetime;
         _revocations = revocations;
-        _time = time;
         _logger = logger;
         _cube = settings.CubeUrl!;
         _config = new ForwarderRequestConfig { ActivityTimeout = settings.ProxyActivityTimeout };
@@ -86,9 +85,7 @@ internal sealed partial class CubeProxy : IDisposable
             return CommonProblems.SessionRevoked;
         }
 
-        var life = caller.ExpiresAt - _time.GetUtcNow();
-        using var expiry = new CancellationTokenSource(life > TimeSpan.Zero ? life : TimeSpan.Zero, _time);
-        using var closeAtExpiry = expiry.Token.UnsafeRegister(static c => ((HttpContext)c!).Abort(), context);
+        using var lifetime = _lifetime.Watch(context, caller);
         LogSocketOpened(_logger, caller.SessionId, caller.ExpiresAt);
         return Report(context, await SendAsync(context));
     }
@@ -111,6 +108,6 @@ internal sealed partial class CubeProxy : IDisposable
     [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Forwarding to the cube failed: {Error} ({ExceptionType})")]
     private static partial void LogForwardFailed(ILogger logger, ForwarderError error, string exceptionType);
 
-    [LoggerMessage(EventId = 5032, Level = LogLevel.Debug, Message = "WebSocket opened for session {SessionId}, closed at {ExpiresAt:O} at the latest")]
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Debug, Message = "WebSocket opened for session {SessionId}; its session is looked up at {ExpiresAt:O}")]
     private static partial void LogSocketOpened(ILogger logger, string sessionId, DateTimeOffset expiresAt);
 }

@@ -85,6 +85,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
 
     private AtotiAuthTokenBuilder Token(AtotiAuthTokenBuilder token) => token
         .WithLabel(EndToEndLabels.Run, runId)
+        .WithEnvironment("AtotiAuth__Token__Lifetime", Topology.TokenLifetime)
         .WithEnvironment("AtotiAuth__Session__CookieName", Topology.SessionCookie)
         .WithEnvironment("AtotiAuth__Cors__AllowedOrigins__0", Topology.UiOrigin);
 

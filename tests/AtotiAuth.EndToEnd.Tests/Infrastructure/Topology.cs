@@ -46,6 +46,12 @@ internal static class Topology
 
     public static string IdpOrigin => $"https://idp.{Domain}";
 
+    /// <summary>
+    /// The tokens' lifetime in this system: a minute, so that the UI's renewals and the sidecars' hold on
+    /// sockets past a token's expiry happen within the tests (the default is Atoti's 12 hours).
+    /// </summary>
+    public const string TokenLifetime = "00:01:00";
+
     /// <summary>The session cookie, as the production overlay names it: <c>__Host-</c> makes browsers insist on Secure, host-only, <c>Path=/</c>.</summary>
     public const string SessionCookie = "__Host-ATOTIAUTH_SESSION";
 
