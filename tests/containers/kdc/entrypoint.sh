@@ -53,7 +53,7 @@ if [ ! -f /var/lib/krb5kdc/principal ]; then
   done
   for service in $SERVICES; do
     kadmin.local -q "addprinc -randkey $service@$REALM" >/dev/null
-    kdc-keytab "$service" "/keytabs/${service//\//_}.keytab"
+    kdc-keytab "/keytabs/${service//\//_}.keytab" "$service"
   done
 fi
 
