@@ -78,6 +78,9 @@ internal static class IdentityProblemCodes
     /// <summary>Kerberos is on and the request brought no <c>Negotiate</c> token: no ticket (none cached, a wrong password at the KDC, the KDC unreachable). 401 with the challenge.</summary>
     public const string KerberosTicketRequired = "kerberos_ticket_required";
 
+    /// <summary>Not a refusal: the 401 carries the server's token of an unfinished <c>Negotiate</c> exchange; the client answers on the same connection.</summary>
+    public const string KerberosContinue = "kerberos_continue";
+
     /// <summary>GSSAPI refused the <c>Negotiate</c> token: a ticket for another principal, a key the keytab lacks (rotated), expired, altered or malformed.</summary>
     public const string KerberosTicketInvalid = "kerberos_ticket_invalid";
 

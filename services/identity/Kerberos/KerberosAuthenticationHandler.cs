@@ -26,9 +26,6 @@ internal sealed partial class KerberosAuthenticationHandler(
     KerberosAcceptor acceptor,
     KerberosAuthenticator authenticator) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
-    /// <summary>The failure message of a leg that awaits the client's next token: not a refusal.</summary>
-    public const string ContinueNeeded = "continue_needed";
-
     private static readonly object ExchangeKey = new();
     private static readonly object ReplyItem = new();
     private static readonly object RefusedItem = new();
@@ -80,7 +77,7 @@ internal sealed partial class KerberosAuthenticationHandler(
                 }
 
                 Context.Items[ReplyItem] = reply;
-                return AuthenticateResult.Fail(ContinueNeeded);
+                return AuthenticateResult.Fail(IdentityProblemCodes.KerberosContinue);
 
             default:
                 Drop(connection, exchange);

@@ -39,7 +39,7 @@ internal sealed class KerberosLogin(IOptions<KerberosOptions> options, IOptions<
         return code switch
         {
             // The next leg's token is in WWW-Authenticate; the client answers on this connection.
-            KerberosAuthenticationHandler.ContinueNeeded => Problem(context, StatusCodes.Status401Unauthorized, "Continue the Negotiate exchange.", code),
+            IdentityProblemCodes.KerberosContinue => Problem(context, StatusCodes.Status401Unauthorized, "Continue the Negotiate exchange.", code),
             IdentityProblemCodes.LoginLocked => Locked(context),
             IdentityProblemCodes.DirectoryUnavailable => LoginFlow.Unavailable(context),
             _ => await RefuseAsync(context, flow, redirect, code),
