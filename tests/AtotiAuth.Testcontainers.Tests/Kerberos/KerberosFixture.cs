@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using AtotiAuth.Testcontainers.Tests.Module;
 using AtotiAuth.Testing;
 
 namespace AtotiAuth.Testcontainers.Tests.Kerberos;
@@ -49,6 +50,13 @@ public sealed class KerberosFixture : IAsyncLifetime
 
             Assert.Skip(reason);
         }
+    }
+
+    /// <summary>The session's JWT, validated as a verifier does: its subject, and its roles sorted.</summary>
+    public async Task<(string? Subject, string[] Roles)> JwtOfAsync(AtotiAuthSession session, CancellationToken cancellationToken)
+    {
+        var jwt = await JwtAssertions.ValidAsync(await System.GetJwtAsync(session, cancellationToken), System.Token.GetJwksUrl(), System.Issuer);
+        return (jwt.FindFirst("sub")?.Value, [.. JwtAssertions.Authorities(jwt).Order(StringComparer.Ordinal)]);
     }
 
     public async ValueTask InitializeAsync()
