@@ -1,14 +1,17 @@
 using System.Runtime.InteropServices;
 using AtotiAuth.Testcontainers.Tests.Module;
 using AtotiAuth.Testing;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Containers;
 
 namespace AtotiAuth.Testcontainers.Tests.Kerberos;
 
 /// <summary>
 /// A realm and the split system with Kerberos on, through the module as a cube team would build it: an
-/// MIT KDC (users alice and bob; services auth, other and rotated), Redis, the token service and two
-/// identity replicas whose keytab holds the keys of <see cref="Service"/> and <see cref="OtherService"/>,
-/// and the two replicas behind one address (<see cref="Proxy"/>). The test process is the KDC's client
+/// MIT KDC (users alice, bob and carol; services auth, other and rotated), Redis, the token service and
+/// two identity replicas whose keytab holds the keys of <see cref="Service"/> and <see cref="OtherService"/>,
+/// the users' groups read from OpenLDAP (alice and bob are there, carol is not), and the two replicas
+/// behind one address (<see cref="Proxy"/>). The test process is the KDC's client
 /// (<see cref="AtotiAuthKdcContainer.UseForThisProcess"/>).
 /// </summary>
 public sealed class KerberosFixture : IAsyncLifetime
@@ -20,13 +23,16 @@ public sealed class KerberosFixture : IAsyncLifetime
     public const string AlicePassword = "alice-pass";
     public const string Bob = "bob@EXAMPLE.TEST";
     public const string BobPassword = "bob-pass";
+    public const string Carol = "carol@EXAMPLE.TEST";
+    public const string CarolPassword = "carol-pass";
     public const string TechPassword = "tech-password-1";
 
     private AtotiAuthKdcContainer? _kdc;
     private AtotiAuthSystem? _system;
+    private IContainer? _ldap;
     private RoundRobinProxy? _proxy;
 
-    public static string[] Images { get; } = [AtotiAuthImages.Identity, AtotiAuthImages.Token, AtotiAuthImages.Standalone, AtotiAuthImages.Kdc, TestImages.Redis];
+    public static string[] Images { get; } = [AtotiAuthImages.Identity, AtotiAuthImages.Token, AtotiAuthImages.Standalone, AtotiAuthImages.Kdc, TestImages.Redis, TestImages.OpenLdap];
 
     public AtotiAuthKdcContainer Kdc => _kdc ?? throw new InvalidOperationException("Not started.");
 
@@ -70,6 +76,7 @@ public sealed class KerberosFixture : IAsyncLifetime
         _kdc = new AtotiAuthKdcBuilder()
             .WithUser("alice", AlicePassword)
             .WithUser("bob", BobPassword)
+            .WithUser("carol", CarolPassword)
             .WithServicePrincipal(Service)
             .WithServicePrincipal(OtherService)
             .WithServicePrincipal(RotatedService)
@@ -83,11 +90,29 @@ public sealed class KerberosFixture : IAsyncLifetime
             .WithImages(redis: TestImages.Redis)
             .WithIdentityReplicas(2)
             .WithUser("tech", TechPassword)
-            .WithIdentity(identity => identity.WithKerberos(Service, keytab))
+            .WithIdentity(identity => identity
+                .WithKerberos(Service, keytab)
+                .WithEnvironment("AtotiAuth__Identity__Kerberos__LdapGroups", "true")
+                .WithEnvironment("AtotiAuth__Identity__Ldap__Url", "ldap://ldap:389")
+                .WithEnvironment("AtotiAuth__Identity__Ldap__AllowPlainText", "true")
+                .WithEnvironment("AtotiAuth__Identity__Ldap__BaseDn", OpenLdapFixture.BaseDn)
+                .WithEnvironment("AtotiAuth__Identity__Ldap__ManagerDn", OpenLdapFixture.ServiceDn)
+                .WithEnvironment("AtotiAuth__Identity__Ldap__ManagerPassword", OpenLdapFixture.ServicePassword)
+                .WithEnvironment("AtotiAuth__Identity__Ldap__UserSearchBase", "ou=people")
+                .WithEnvironment("AtotiAuth__Identity__Ldap__GroupSearchBase", "ou=groups"))
             .WithRoleMapping("kerberos", "alice", "ROLE_USER", "ROLE_TRADER")
+            .WithRoleMapping("kerberos", "ROLE_ATOTI_USER", "ROLE_FROM_LDAP")
             .WithDefaultRoles("kerberos", "ROLE_USER", "ROLE_SSO")
             .Build();
-        await _system.StartAsync(timeout.Token);
+        _ldap = new ContainerBuilder(TestImages.OpenLdap)
+            .WithNetwork(_system.Network)
+            .WithNetworkAliases("ldap")
+            .WithEnvironment("LDAP_LOG_LEVEL", "0")
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("slapd ready"))
+            .Build();
+        // The directory joins the system's network, created first (the system's start leaves it as it is).
+        await _system.Network.CreateAsync(timeout.Token);
+        await Task.WhenAll(_system.StartAsync(timeout.Token), _ldap.StartAsync(timeout.Token));
         _proxy = new RoundRobinProxy(_system.Identities.Select(static i => i.GetBaseAddress()));
     }
 
@@ -96,6 +121,11 @@ public sealed class KerberosFixture : IAsyncLifetime
         if (_proxy is not null)
         {
             await _proxy.DisposeAsync();
+        }
+
+        if (_ldap is not null)
+        {
+            await _ldap.DisposeAsync();
         }
 
         if (_system is not null)

@@ -28,11 +28,13 @@ public sealed class KerberosLoginTests(KerberosFixture fixture)
         Assert.NotNull(session);
         var (subject, roles) = await fixture.JwtOfAsync(session, Ct);
         Assert.Equal("alice", subject);
-        Assert.Equal(["ROLE_TRADER", "ROLE_USER"], roles);
+
+        // Mapped from her user name and from her directory group ROLE_ATOTI_USER.
+        Assert.Equal(["ROLE_FROM_LDAP", "ROLE_TRADER", "ROLE_USER"], roles);
     }
 
     [Fact]
-    public async Task Login_ModuleLoginOfAnUnmappedUser_GetsTheDefaultRoles()
+    public async Task Login_ModuleLoginOfAUserWithoutMappedRoles_GetsTheDefaultRoles()
     {
         KerberosFixture.EnsureAvailable();
 
@@ -41,6 +43,18 @@ public sealed class KerberosLoginTests(KerberosFixture fixture)
         var (subject, roles) = await fixture.JwtOfAsync(session, Ct);
         Assert.Equal("bob", subject);
         Assert.Equal(["ROLE_SSO", "ROLE_USER"], roles);
+    }
+
+    [Fact]
+    public async Task Login_UserMissingFromTheDirectory_RefusedWithItsCode()
+    {
+        KerberosFixture.EnsureAvailable();
+        using var client = KerberosHttp.Client(new NetworkCredential(KerberosFixture.Carol, KerberosFixture.CarolPassword));
+
+        using var login = await KerberosHttp.LoginAsync(client, Identity);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "kerberos_user_unknown"), await KerberosHttp.RefusalAsync(login));
+        Assert.Null(KerberosHttp.Session(login));
     }
 
     [Fact]
