@@ -2,6 +2,7 @@ using System.Text;
 using AtotiAuth.Identity.Kerberos;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Shared.Roles;
+using AtotiAuth.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

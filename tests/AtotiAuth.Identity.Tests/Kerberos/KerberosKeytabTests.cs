@@ -1,4 +1,5 @@
 using AtotiAuth.Identity.Kerberos;
+using AtotiAuth.Testing;
 
 namespace AtotiAuth.Identity.Tests.Kerberos;
 

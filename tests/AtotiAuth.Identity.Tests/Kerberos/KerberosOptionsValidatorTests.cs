@@ -1,5 +1,6 @@
 using AtotiAuth.Identity.Kerberos;
 using AtotiAuth.Identity.Ldap;
+using AtotiAuth.Testing;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Tests.Kerberos;

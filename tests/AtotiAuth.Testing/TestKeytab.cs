@@ -1,13 +1,14 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace AtotiAuth.Identity.Tests.Kerberos;
+namespace AtotiAuth.Testing;
 
 /// <summary>Writes MIT keytab files (format 0x0502) for the tests: entries of random keys, holes on request.</summary>
-internal sealed class TestKeytab
+public sealed class TestKeytab
 {
     private readonly List<byte> _data = [0x05, 0x02];
 
+    /// <summary>Adds a key of <paramref name="components"/>@<paramref name="realm"/> (zeros: the file is for reading, not for decrypting).</summary>
     public TestKeytab Key(string realm, string[] components, byte kvno, ushort encryptionType = 18, uint? wideKvno = null)
     {
         var entry = new List<byte>();
@@ -42,8 +43,10 @@ internal sealed class TestKeytab
         return this;
     }
 
+    /// <summary>The keytab file's bytes.</summary>
     public byte[] ToArray() => [.. _data];
 
+    /// <summary>Writes the keytab into <paramref name="directory"/> under a new name and returns its path.</summary>
     public string WriteTo(string directory)
     {
         var path = Path.Combine(directory, $"{Guid.NewGuid():N}.keytab");
