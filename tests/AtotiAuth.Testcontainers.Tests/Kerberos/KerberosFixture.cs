@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using AtotiAuth.Testcontainers.Tests.Module;
 using AtotiAuth.Testing;
-using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 
 namespace AtotiAuth.Testcontainers.Tests.Kerberos;
@@ -93,23 +92,12 @@ public sealed class KerberosFixture : IAsyncLifetime
             .WithIdentity(identity => identity
                 .WithKerberos(Service, keytab)
                 .WithEnvironment("AtotiAuth__Identity__Kerberos__LdapGroups", "true")
-                .WithEnvironment("AtotiAuth__Identity__Ldap__Url", "ldap://ldap:389")
-                .WithEnvironment("AtotiAuth__Identity__Ldap__AllowPlainText", "true")
-                .WithEnvironment("AtotiAuth__Identity__Ldap__BaseDn", OpenLdapFixture.BaseDn)
-                .WithEnvironment("AtotiAuth__Identity__Ldap__ManagerDn", OpenLdapFixture.ServiceDn)
-                .WithEnvironment("AtotiAuth__Identity__Ldap__ManagerPassword", OpenLdapFixture.ServicePassword)
-                .WithEnvironment("AtotiAuth__Identity__Ldap__UserSearchBase", "ou=people")
-                .WithEnvironment("AtotiAuth__Identity__Ldap__GroupSearchBase", "ou=groups"))
+                .WithTestDirectory())
             .WithRoleMapping("kerberos", "alice", "ROLE_USER", "ROLE_TRADER")
             .WithRoleMapping("kerberos", "ROLE_ATOTI_USER", "ROLE_FROM_LDAP")
             .WithDefaultRoles("kerberos", "ROLE_USER", "ROLE_SSO")
             .Build();
-        _ldap = new ContainerBuilder(TestImages.OpenLdap)
-            .WithNetwork(_system.Network)
-            .WithNetworkAliases("ldap")
-            .WithEnvironment("LDAP_LOG_LEVEL", "0")
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("slapd ready"))
-            .Build();
+        _ldap = TestDirectory.Build(_system.Network);
         // The directory joins the system's network, created first (the system's start leaves it as it is).
         await _system.Network.CreateAsync(timeout.Token);
         await Task.WhenAll(_system.StartAsync(timeout.Token), _ldap.StartAsync(timeout.Token));
