@@ -74,4 +74,22 @@ internal static class IdentityProblemCodes
 
     /// <summary>A back-channel logout token's <c>jti</c> was already used.</summary>
     public const string LogoutTokenReplayed = "logout_token_replayed";
+
+    /// <summary>Kerberos is on and the request brought no <c>Negotiate</c> token: no ticket (none cached, a wrong password at the KDC, the KDC unreachable). 401 with the challenge.</summary>
+    public const string KerberosTicketRequired = "kerberos_ticket_required";
+
+    /// <summary>Not a refusal: the 401 carries the server's token of an unfinished <c>Negotiate</c> exchange; the client answers on the same connection.</summary>
+    public const string KerberosContinue = "kerberos_continue";
+
+    /// <summary>GSSAPI refused the <c>Negotiate</c> token: a ticket for another principal, a key the keytab lacks (rotated), expired, altered or malformed.</summary>
+    public const string KerberosTicketInvalid = "kerberos_ticket_invalid";
+
+    /// <summary>The <c>Negotiate</c> token was already used (on any replica).</summary>
+    public const string KerberosTicketReplayed = "kerberos_ticket_replayed";
+
+    /// <summary>The ticket's client is from a realm that is not allowed.</summary>
+    public const string KerberosRealmRefused = "kerberos_realm_refused";
+
+    /// <summary>With the LDAP group lookup on, the Kerberos user has no entry in the directory, or a disabled one.</summary>
+    public const string KerberosUserUnknown = "kerberos_user_unknown";
 }

@@ -1,6 +1,7 @@
 using AtotiAuth.Identity.Admin;
 using AtotiAuth.Identity.Authentication;
 using AtotiAuth.Identity.EmbeddedUi;
+using AtotiAuth.Identity.Kerberos;
 using AtotiAuth.Identity.Ldap;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Logout;
@@ -35,6 +36,7 @@ public static class IdentityServiceExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
         builder.AddLogin();
         builder.AddLdap();
+        builder.AddKerberos();
         builder.AddIdentityAuthentication();
         builder.AddOidc();
         builder.AddEmbeddedUi();

@@ -70,6 +70,28 @@ public sealed class AtotiAuthIdentityBuilder : ContainerBuilder<AtotiAuthIdentit
     public AtotiAuthIdentityBuilder WithRedis(string connectionString) =>
         WithEnvironment("AtotiAuth__Store__Redis", connectionString);
 
+    /// <summary>
+    /// Turns the Kerberos provider on: <paramref name="keytab"/> is mounted read-only (as a Secret would
+    /// be) and a tmpfs at <c>/var/tmp</c> holds GSSAPI's replay cache. Take the keytab from
+    /// <see cref="AtotiAuthKdcContainer.GetKeytabAsync"/>. Other settings of the provider (docs/kerberos.md)
+    /// go through <c>WithEnvironment("AtotiAuth__Identity__Kerberos__…")</c>.
+    /// </summary>
+    /// <param name="servicePrincipal">The service principal, <c>HTTP/&lt;host clients name&gt;</c>, e.g. <c>HTTP/auth.example.test</c>.</param>
+    /// <param name="keytab">A keytab holding its keys.</param>
+    public AtotiAuthIdentityBuilder WithKerberos(string servicePrincipal, byte[] keytab)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(servicePrincipal);
+        ArgumentNullException.ThrowIfNull(keytab);
+        if (DockerResourceConfiguration.KerberosDirectory is not null)
+        {
+            throw new InvalidOperationException("WithKerberos was already called for this container (one service principal per service).");
+        }
+
+        var directory = KerberosKeytabDirectory.Write(keytab);
+        return Merge(DockerResourceConfiguration, new AtotiAuthIdentityConfiguration(kerberosDirectory: directory))
+            .WithKerberosProvider(servicePrincipal, directory);
+    }
+
     /// <inheritdoc />
     public override AtotiAuthIdentityContainer Build()
     {

@@ -105,6 +105,26 @@ public sealed class AtotiAuthStandaloneBuilder : ContainerBuilder<AtotiAuthStand
     public AtotiAuthStandaloneBuilder WithRedis(string connectionString) =>
         WithEnvironment("AtotiAuth__Store__Redis", connectionString);
 
+    /// <summary>
+    /// Turns the Kerberos provider on, as <see cref="AtotiAuthIdentityBuilder.WithKerberos"/> does: the
+    /// keytab mounted read-only, a tmpfs at <c>/var/tmp</c> for GSSAPI's replay cache.
+    /// </summary>
+    /// <param name="servicePrincipal">The service principal, <c>HTTP/&lt;host clients name&gt;</c>.</param>
+    /// <param name="keytab">A keytab holding its keys (<see cref="AtotiAuthKdcContainer.GetKeytabAsync"/>).</param>
+    public AtotiAuthStandaloneBuilder WithKerberos(string servicePrincipal, byte[] keytab)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(servicePrincipal);
+        ArgumentNullException.ThrowIfNull(keytab);
+        if (DockerResourceConfiguration.KerberosDirectory is not null)
+        {
+            throw new InvalidOperationException("WithKerberos was already called for this container (one service principal per service).");
+        }
+
+        var directory = KerberosKeytabDirectory.Write(keytab);
+        return Merge(DockerResourceConfiguration, new AtotiAuthStandaloneConfiguration(kerberosDirectory: directory))
+            .WithKerberosProvider(servicePrincipal, directory);
+    }
+
     /// <inheritdoc />
     public override AtotiAuthStandaloneContainer Build()
     {
