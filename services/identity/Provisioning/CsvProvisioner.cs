@@ -1,3 +1,4 @@
+using AtotiAuth.Identity.Principals;
 using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Users;
@@ -19,14 +20,19 @@ internal sealed partial class CsvProvisioner(BasicUsers basicUsers, IUserStore u
             var user = await users.FindAsync(row.UserName, cancellationToken);
             if (user is null)
             {
-                await basicUsers.CreateAsync(row.UserName, row.Password, row.Roles, row.Status, cancellationToken);
-                await SetRolesAsync(row, cancellationToken);
+                if (await basicUsers.CreateAsync(row.UserName, row.Password, row.Roles, row.Status, cancellationToken) == BasicUserChange.PasswordRefused)
+                {
+                    LogPasswordRefused(logger, row.UserName);
+                }
+
                 continue;
             }
 
-            if (!basicUsers.HasPassword(user, row.Password))
+            // Through BasicUsers, which also revokes the user's sessions (issue 22).
+            if (!basicUsers.HasPassword(user, row.Password)
+                && await basicUsers.SetPasswordAsync(row.UserName, row.Password, keepSessionId: null, cancellationToken) == BasicUserChange.PasswordRefused)
             {
-                await basicUsers.SetPasswordAsync(row.UserName, row.Password, cancellationToken);
+                LogPasswordRefused(logger, row.UserName);
             }
 
             if (user.Status != row.Status)
@@ -43,12 +49,15 @@ internal sealed partial class CsvProvisioner(BasicUsers basicUsers, IUserStore u
     private async Task SetRolesAsync(CsvUserRow row, CancellationToken cancellationToken)
     {
         string[] wanted = [.. new SortedSet<string>([BasicUserRules.UserRole, .. row.Roles], StringComparer.Ordinal)];
-        var current = await roles.GetIndividualRolesAsync(row.UserName, cancellationToken);
+        var current = await roles.GetIndividualRolesAsync(ProviderIds.Basic, row.UserName, cancellationToken);
         if (!current.SequenceEqual(wanted, StringComparer.Ordinal))
         {
-            await roles.SetIndividualRolesAsync(row.UserName, wanted, cancellationToken);
+            await basicUsers.SetRolesAsync(row.UserName, wanted, cancellationToken);
         }
     }
+
+    [LoggerMessage(EventId = 4602, Level = LogLevel.Warning, Message = "Provisioning row of {UserName}: its password fails the password policy (AtotiAuth:Identity:Passwords) and was not set")]
+    private static partial void LogPasswordRefused(ILogger logger, LogText userName);
 
     [LoggerMessage(EventId = 4601, Level = LogLevel.Information, Message = "Provisioning file applied: {Rows} user row(s)")]
     private static partial void LogApplied(ILogger logger, int rows);

@@ -1,63 +1,108 @@
+using System.Net;
+using System.Net.Sockets;
+using AtotiAuth.Identity.Principals;
 using AtotiAuth.Shared.Throttling;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Throttling;
 
-/// <summary>Counts failed logins per user name and per client address in the shared store.</summary>
+/// <summary>
+/// Counts login attempts before any credential or directory work (issue 22, STYLE.md §21): per user
+/// name and client network, per user name from every network (with an exemption for networks the user
+/// signed in from), and per client network. A success takes its own count back.
+/// </summary>
 internal sealed partial class LoginThrottle(
     ILoginAttemptStore attempts,
     IOptionsMonitor<LoginThrottleOptions> options,
     ILogger<LoginThrottle> logger)
 {
-    /// <summary>Reads both counters at once (one round trip); locked when either reached its limit.</summary>
-    public async Task<ThrottleCheck> CheckAsync(string userName, string clientAddress, CancellationToken cancellationToken)
+    private const string AddressField = "all";
+
+    /// <summary>The attempt, counted; null when a limit was reached (then nothing is counted and nothing may be tried).</summary>
+    public async Task<LoginAttempt?> BeginAsync(string userName, string? clientAddress, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
         if (!settings.Enabled)
         {
-            return new ThrottleCheck(Locked: false, UserHasFailures: false);
+            return LoginAttempt.Unthrottled;
         }
 
-        var byUserRead = attempts.GetAsync(UserKey(userName), cancellationToken);
-        var byAddressRead = attempts.GetAsync(AddressKey(clientAddress), cancellationToken);
-        await Task.WhenAll(byUserRead, byAddressRead);
-        var byUser = await byUserRead;
-        var locked = byUser >= settings.MaxFailuresPerUser || await byAddressRead >= settings.MaxFailuresPerAddress;
-        if (locked)
+        var folded = UserNames.Fold(userName);
+        var network = Network(clientAddress);
+        var attempt = new LoginAttempt($"user:{folded}", $"known:{folded}", $"addr:{network}", network);
+
+        // Both go out together: one round trip.
+        var knowing = attempts.IsRememberedAsync(attempt.KnownKey, network, settings.KnownAddressLifetime, cancellationToken);
+        var byAddress = attempts.TryCountAsync(attempt.AddressKey, AddressField, settings.MaxFailuresPerAddress, settings.MaxFailuresPerAddress, settings.Window, cancellationToken);
+        await Task.WhenAll(knowing, byAddress);
+        if (await byAddress != AttemptVerdict.Counted)
         {
-            LogLocked(logger, userName, clientAddress);
+            LogLocked(logger, userName, network, "address");
+            return null;
         }
 
-        return new ThrottleCheck(locked, byUser > 0);
-    }
-
-    /// <summary>Counts a failure for the name and for the address, both at once.</summary>
-    public async Task RecordFailureAsync(string userName, string clientAddress, CancellationToken cancellationToken)
-    {
-        var settings = options.CurrentValue;
-        if (!settings.Enabled)
+        var ceiling = await knowing ? int.MaxValue : settings.MaxFailuresPerUser;
+        var byUser = await attempts.TryCountAsync(attempt.UserKey, network, settings.MaxFailuresPerUserAndAddress, ceiling, settings.Window, cancellationToken);
+        if (byUser != AttemptVerdict.Counted)
         {
-            return;
+            await attempts.UncountAsync(attempt.AddressKey, AddressField, forgetField: false, cancellationToken);
+            LogLocked(logger, userName, network, byUser == AttemptVerdict.FieldLimit ? "user and address" : "user");
+            return null;
         }
 
-        await Task.WhenAll(
-            attempts.IncrementAsync(UserKey(userName), settings.Window, cancellationToken),
-            attempts.IncrementAsync(AddressKey(clientAddress), settings.Window, cancellationToken));
+        return attempt;
     }
 
     /// <summary>
-    /// A success forgets the user's failures, not the address's: one good login must not reset a spray.
-    /// Nothing to forget (the usual case, no store call) when <paramref name="check"/> found none; a failure
-    /// counted meanwhile by a concurrent attempt then stays counted, the strict side.
+    /// A success takes its attempt back, forgets the name's failures from this network (not from others,
+    /// not the network's own: one good login must not reset a spray) and remembers the network as known.
     /// </summary>
-    public Task RecordSuccessAsync(string userName, ThrottleCheck check, CancellationToken cancellationToken)
-        => options.CurrentValue.Enabled && check.UserHasFailures ? attempts.ResetAsync(UserKey(userName), cancellationToken) : Task.CompletedTask;
+    public Task SucceededAsync(LoginAttempt attempt, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        if (ReferenceEquals(attempt, LoginAttempt.Unthrottled))
+        {
+            return Task.CompletedTask;
+        }
 
-    // Case-folded, so "Alice" and "alice" share one budget whatever the provider's case rules.
-    private static string UserKey(string userName) => $"user:{userName.ToUpperInvariant()}";
+        return Task.WhenAll(
+            attempts.UncountAsync(attempt.UserKey, attempt.Network, forgetField: true, cancellationToken),
+            attempts.UncountAsync(attempt.AddressKey, AddressField, forgetField: false, cancellationToken),
+            settings.KnownAddressLifetime > TimeSpan.Zero
+                ? attempts.RememberAsync(attempt.KnownKey, attempt.Network, settings.KnownAddressLifetime, cancellationToken)
+                : Task.CompletedTask);
+    }
 
-    private static string AddressKey(string clientAddress) => $"addr:{clientAddress}";
+    /// <summary>Lifts every lock on <paramref name="userName"/> (an admin's unlock); the networks' own counts stay.</summary>
+    public Task UnlockAsync(string userName, CancellationToken cancellationToken)
+        => attempts.ResetAsync($"user:{UserNames.Fold(userName)}", cancellationToken);
 
-    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.LoginLocked + ") for user {UserName} from {ClientAddress}")]
-    private static partial void LogLocked(ILogger logger, LogText userName, string clientAddress);
+    /// <summary>
+    /// The client's network as locks key it: an IPv4 address, or the /64 of an IPv6 one, since one
+    /// subscriber gets a whole /64 and could rotate through it (RFC 6177); IPv4-mapped addresses as IPv4.
+    /// </summary>
+    internal static string Network(string? clientAddress)
+    {
+        if (!IPAddress.TryParse(clientAddress, out var address))
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
+    }
+
+    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.LoginLocked + ") for user {UserName} from {ClientNetwork}: limit per {Limit} reached")]
+    private static partial void LogLocked(ILogger logger, LogText userName, string clientNetwork, string limit);
 }

@@ -26,7 +26,7 @@ public sealed class CsvProvisioningTests(RedisFixture redis) : IAsyncDisposable
 
         Assert.Equal(HttpStatusCode.Redirect, ann.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, ben.StatusCode);
-        Assert.Equal(["ROLE_SHARE", "ROLE_USER"], await app.Get<IRoleStore>().GetIndividualRolesAsync("csv-ann", Ct));
+        Assert.Equal(["ROLE_SHARE", "ROLE_USER"], await app.Get<IRoleStore>().GetIndividualRolesAsync("basic", "csv-ann", Ct));
     }
 
     [Fact]
@@ -45,18 +45,18 @@ public sealed class CsvProvisioningTests(RedisFixture redis) : IAsyncDisposable
         Assert.Equal(HttpStatusCode.Redirect, newPassword.StatusCode);
         using var oldPassword = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-pw-1");
         Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
-        Assert.NotEmpty(await app.Get<ISessionStore>().ListByUserAsync("csv-ann", Ct));
+        Assert.NotEmpty(await app.Get<ISessionStore>().ListByUserAsync("basic", "csv-ann", Ct));
 
         await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-ann,ann-pw-2,Inactive,\n");
         await WaitForAsync(app, "csv-ann", static u => u?.Status == UserStatus.Inactive);
 
         // The status changes first (no new login), then the sessions are revoked.
-        for (var i = 0; i < 50 && (await app.Get<ISessionStore>().ListByUserAsync("csv-ann", Ct)).Count > 0; i++)
+        for (var i = 0; i < 50 && (await app.Get<ISessionStore>().ListByUserAsync("basic", "csv-ann", Ct)).Count > 0; i++)
         {
             await Task.Delay(100, Ct);
         }
 
-        Assert.Empty(await app.Get<ISessionStore>().ListByUserAsync("csv-ann", Ct));
+        Assert.Empty(await app.Get<ISessionStore>().ListByUserAsync("basic", "csv-ann", Ct));
         using var refused = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-pw-2");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
