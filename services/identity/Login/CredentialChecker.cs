@@ -1,5 +1,6 @@
 using AtotiAuth.Identity.Throttling;
 using AtotiAuth.Identity.Users;
+using AtotiAuth.Shared.Throttling;
 
 namespace AtotiAuth.Identity.Login;
 
@@ -26,11 +27,29 @@ internal sealed partial class CredentialChecker(
             return LoginOutcome.Locked(userName);
         }
 
-        var network = LoginThrottle.Network(clientAddress);
+        var end = AttemptEnd.Failed;
+        try
+        {
+            (var outcome, end) = await CheckAsync(userName, password, LoginThrottle.Network(clientAddress), cancellationToken);
+            return outcome;
+        }
+        finally
+        {
+            await throttle.EndAsync(attempt, end);
+        }
+    }
+
+    /// <summary>
+    /// The outcome and how the attempt ends: counted when refused, taken back on success, and taken back
+    /// too when a directory could not answer for a name that is no basic user, since then no password
+    /// was checked at all, and an LDAP user must not be locked out by the directory's outage.
+    /// </summary>
+    private async Task<(LoginOutcome Outcome, AttemptEnd End)> CheckAsync(string userName, string password, string network, CancellationToken cancellationToken)
+    {
         if ((BasicUserRules.CheckUserName(userName) ?? BasicUserRules.CheckPassword(password)) is { } malformed)
         {
             LogMalformed(logger, userName, network, malformed);
-            return LoginOutcome.Invalid(userName);
+            return (LoginOutcome.Invalid(userName), AttemptEnd.Failed);
         }
 
         var (outcome, hashed) = await basic.AuthenticateAsync(userName, password, network, cancellationToken);
@@ -39,7 +58,7 @@ internal sealed partial class CredentialChecker(
         {
             if (outcome.Kind == LoginOutcomeKind.Success)
             {
-                break;
+                return (outcome, AttemptEnd.Succeeded);
             }
 
             if (provider.IsEnabled)
@@ -53,8 +72,7 @@ internal sealed partial class CredentialChecker(
 
         if (outcome.Kind == LoginOutcomeKind.Success)
         {
-            await throttle.SucceededAsync(attempt, cancellationToken);
-            return outcome;
+            return (outcome, AttemptEnd.Succeeded);
         }
 
         if (!hashed)
@@ -62,7 +80,9 @@ internal sealed partial class CredentialChecker(
             basic.VerifyDummy(password);
         }
 
-        return unavailable ?? LoginOutcome.Invalid(userName);
+        return unavailable is null
+            ? (LoginOutcome.Invalid(userName), AttemptEnd.Failed)
+            : (unavailable, hashed ? AttemptEnd.Failed : AttemptEnd.Withdrawn);
     }
 
     [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.InvalidCredentials + ") for user {UserName} from {ClientNetwork}: the name or password {Problem}")]

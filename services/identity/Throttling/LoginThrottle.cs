@@ -9,14 +9,20 @@ namespace AtotiAuth.Identity.Throttling;
 /// <summary>
 /// Counts login attempts before any credential or directory work (issue 22, STYLE.md §21): per user
 /// name and client network, per user name from every network (with an exemption for networks the user
-/// signed in from), and per client network. A success takes its own count back.
+/// signed in from), and per client network. Attempts under way count too: when only they fill a limit,
+/// a new attempt waits for them to end (a burst of genuine logins is served in turn, a burst of guesses
+/// is refused once the first ones failed). Every counted attempt is ended by <see cref="EndAsync"/>.
 /// </summary>
 internal sealed partial class LoginThrottle(
     ILoginAttemptStore attempts,
     IOptionsMonitor<LoginThrottleOptions> options,
+    TimeProvider time,
     ILogger<LoginThrottle> logger)
 {
     private const string AddressField = "all";
+
+    /// <summary>How long an attempt waits for those under way before it is refused as locked.</summary>
+    private static readonly TimeSpan BusyWait = TimeSpan.FromSeconds(10);
 
     /// <summary>The attempt, counted; null when a limit was reached (then nothing is counted and nothing may be tried).</summary>
     public async Task<LoginAttempt?> BeginAsync(string userName, string? clientAddress, CancellationToken cancellationToken)
@@ -30,34 +36,34 @@ internal sealed partial class LoginThrottle(
         var folded = UserNames.Fold(userName);
         var network = Network(clientAddress);
         var attempt = new LoginAttempt($"user:{folded}", $"known:{folded}", $"addr:{network}", network);
-
-        // Both go out together: one round trip.
-        var knowing = attempts.IsRememberedAsync(attempt.KnownKey, network, settings.KnownAddressLifetime, cancellationToken);
-        var byAddress = attempts.TryCountAsync(attempt.AddressKey, AddressField, settings.MaxFailuresPerAddress, settings.MaxFailuresPerAddress, settings.Window, cancellationToken);
-        await Task.WhenAll(knowing, byAddress);
-        if (await byAddress != AttemptVerdict.Counted)
+        var known = await attempts.IsRememberedAsync(attempt.KnownKey, network, settings.KnownAddressLifetime, cancellationToken);
+        var giveUp = time.GetUtcNow() + BusyWait;
+        var pause = TimeSpan.FromMilliseconds(20);
+        while (true)
         {
-            LogLocked(logger, userName, network, "address");
-            return null;
-        }
+            var verdict = await TryCountAsync(attempt, known, settings, cancellationToken);
+            if (verdict == AttemptVerdict.Counted)
+            {
+                return attempt;
+            }
 
-        var ceiling = await knowing ? int.MaxValue : settings.MaxFailuresPerUser;
-        var byUser = await attempts.TryCountAsync(attempt.UserKey, network, settings.MaxFailuresPerUserAndAddress, ceiling, settings.Window, cancellationToken);
-        if (byUser != AttemptVerdict.Counted)
-        {
-            await attempts.UncountAsync(attempt.AddressKey, AddressField, forgetField: false, cancellationToken);
-            LogLocked(logger, userName, network, byUser == AttemptVerdict.FieldLimit ? "user and address" : "user");
-            return null;
-        }
+            if (verdict != AttemptVerdict.Busy || time.GetUtcNow() >= giveUp)
+            {
+                LogLocked(logger, userName, network, verdict);
+                return null;
+            }
 
-        return attempt;
+            await Task.Delay(pause, time, cancellationToken);
+            pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, TimeSpan.FromMilliseconds(200).Ticks));
+        }
     }
 
     /// <summary>
-    /// A success takes its attempt back, forgets the name's failures from this network (not from others,
-    /// not the network's own: one good login must not reset a spray) and remembers the network as known.
+    /// Ends a counted attempt. A success takes its count back, forgets the name's failures from this
+    /// network (not from others, not the network's own: one good login must not reset a spray) and
+    /// remembers the network as known; a failure stays counted; a withdrawn attempt is taken back.
     /// </summary>
-    public Task SucceededAsync(LoginAttempt attempt, CancellationToken cancellationToken)
+    public Task EndAsync(LoginAttempt attempt, AttemptEnd end)
     {
         var settings = options.CurrentValue;
         if (ReferenceEquals(attempt, LoginAttempt.Unthrottled))
@@ -65,11 +71,13 @@ internal sealed partial class LoginThrottle(
             return Task.CompletedTask;
         }
 
+        // Not the request's token: an attempt abandoned by its client still ends.
+        var succeeded = end == AttemptEnd.Succeeded;
         return Task.WhenAll(
-            attempts.UncountAsync(attempt.UserKey, attempt.Network, forgetField: true, cancellationToken),
-            attempts.UncountAsync(attempt.AddressKey, AddressField, forgetField: false, cancellationToken),
-            settings.KnownAddressLifetime > TimeSpan.Zero
-                ? attempts.RememberAsync(attempt.KnownKey, attempt.Network, settings.KnownAddressLifetime, cancellationToken)
+            attempts.EndAsync(attempt.UserKey, attempt.Network, end, CancellationToken.None),
+            attempts.EndAsync(attempt.AddressKey, AddressField, end == AttemptEnd.Failed ? AttemptEnd.Failed : AttemptEnd.Withdrawn, CancellationToken.None),
+            succeeded && settings.KnownAddressLifetime > TimeSpan.Zero
+                ? attempts.RememberAsync(attempt.KnownKey, attempt.Network, settings.KnownAddressLifetime, CancellationToken.None)
                 : Task.CompletedTask);
     }
 
@@ -103,6 +111,25 @@ internal sealed partial class LoginThrottle(
         return $"{new IPAddress(bytes)}/64";
     }
 
-    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.LoginLocked + ") for user {UserName} from {ClientNetwork}: limit per {Limit} reached")]
-    private static partial void LogLocked(ILogger logger, LogText userName, string clientNetwork, string limit);
+    /// <summary>The address first, then the user name; when the name refuses, the address's count is withdrawn.</summary>
+    private async Task<AttemptVerdict> TryCountAsync(LoginAttempt attempt, bool known, LoginThrottleOptions settings, CancellationToken cancellationToken)
+    {
+        var byAddress = await attempts.TryCountAsync(attempt.AddressKey, AddressField, settings.MaxFailuresPerAddress, settings.MaxFailuresPerAddress, settings.Window, cancellationToken);
+        if (byAddress != AttemptVerdict.Counted)
+        {
+            return byAddress;
+        }
+
+        var ceiling = known ? int.MaxValue : settings.MaxFailuresPerUser;
+        var byUser = await attempts.TryCountAsync(attempt.UserKey, attempt.Network, settings.MaxFailuresPerUserAndAddress, ceiling, settings.Window, cancellationToken);
+        if (byUser != AttemptVerdict.Counted)
+        {
+            await attempts.EndAsync(attempt.AddressKey, AddressField, AttemptEnd.Withdrawn, CancellationToken.None);
+        }
+
+        return byUser;
+    }
+
+    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.LoginLocked + ") for user {UserName} from {ClientNetwork}: {Limit}")]
+    private static partial void LogLocked(ILogger logger, LogText userName, string clientNetwork, AttemptVerdict limit);
 }

@@ -27,36 +27,36 @@ internal sealed class InMemoryLoginAttemptStore(TimeProvider time) : ILoginAttem
 
             if (counter.Fields.GetValueOrDefault(field) >= fieldLimit)
             {
-                return Task.FromResult(AttemptVerdict.FieldLimit);
+                return Task.FromResult(counter.FieldsPending.GetValueOrDefault(field) > 0 ? AttemptVerdict.Busy : AttemptVerdict.FieldLimit);
             }
 
             if (counter.Total >= totalLimit)
             {
-                return Task.FromResult(AttemptVerdict.TotalLimit);
+                return Task.FromResult(counter.Pending > 0 ? AttemptVerdict.Busy : AttemptVerdict.TotalLimit);
             }
 
             counter.Fields[field] = counter.Fields.GetValueOrDefault(field) + 1;
+            counter.FieldsPending[field] = counter.FieldsPending.GetValueOrDefault(field) + 1;
             counter.Total++;
+            counter.Pending++;
             return Task.FromResult(AttemptVerdict.Counted);
         }
     }
 
-    public Task UncountAsync(string key, string field, bool forgetField, CancellationToken cancellationToken = default)
+    public Task EndAsync(string key, string field, AttemptEnd end, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(field);
         lock (_gate)
         {
-            if (_counters.TryGetValue(key, out var counter) && counter.Fields.TryGetValue(field, out var count) && count > 0)
+            if (_counters.TryGetValue(key, out var counter) && counter.FieldsPending.GetValueOrDefault(field) > 0)
             {
-                counter.Total--;
-                if (forgetField || count == 1)
+                counter.FieldsPending[field]--;
+                counter.Pending--;
+                if (end != AttemptEnd.Failed)
                 {
-                    counter.Fields.Remove(field);
-                }
-                else
-                {
-                    counter.Fields[field] = count - 1;
+                    counter.Total--;
+                    counter.Fields[field] = end == AttemptEnd.Succeeded ? 0 : counter.Fields[field] - 1;
                 }
             }
         }
@@ -150,7 +150,11 @@ internal sealed class InMemoryLoginAttemptStore(TimeProvider time) : ILoginAttem
 
         public int Total { get; set; }
 
+        public int Pending { get; set; }
+
         public Dictionary<string, int> Fields { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, int> FieldsPending { get; } = new(StringComparer.Ordinal);
     }
 
     private sealed class Remembered

@@ -6,8 +6,9 @@ namespace AtotiAuth.Shared.Store.Redis;
 
 /// <summary>
 /// Login attempts in Redis: a hash per key with the window's end (from the injected clock), the total
-/// and one count per field (<c>f:{field}</c>), checked and counted by one script so concurrent replicas
-/// never evaluate more than the limit; the key's TTL is its window. Remembered members are a hash of
+/// and one count per field (<c>f:{field}</c>), and the same for attempts under way (<c>pending</c>,
+/// <c>p:{field}</c>), checked and counted by one script so concurrent replicas never evaluate more than
+/// the limit; the key's TTL is its window. Remembered members are a hash of
 /// member → time, expiring with the newest.
 /// </summary>
 internal sealed class RedisLoginAttemptStore(
@@ -15,30 +16,48 @@ internal sealed class RedisLoginAttemptStore(
     IOptions<StoreOptions> storeOptions,
     TimeProvider time) : ILoginAttemptStore
 {
-    /// <summary>ARGV: now (ms), window (ms), field, field limit, total limit. 0 counted, 1 field full, 2 total full.</summary>
+    /// <summary>
+    /// ARGV: now (ms), window (ms), field, field limit, total limit. 0 counted, 1 field full, 2 total full,
+    /// 3 full only with attempts under way. <c>f:</c> and <c>total</c> count attempts, <c>p:</c> and
+    /// <c>pending</c> those under way.
+    /// </summary>
     private const string TryCountScript = """
         local now = tonumber(ARGV[1])
         local ends = tonumber(redis.call('HGET', KEYS[1], 'ends'))
         if ends == nil or now >= ends then
           redis.call('DEL', KEYS[1])
-          redis.call('HSET', KEYS[1], 'ends', now + tonumber(ARGV[2]), 'total', 0)
+          redis.call('HSET', KEYS[1], 'ends', now + tonumber(ARGV[2]), 'total', 0, 'pending', 0)
           redis.call('PEXPIRE', KEYS[1], ARGV[2])
         end
-        local field = 'f:' .. ARGV[3]
-        if tonumber(redis.call('HGET', KEYS[1], field) or '0') >= tonumber(ARGV[4]) then return 1 end
-        if tonumber(redis.call('HGET', KEYS[1], 'total') or '0') >= tonumber(ARGV[5]) then return 2 end
+        local field, pending = 'f:' .. ARGV[3], 'p:' .. ARGV[3]
+        if tonumber(redis.call('HGET', KEYS[1], field) or '0') >= tonumber(ARGV[4]) then
+          if tonumber(redis.call('HGET', KEYS[1], pending) or '0') > 0 then return 3 end
+          return 1
+        end
+        if tonumber(redis.call('HGET', KEYS[1], 'total') or '0') >= tonumber(ARGV[5]) then
+          if tonumber(redis.call('HGET', KEYS[1], 'pending') or '0') > 0 then return 3 end
+          return 2
+        end
         redis.call('HINCRBY', KEYS[1], field, 1)
         redis.call('HINCRBY', KEYS[1], 'total', 1)
+        redis.call('HINCRBY', KEYS[1], pending, 1)
+        redis.call('HINCRBY', KEYS[1], 'pending', 1)
         return 0
         """;
 
-    /// <summary>ARGV: field, 1 to forget the field's whole count. Takes back only what the field holds.</summary>
-    private const string UncountScript = """
-        local field = 'f:' .. ARGV[1]
-        local count = tonumber(redis.call('HGET', KEYS[1], field) or '0')
-        if count <= 0 then return 0 end
+    /// <summary>ARGV: field, end (0 failed, 1 withdrawn, 2 succeeded). Ends only what the field holds under way.</summary>
+    private const string EndScript = """
+        local field, pending = 'f:' .. ARGV[1], 'p:' .. ARGV[1]
+        if tonumber(redis.call('HGET', KEYS[1], pending) or '0') <= 0 then return 0 end
+        redis.call('HINCRBY', KEYS[1], pending, -1)
+        redis.call('HINCRBY', KEYS[1], 'pending', -1)
+        if ARGV[2] == '0' then return 1 end
         redis.call('HINCRBY', KEYS[1], 'total', -1)
-        if ARGV[2] == '1' or count == 1 then redis.call('HDEL', KEYS[1], field) else redis.call('HINCRBY', KEYS[1], field, -1) end
+        if ARGV[2] == '2' then
+          redis.call('HSET', KEYS[1], field, 0)
+        else
+          redis.call('HINCRBY', KEYS[1], field, -1)
+        end
         return 1
         """;
 
@@ -61,11 +80,11 @@ internal sealed class RedisLoginAttemptStore(
         return (AttemptVerdict)(int)result;
     }
 
-    public Task UncountAsync(string key, string field, bool forgetField, CancellationToken cancellationToken = default)
+    public Task EndAsync(string key, string field, AttemptEnd end, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(field);
-        return EvaluateAsync(UncountScript, key, [field, forgetField ? 1 : 0], cancellationToken);
+        return EvaluateAsync(EndScript, key, [field, (int)end], cancellationToken);
     }
 
     public async Task<int> GetAsync(string key, string? field = null, CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using System.Text;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store.Redis;
 using AtotiAuth.Shared.Tests.Sessions;
+using AtotiAuth.Shared.Throttling;
 using AtotiAuth.Shared.Users;
 using AtotiAuth.Testing;
 using StackExchange.Redis;
@@ -84,7 +85,7 @@ public sealed class RedisStoreLayoutTests(RedisFixture fixture) : IAsyncDisposab
 
         await attempts.TryCountAsync("user:ALICE", "192.0.2.1", 5, 100, window, Cancel);
         await attempts.TryCountAsync("addr:192.0.2.1", "all", 50, 50, window, Cancel);
-        await attempts.UncountAsync("user:ALICE", "192.0.2.1", forgetField: true, Cancel);
+        await attempts.EndAsync("user:ALICE", "192.0.2.1", AttemptEnd.Succeeded, Cancel);
         await attempts.RememberAsync("known:ALICE", "192.0.2.1", TimeSpan.FromDays(30), Cancel);
 
         var db = _redis.Shared.GetDatabase();

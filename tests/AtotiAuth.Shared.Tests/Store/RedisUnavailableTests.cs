@@ -22,7 +22,7 @@ public sealed class RedisUnavailableTests : IAsyncDisposable
         "revocation.revoke", "revocation.check", "revocation.subscribe",
         "user.find", "user.create", "user.update", "user.list",
         "role.get", "role.set", "role.mapping", "role.link",
-        "attempt.count", "attempt.uncount", "attempt.remember", "attempt.get", "attempt.reset",
+        "attempt.count", "attempt.end", "attempt.remember", "attempt.get", "attempt.reset",
     ];
 
     [Theory]
@@ -68,7 +68,7 @@ public sealed class RedisUnavailableTests : IAsyncDisposable
             case "role.link": await roles.GetLinkAsync(new AtotiAuth.Shared.Roles.PrincipalId("oidc:x", "alice"), cancel); break;
             case "role.mapping": await roles.GetRoleMappingAsync("ldap", cancel); break;
             case "attempt.count": await attempts.TryCountAsync("user:ALICE", "192.0.2.1", 5, 100, TimeSpan.FromMinutes(1), cancel); break;
-            case "attempt.uncount": await attempts.UncountAsync("user:ALICE", "192.0.2.1", forgetField: true, cancel); break;
+            case "attempt.end": await attempts.EndAsync("user:ALICE", "192.0.2.1", AtotiAuth.Shared.Throttling.AttemptEnd.Failed, cancel); break;
             case "attempt.remember": await attempts.RememberAsync("known:ALICE", "192.0.2.1", TimeSpan.FromDays(1), cancel); break;
             case "attempt.get": await attempts.GetAsync("user:ALICE", cancellationToken: cancel); break;
             case "attempt.reset": await attempts.ResetAsync("user:ALICE", cancel); break;

@@ -36,6 +36,7 @@ public abstract class LoginAttemptStoreContract
         for (var i = 0; i < 3; i++)
         {
             await store.TryCountAsync("user:ALICE", "192.0.2.1", 3, 100, Window, Cancel);
+            await store.EndAsync("user:ALICE", "192.0.2.1", AttemptEnd.Failed, Cancel);
         }
 
         Assert.Equal(AttemptVerdict.FieldLimit, await store.TryCountAsync("user:ALICE", "192.0.2.1", 3, 100, Window, Cancel));
@@ -49,6 +50,8 @@ public abstract class LoginAttemptStoreContract
         var store = CreateStore();
         await store.TryCountAsync("user:ALICE", "192.0.2.1", 5, 2, Window, Cancel);
         await store.TryCountAsync("user:ALICE", "192.0.2.2", 5, 2, Window, Cancel);
+        await store.EndAsync("user:ALICE", "192.0.2.1", AttemptEnd.Failed, Cancel);
+        await store.EndAsync("user:ALICE", "192.0.2.2", AttemptEnd.Failed, Cancel);
 
         Assert.Equal(AttemptVerdict.TotalLimit, await store.TryCountAsync("user:ALICE", "192.0.2.3", 5, 2, Window, Cancel));
         Assert.Equal(AttemptVerdict.Counted, await store.TryCountAsync("user:ALICE", "192.0.2.3", 5, int.MaxValue, Window, Cancel));
@@ -62,6 +65,7 @@ public abstract class LoginAttemptStoreContract
         var verdicts = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => store.TryCountAsync("user:ALICE", "192.0.2.1", 5, 100, Window, Cancel)));
 
         Assert.Equal(5, verdicts.Count(static v => v == AttemptVerdict.Counted));
+        Assert.Equal(25, verdicts.Count(static v => v == AttemptVerdict.Busy));
         Assert.Equal(5, await store.GetAsync("user:ALICE", cancellationToken: Cancel));
     }
 
@@ -78,6 +82,7 @@ public abstract class LoginAttemptStoreContract
     {
         var store = CreateStore();
         await store.TryCountAsync("user:ALICE", "a", 1, 100, Window, Cancel);
+        await store.EndAsync("user:ALICE", "a", AttemptEnd.Failed, Cancel);
         Time.Advance(Window - TimeSpan.FromSeconds(1));
         Assert.Equal(AttemptVerdict.FieldLimit, await store.TryCountAsync("user:ALICE", "a", 1, 100, Window, Cancel));
 
@@ -88,9 +93,10 @@ public abstract class LoginAttemptStoreContract
     }
 
     [Theory]
-    [InlineData(false, 2)]
-    [InlineData(true, 0)]
-    public async Task Uncount_TakesTheAttemptBack(bool forgetField, int fieldLeft)
+    [InlineData(AttemptEnd.Failed, 3, 3)]
+    [InlineData(AttemptEnd.Withdrawn, 2, 2)]
+    [InlineData(AttemptEnd.Succeeded, 2, 0)]
+    public async Task End_AsTheAttemptEnded_KeepsOrTakesBackItsCount(AttemptEnd end, int total, int field)
     {
         var store = CreateStore();
         for (var i = 0; i < 3; i++)
@@ -98,20 +104,37 @@ public abstract class LoginAttemptStoreContract
             await store.TryCountAsync("user:ALICE", "a", 5, 100, Window, Cancel);
         }
 
-        await store.UncountAsync("user:ALICE", "a", forgetField, Cancel);
+        await store.EndAsync("user:ALICE", "a", end, Cancel);
 
-        Assert.Equal(2, await store.GetAsync("user:ALICE", cancellationToken: Cancel));
-        Assert.Equal(fieldLeft, await store.GetAsync("user:ALICE", "a", Cancel));
+        Assert.Equal(total, await store.GetAsync("user:ALICE", cancellationToken: Cancel));
+        Assert.Equal(field, await store.GetAsync("user:ALICE", "a", Cancel));
     }
 
     [Fact]
-    public async Task Uncount_NothingCounted_ChangesNothing()
+    public async Task TryCount_LimitFilledByAttemptsUnderWay_BusyUntilTheyEnd()
+    {
+        var store = CreateStore();
+        await store.TryCountAsync("user:ALICE", "a", 2, 100, Window, Cancel);
+        await store.TryCountAsync("user:ALICE", "a", 2, 100, Window, Cancel);
+
+        Assert.Equal(AttemptVerdict.Busy, await store.TryCountAsync("user:ALICE", "a", 2, 100, Window, Cancel));
+        await store.EndAsync("user:ALICE", "a", AttemptEnd.Withdrawn, Cancel);
+        Assert.Equal(AttemptVerdict.Counted, await store.TryCountAsync("user:ALICE", "a", 2, 100, Window, Cancel));
+        await store.EndAsync("user:ALICE", "a", AttemptEnd.Failed, Cancel);
+        await store.EndAsync("user:ALICE", "a", AttemptEnd.Failed, Cancel);
+        Assert.Equal(AttemptVerdict.FieldLimit, await store.TryCountAsync("user:ALICE", "a", 2, 100, Window, Cancel));
+    }
+
+    [Fact]
+    public async Task End_NothingUnderWay_ChangesNothing()
     {
         var store = CreateStore();
         await store.TryCountAsync("user:ALICE", "a", 5, 100, Window, Cancel);
+        await store.EndAsync("user:ALICE", "a", AttemptEnd.Failed, Cancel);
 
-        await store.UncountAsync("user:ALICE", "b", forgetField: false, Cancel);
-        await store.UncountAsync("user:BOB", "a", forgetField: false, Cancel);
+        await store.EndAsync("user:ALICE", "a", AttemptEnd.Succeeded, Cancel);
+        await store.EndAsync("user:ALICE", "b", AttemptEnd.Succeeded, Cancel);
+        await store.EndAsync("user:BOB", "a", AttemptEnd.Succeeded, Cancel);
 
         Assert.Equal(1, await store.GetAsync("user:ALICE", cancellationToken: Cancel));
     }
@@ -121,6 +144,7 @@ public abstract class LoginAttemptStoreContract
     {
         var store = CreateStore();
         await store.TryCountAsync("user:ALICE", "a", 1, 100, Window, Cancel);
+        await store.EndAsync("user:ALICE", "a", AttemptEnd.Failed, Cancel);
 
         await store.ResetAsync("user:ALICE", Cancel);
 
