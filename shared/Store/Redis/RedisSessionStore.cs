@@ -43,6 +43,7 @@ internal sealed class RedisSessionStore(
 
     private readonly RedisKeys _keys = new(storeOptions.Value.KeyPrefix);
     private readonly SessionOptions _options = sessionOptions.Value;
+    private readonly RedisSessionIndex _index = new(redis, new RedisKeys(storeOptions.Value.KeyPrefix), sessionOptions.Value, time);
 
     public async Task<IssuedSession> CreateAsync(NewSession request, CancellationToken cancellationToken = default)
     {
@@ -135,68 +136,11 @@ internal sealed class RedisSessionStore(
         }
     }
 
-    public async Task<IReadOnlyList<Session>> ListByUserAsync(string provider, string userName, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(provider);
-        ArgumentException.ThrowIfNullOrEmpty(userName);
-        cancellationToken.ThrowIfCancellationRequested();
+    public Task<IReadOnlyList<Session>> ListByUserAsync(string provider, string userName, CancellationToken cancellationToken = default)
+        => _index.ListAsync(provider, userName, cancellationToken);
 
-        var userSessions = _keys.UserSessions(provider, userName);
-        try
-        {
-            var db = redis.GetDatabase();
-            var ids = await db.SetMembersAsync(userSessions);
-            var reads = ids.Select(id => (Id: (string)id!, Read: db.HashGetAllAsync(_keys.Session((string)id!)))).ToArray();
-            await Task.WhenAll(reads.Select(static r => r.Read));
-
-            var now = SessionRules.Now(time);
-            var active = new List<Session>(reads.Length);
-            var ended = new List<RedisValue>();
-            foreach (var (id, read) in reads)
-            {
-                if (RedisSessionRecord.Read(id, await read) is var (session, _) && SessionRules.IsActive(session, now, _options)
-                    && session.Provider == provider && session.UserName == userName)
-                {
-                    active.Add(session);
-                }
-                else
-                {
-                    ended.Add(id);
-                }
-            }
-
-            if (ended.Count > 0)
-            {
-                await db.SetRemoveAsync(userSessions, [.. ended]);
-            }
-
-            if (active.Count == 0)
-            {
-                await db.SetRemoveAsync(_keys.SessionUsers(provider), userName);
-            }
-
-            return [.. active.OrderBy(static s => s.CreatedAt).ThenBy(static s => s.Id, StringComparer.Ordinal)];
-        }
-        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
-        {
-            throw RedisFailures.Unavailable(ex);
-        }
-    }
-
-    public async Task<IReadOnlyList<string>> ListUserNamesAsync(string provider, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(provider);
-        cancellationToken.ThrowIfCancellationRequested();
-        try
-        {
-            var names = await redis.GetDatabase().SetMembersAsync(_keys.SessionUsers(provider));
-            return [.. names.Select(static n => (string)n!).Order(StringComparer.Ordinal)];
-        }
-        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
-        {
-            throw RedisFailures.Unavailable(ex);
-        }
-    }
+    public Task<IReadOnlyList<string>> ListUserNamesAsync(string provider, CancellationToken cancellationToken = default)
+        => _index.UserNamesAsync(provider, cancellationToken);
 
     public async Task<bool> SetRolesAsync(string sessionId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
     {
