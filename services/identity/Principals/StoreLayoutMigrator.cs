@@ -15,26 +15,18 @@ internal sealed partial class StoreLayoutMigrator(
     IStoreLayoutMigration migration,
     IOptions<LdapOptions> ldap,
     IOptions<OidcOptions> oidc,
-    ILogger<StoreLayoutMigrator> logger) : IHostedService, IDisposable
+    ILogger<StoreLayoutMigrator> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(10);
-    private readonly CancellationTokenSource _stopping = new();
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>Migrates before the next hosted services (the seeders) start; the retries, when needed, run in the background.</summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!await TryMigrateAsync(cancellationToken))
         {
-            _ = RetryAsync(_stopping.Token);
+            await base.StartAsync(cancellationToken);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken)
-    {
-        _stopping.Cancel();
-        return Task.CompletedTask;
-    }
-
-    public void Dispose() => _stopping.Dispose();
 
     internal StoreLayoutPlan Plan()
     {
@@ -64,15 +56,15 @@ internal sealed partial class StoreLayoutMigrator(
         }
     }
 
-    private async Task RetryAsync(CancellationToken stopping)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
             do
             {
-                await Task.Delay(RetryDelay, stopping);
+                await Task.Delay(RetryDelay, stoppingToken);
             }
-            while (!await TryMigrateAsync(stopping));
+            while (!await TryMigrateAsync(stoppingToken));
         }
         catch (OperationCanceledException)
         {

@@ -36,12 +36,11 @@ internal sealed partial class LoginThrottle(
         var folded = UserNames.Fold(userName);
         var network = Network(clientAddress);
         var attempt = new LoginAttempt($"user:{folded}", $"known:{folded}", $"addr:{network}", network);
-        var known = await attempts.IsRememberedAsync(attempt.KnownKey, network, settings.KnownAddressLifetime, cancellationToken);
         var giveUp = time.GetUtcNow() + BusyWait;
         var pause = TimeSpan.FromMilliseconds(20);
         while (true)
         {
-            var verdict = await TryCountAsync(attempt, known, settings, cancellationToken);
+            var verdict = await TryCountAsync(attempt, settings, cancellationToken);
             if (verdict == AttemptVerdict.Counted)
             {
                 return attempt;
@@ -111,23 +110,40 @@ internal sealed partial class LoginThrottle(
         return $"{new IPAddress(bytes)}/64";
     }
 
-    /// <summary>The address first, then the user name; when the name refuses, the address's count is withdrawn.</summary>
-    private async Task<AttemptVerdict> TryCountAsync(LoginAttempt attempt, bool known, LoginThrottleOptions settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// The address and the user name counted at once (one round trip); when either refuses, the other's
+    /// count is withdrawn. Only a name at its ceiling asks whether this network is one the user signed
+    /// in from, which lifts the ceiling.
+    /// </summary>
+    private async Task<AttemptVerdict> TryCountAsync(LoginAttempt attempt, LoginThrottleOptions settings, CancellationToken cancellationToken)
     {
-        var byAddress = await attempts.TryCountAsync(attempt.AddressKey, AddressField, settings.MaxFailuresPerAddress, settings.MaxFailuresPerAddress, settings.Window, cancellationToken);
-        if (byAddress != AttemptVerdict.Counted)
+        var byAddressCount = attempts.TryCountAsync(attempt.AddressKey, AddressField, settings.MaxFailuresPerAddress, settings.MaxFailuresPerAddress, settings.Window, cancellationToken);
+        var byUserCount = attempts.TryCountAsync(attempt.UserKey, attempt.Network, settings.MaxFailuresPerUserAndAddress, settings.MaxFailuresPerUser, settings.Window, cancellationToken);
+        await Task.WhenAll(byAddressCount, byUserCount);
+        var (byAddress, byUser) = (await byAddressCount, await byUserCount);
+        if (byUser == AttemptVerdict.TotalLimit
+            && await attempts.IsRememberedAsync(attempt.KnownKey, attempt.Network, settings.KnownAddressLifetime, cancellationToken))
         {
-            return byAddress;
+            byUser = await attempts.TryCountAsync(attempt.UserKey, attempt.Network, settings.MaxFailuresPerUserAndAddress, int.MaxValue, settings.Window, cancellationToken);
         }
 
-        var ceiling = known ? int.MaxValue : settings.MaxFailuresPerUser;
-        var byUser = await attempts.TryCountAsync(attempt.UserKey, attempt.Network, settings.MaxFailuresPerUserAndAddress, ceiling, settings.Window, cancellationToken);
-        if (byUser != AttemptVerdict.Counted)
+        if (byAddress == AttemptVerdict.Counted && byUser == AttemptVerdict.Counted)
+        {
+            return AttemptVerdict.Counted;
+        }
+
+        if (byAddress == AttemptVerdict.Counted)
         {
             await attempts.EndAsync(attempt.AddressKey, AddressField, AttemptEnd.Withdrawn, CancellationToken.None);
         }
 
-        return byUser;
+        if (byUser == AttemptVerdict.Counted)
+        {
+            await attempts.EndAsync(attempt.UserKey, attempt.Network, AttemptEnd.Withdrawn, CancellationToken.None);
+        }
+
+        // A lock wins over waiting: nothing under way would lift it.
+        return (byAddress is AttemptVerdict.Counted or AttemptVerdict.Busy) && byUser != AttemptVerdict.Counted ? byUser : byAddress;
     }
 
     [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.LoginLocked + ") for user {UserName} from {ClientNetwork}: {Limit}")]
