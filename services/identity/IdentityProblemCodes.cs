@@ -33,16 +33,28 @@ internal static class IdentityProblemCodes
     /// <summary>An admin API payload failed validation; the problem names the field.</summary>
     public const string InvalidRequest = "invalid_request";
 
+    /// <summary>A new password is shorter than the policy's minimum, common, or the user name.</summary>
+    public const string WeakPassword = "weak_password";
+
+    /// <summary>An OpenID provider's name claim is <c>email</c> but <c>email_verified</c> is not true.</summary>
+    public const string UnverifiedEmail = "unverified_email";
+
+    /// <summary>A provider's user name changes under NFKC normalisation or mixes scripts.</summary>
+    public const string InvalidUserName = "invalid_user_name";
+
     /// <summary>A basic user of that name already exists.</summary>
     public const string UserExists = "user_exists";
 
     /// <summary>No basic user of that name.</summary>
     public const string UserNotFound = "user_not_found";
 
+    /// <summary>The principal is linked to no other.</summary>
+    public const string LinkNotFound = "link_not_found";
+
     /// <summary>No active session with that id.</summary>
     public const string SessionNotFound = "session_not_found";
 
-    /// <summary>No OpenID provider with that id is configured.</summary>
+    /// <summary>No OpenID provider with that id is configured, or a provider id is not one (admin API).</summary>
     public const string UnknownProvider = "unknown_provider";
 
     /// <summary>The user (or the provider) refused the login at the provider (<c>error=access_denied</c>).</summary>

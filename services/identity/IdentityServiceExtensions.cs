@@ -6,6 +6,7 @@ using AtotiAuth.Identity.Ldap;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Logout;
 using AtotiAuth.Identity.Oidc;
+using AtotiAuth.Identity.Principals;
 using AtotiAuth.Identity.Provisioning;
 using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Options;
@@ -34,6 +35,7 @@ public static class IdentityServiceExtensions
         builder.AddAtotiAuthSessionCookieReader();
         builder.Services.AddValidatedOptions<IdentityOptions>(IdentityOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
+        builder.AddPrincipals();
         builder.AddLogin();
         builder.AddLdap();
         builder.AddKerberos();

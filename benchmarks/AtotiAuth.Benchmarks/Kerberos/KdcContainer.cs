@@ -45,7 +45,7 @@ internal sealed class KdcContainer : IAsyncDisposable
                 {'}'}
 
             """);
-        if (SetEnvironment("KRB5_CONFIG", config, 1) != 0)
+        if (SetEnvironment(System.Text.Encoding.UTF8.GetBytes("KRB5_CONFIG\0"), System.Text.Encoding.UTF8.GetBytes(config + "\0"), 1) != 0)
         {
             throw new InvalidOperationException("KRB5_CONFIG could not be set for this process.");
         }
@@ -60,5 +60,5 @@ internal sealed class KdcContainer : IAsyncDisposable
     }
 
     [DllImport("libc", EntryPoint = "setenv", ExactSpelling = true)]
-    private static extern int SetEnvironment([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+    private static extern int SetEnvironment(byte[] name, byte[] value, int overwrite);
 }

@@ -34,7 +34,7 @@ internal static class GssapiLibrary
     /// <summary>Makes <paramref name="keytabPath"/> the keytab every acceptor of this process reads.</summary>
     public static void UseKeytab(string keytabPath)
     {
-        var status = RegisterAcceptorIdentity(keytabPath);
+        var status = RegisterAcceptorIdentity(NullTerminated(keytabPath));
         if (status != 0)
         {
             throw new InvalidOperationException($"GSSAPI refused the keytab {keytabPath} (major status 0x{status:x8}).");
@@ -44,15 +44,18 @@ internal static class GssapiLibrary
     /// <summary>Sets <c>KRB5_CONFIG</c> in the native environment; called at start, before any GSSAPI call.</summary>
     public static void UseConfig(string krb5ConfigPath)
     {
-        if (SetEnvironment("KRB5_CONFIG", krb5ConfigPath, 1) != 0)
+        if (SetEnvironment(NullTerminated("KRB5_CONFIG"), NullTerminated(krb5ConfigPath), 1) != 0)
         {
             throw new InvalidOperationException($"KRB5_CONFIG could not be set to {krb5ConfigPath} (errno {Marshal.GetLastPInvokeError()}).");
         }
     }
 
+    // C strings as NUL-terminated UTF-8 bytes: no string marshalling to get wrong.
+    private static byte[] NullTerminated(string value) => System.Text.Encoding.UTF8.GetBytes(value + "\0");
+
     [DllImport(Name, EntryPoint = "krb5_gss_register_acceptor_identity", ExactSpelling = true)]
-    private static extern uint RegisterAcceptorIdentity([MarshalAs(UnmanagedType.LPUTF8Str)] string keytab);
+    private static extern uint RegisterAcceptorIdentity(byte[] keytab);
 
     [DllImport("libc", EntryPoint = "setenv", ExactSpelling = true, SetLastError = true)]
-    private static extern int SetEnvironment([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+    private static extern int SetEnvironment(byte[] name, byte[] value, int overwrite);
 }

@@ -37,7 +37,7 @@ internal sealed partial class KerberosAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var clientAddress = LoginFlow.ClientAddress(Context);
+        var clientAddress = Context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var connection = Context.Features.Get<IConnectionItemsFeature>()?.Items;
         var pending = connection?[ExchangeKey] as NegotiateAuthentication;
         if (KerberosToken.Read(Request) is not { } token)

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using AtotiAuth.Identity.Ldap;
 using AtotiAuth.Identity.Login;
+using AtotiAuth.Identity.Principals;
 using AtotiAuth.Identity.Throttling;
-using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Roles;
+using AtotiAuth.Shared.Throttling;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.Options;
 
@@ -26,36 +27,35 @@ internal sealed partial class KerberosAuthenticator(
     IOptions<KerberosOptions> options,
     ILogger<KerberosAuthenticator> logger)
 {
-    public const string Provider = "kerberos";
+    public const string Provider = ProviderIds.Kerberos;
 
     /// <summary>Null when the token may go to GSSAPI; otherwise the refusal's code (locked, replayed).</summary>
     public async Task<string?> AdmitAsync(ReadOnlyMemory<byte> token, string clientAddress, CancellationToken cancellationToken)
     {
         var name = TokenName(token);
 
-        // Both at once (one round trip): a locked caller's token is marked for nothing, which costs nothing.
-        var checking = throttle.CheckAsync(name, clientAddress, cancellationToken);
-        var marking = store.TryMarkAsync(name, 2 * options.Value.MaxClockSkew, cancellationToken);
-        await Task.WhenAll(checking, marking);
-        if ((await checking).Locked)
+        // Counted before anything else (issue 22): a locked caller's token is not even marked.
+        if (await throttle.BeginAsync(name, clientAddress, cancellationToken) is not { } attempt)
         {
             return IdentityProblemCodes.LoginLocked;
         }
 
-        if (!await marking)
+        if (!await store.TryMarkAsync(name, 2 * options.Value.MaxClockSkew, cancellationToken))
         {
-            await throttle.RecordFailureAsync(name, clientAddress, cancellationToken);
+            await throttle.EndAsync(attempt, AttemptEnd.Failed);
             LogRefused(logger, IdentityProblemCodes.KerberosTicketReplayed, "the token was used before", clientAddress);
             return IdentityProblemCodes.KerberosTicketReplayed;
         }
 
+        // Admitted: GSSAPI's verdict is counted on its own (RefuseAsync, CompleteAsync).
+        await throttle.EndAsync(attempt, AttemptEnd.Withdrawn);
         return null;
     }
 
     /// <summary>GSSAPI refused the token: counted against the address.</summary>
     public async Task<string> RefuseAsync(ReadOnlyMemory<byte> token, string reason, string clientAddress, CancellationToken cancellationToken)
     {
-        await throttle.RecordFailureAsync(TokenName(token), clientAddress, cancellationToken);
+        await RecordFailureAsync(TokenName(token), clientAddress, cancellationToken);
         LogRefused(logger, IdentityProblemCodes.KerberosTicketInvalid, reason, clientAddress);
         return IdentityProblemCodes.KerberosTicketInvalid;
     }
@@ -71,7 +71,7 @@ internal sealed partial class KerberosAuthenticator(
         }
 
         var userName = settings.UsernameCaseConversion.Apply(settings.KeepRealm ? principal.ToString() : principal.Name);
-        if (BasicUserRules.CheckUserName(userName) is not null)
+        if (UserNames.Check(userName) is not null)
         {
             return await RefuseAsync(clientPrincipal, clientAddress, IdentityProblemCodes.KerberosTicketInvalid, cancellationToken);
         }
@@ -82,7 +82,7 @@ internal sealed partial class KerberosAuthenticator(
             try
             {
                 var found = await directory.FindUserAsync(principal.Name, cancellationToken);
-                var read = found.Kind == LdapUserLookupKind.Found ? await directory.GroupsAsync(found.Dn!, checkAccount: true, cancellationToken) : null;
+                var read = found.Kind == LdapUserLookupKind.Found ? await directory.GroupsAsync(found.Dn!, cancellationToken) : null;
                 if (read is null || read.AccountDisabled)
                 {
                     return await RefuseAsync(clientPrincipal, clientAddress, IdentityProblemCodes.KerberosUserUnknown, cancellationToken);
@@ -96,16 +96,25 @@ internal sealed partial class KerberosAuthenticator(
             }
         }
 
-        var granted = await roles.ResolveAsync(new RoleResolutionRequest(Provider, userName, groups, RoleKeyComparison.UpperCase), cancellationToken);
+        var granted = await roles.ResolveAsync(new RoleResolutionRequest(Provider, userName, groups, ProviderIds.KeyComparison(Provider)), cancellationToken);
         LogAccepted(logger, userName, clientPrincipal, groups.Count, clientAddress);
-        return (new LoginOutcome(LoginOutcomeKind.Success, userName, granted, Provider), null);
+        return (new LoginOutcome(LoginOutcomeKind.Success, userName, granted, Provider, groups), null);
     }
 
     private async Task<(LoginOutcome, string?)> RefuseAsync(string clientPrincipal, string clientAddress, string code, CancellationToken cancellationToken)
     {
-        await throttle.RecordFailureAsync(clientPrincipal, clientAddress, cancellationToken);
+        await RecordFailureAsync(clientPrincipal, clientAddress, cancellationToken);
         LogRefused(logger, code, clientPrincipal, clientAddress);
         return (LoginOutcome.Invalid(clientPrincipal), code);
+    }
+
+    /// <summary>A failed attempt under <paramref name="name"/> (nothing more to count when it is locked already).</summary>
+    private async Task RecordFailureAsync(string name, string clientAddress, CancellationToken cancellationToken)
+    {
+        if (await throttle.BeginAsync(name, clientAddress, cancellationToken) is { } attempt)
+        {
+            await throttle.EndAsync(attempt, AttemptEnd.Failed);
+        }
     }
 
     // The token's hash: its key in the replay record, and its name in the throttle while no user is known.
