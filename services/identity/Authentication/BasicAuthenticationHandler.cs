@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Grants;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AtotiAuth.Identity.Login;

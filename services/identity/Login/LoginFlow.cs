@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Grants;
 using AtotiAuth.Identity.Redirects;
 using AtotiAuth.Identity.Throttling;
 using Microsoft.AspNetCore.Http.HttpResults;
