@@ -1,3 +1,4 @@
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Authentication;
 
 namespace AtotiAuth.Identity.Admin;
@@ -13,10 +14,11 @@ internal static class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/admin").RequireAuthorization(IdentitySchemes.AdminPolicy);
+        var admin = endpoints.MapGroup("/admin").RequireAuthorization(IdentitySchemes.AdminPolicy).AddEndpointFilter<AdminAuditFilter>();
         admin.MapAdminUsers();
         admin.MapAdminRoles();
         admin.MapAdminSessions();
+        admin.MapAdminAudit();
         endpoints.MapOpenApi("/{documentName}/openapi.json").RequireAuthorization(IdentitySchemes.AdminPolicy);
         return endpoints;
     }

@@ -106,7 +106,7 @@ internal sealed partial class LdapConnectionPool(
         var running = Task.Run(() => operation(lease.Connection), cancellationToken);
         try
         {
-            return await running.WaitAsync(options.Value.OperationTimeout, time, cancellationToken).ConfigureAwait(false);
+            return await LdapCallMetrics.TimeAsync("search", () => running.WaitAsync(options.Value.OperationTimeout, time, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
         {
