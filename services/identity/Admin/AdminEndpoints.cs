@@ -1,3 +1,4 @@
+using AtotiAuth.Identity.AdminConsole;
 using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Authentication;
 
@@ -14,11 +15,14 @@ internal static class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/admin").RequireAuthorization(IdentitySchemes.AdminPolicy).AddEndpointFilter<AdminAuditFilter>();
+        var admin = endpoints.MapGroup("/admin").RequireAuthorization(IdentitySchemes.AdminPolicy)
+            .AddEndpointFilter<AdminAuditFilter>()
+            .AddEndpointFilter<AdminOriginFilter>();
         admin.MapAdminUsers();
         admin.MapAdminRoles();
         admin.MapAdminSessions();
         admin.MapAdminAudit();
+        endpoints.MapAdminConsoleEndpoints();
         endpoints.MapOpenApi("/{documentName}/openapi.json").RequireAuthorization(IdentitySchemes.AdminPolicy);
         return endpoints;
     }

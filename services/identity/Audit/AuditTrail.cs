@@ -91,19 +91,19 @@ internal sealed partial class AuditTrail(IAuditStore store, TimeProvider time, I
     /// <summary>User-supplied text, as <see cref="LogText"/> cleans it (no control characters, bounded).</summary>
     private static string Clean(string? value) => string.IsNullOrEmpty(value) ? "" : LogText.Safe(value);
 
-    [LoggerMessage(EventId = 4701, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 4901, Level = LogLevel.Information,
         Message = "Audit: admin {Action} by {Actor} (session {ActorSession}) on {Target}: {Outcome} from {ClientAddress} {Detail}")]
     private static partial void LogAdmin(ILogger logger, string action, string actor, string actorSession, string target, string outcome, string clientAddress, string detail);
 
-    [LoggerMessage(EventId = 4702, Level = LogLevel.Information, Message = "Audit: provisioning {Action} on {Target} {Detail}")]
+    [LoggerMessage(EventId = 4902, Level = LogLevel.Information, Message = "Audit: provisioning {Action} on {Target} {Detail}")]
     private static partial void LogProvisioning(ILogger logger, string action, string target, string detail);
 
-    [LoggerMessage(EventId = 4703, Level = LogLevel.Information, Message = "Audit: {Action} of {Actor}: {Outcome} by provider {Provider} from {ClientAddress}")]
+    [LoggerMessage(EventId = 4903, Level = LogLevel.Information, Message = "Audit: {Action} of {Actor}: {Outcome} by provider {Provider} from {ClientAddress}")]
     private static partial void LogLogin(ILogger logger, string action, string actor, string outcome, string provider, string clientAddress);
 
-    [LoggerMessage(EventId = 4704, Level = LogLevel.Information, Message = "Audit: logout of {Actor} (session {ActorSession}) from {ClientAddress}")]
+    [LoggerMessage(EventId = 4904, Level = LogLevel.Information, Message = "Audit: logout of {Actor} (session {ActorSession}) from {ClientAddress}")]
     private static partial void LogLogout(ILogger logger, string actor, string actorSession, string clientAddress);
 
-    [LoggerMessage(EventId = 4709, Level = LogLevel.Error, Message = "Audit event {Action} on {Target} not stored: the store is unavailable (the log line above stands)")]
+    [LoggerMessage(EventId = 4909, Level = LogLevel.Error, Message = "Audit event {Action} on {Target} not stored: the store is unavailable (the log line above stands)")]
     private static partial void LogNotStored(ILogger logger, string action, string target, Exception exception);
 }
