@@ -12,7 +12,7 @@ namespace AtotiAuth.Shared.Hosting;
 
 /// <summary>
 /// Metrics and traces. The domain metrics (<see cref="AtotiAuthMetrics"/>) and the runtime's are served
-/// for Prometheus on <c>/metrics</c> (<see cref="MetricsOptions"/>, on by default); traces and the
+/// for Prometheus on <c>/metrics</c> (<see cref="MetricsOptions"/>, on by default); traces, logs and the
 /// ASP.NET Core and HttpClient meters are exported over OTLP only where a collector is configured.
 /// With neither, nothing is registered: no listener, so no <c>Activity</c> per request, no trace header
 /// on a proxied request, and the OpenTelemetry assemblies are not even loaded. Per-request HTTP meters
@@ -75,7 +75,7 @@ public static class TelemetryExtensions
 
         if (otlp)
         {
-            telemetry.WithTracing(static t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()).UseOtlpExporter();
+            telemetry.WithTracing(static t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()).WithLogging().UseOtlpExporter();
         }
     }
 }
