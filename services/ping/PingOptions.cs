@@ -121,6 +121,14 @@ public sealed class PingOptions
     public int SessionCacheSize { get; set; } = 10_000;
 
     /// <summary>
+    /// How often an open WebSocket's session is looked up once the cookie it opened with has expired: a
+    /// session that ended without a revocation (its idle or absolute timeout) closes its sockets within
+    /// this time. Default 1 minute; a revocation closes them at once anyway.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan SocketSessionCheck { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Longest time a proxied request may stay without activity (for WebSockets: without a message either
     /// way) before the sidecar ends it. Default 10 minutes, above Atoti UI's WebSocket keep-alive.
     /// </summary>

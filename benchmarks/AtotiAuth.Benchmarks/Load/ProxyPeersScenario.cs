@@ -53,6 +53,15 @@ internal static class ProxyPeersScenario
         }
 
         var results = paths.Select(p => run.Add(Mean(p.Name, measured[p.Name]))).ToDictionary(static r => r.Name, StringComparer.Ordinal);
+
+        // With --profile (or a missed target), the sidecar and its YARP peer are recorded under the same load, for comparison.
+        foreach (var (path, server) in new[] { (paths[0], sidecar), (paths[1], yarp) })
+        {
+            var target = new ProfileTarget(server, _ => Task.FromResult<Func<TimeSpan, Task<double?>>>(async window =>
+                (await Wrk.DriveAsync(path.Request, window, run.Settings)).RequestsPerSecond));
+            run.Profilable[path.Name] = target;
+            await run.ProfileNowAsync(path.Name, target);
+        }
         run.RatioTarget(results[Sidecar], results[Yarp], 0.85, "a bare YARP forwarder (same run)");
         run.Target(Sidecar, "p99 < 10 ms at 32 connections", GatewayScenarios.Ms(results[Sidecar].P99Ms), results[Sidecar].P99Ms < 10);
         var inv = CultureInfo.InvariantCulture;

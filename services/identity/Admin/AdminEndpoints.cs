@@ -20,7 +20,7 @@ internal static class AdminEndpoints
             .AddEndpointFilter<AdminOriginFilter>();
         admin.MapAdminUsers();
         admin.MapAdminRoles();
-        admin.MapAdminSessions();
+        admin.MapAdminSession();
         admin.MapAdminAudit();
         endpoints.MapAdminConsoleEndpoints();
         endpoints.MapOpenApi("/{documentName}/openapi.json").RequireAuthorization(IdentitySchemes.AdminPolicy);

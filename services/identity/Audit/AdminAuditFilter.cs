@@ -66,6 +66,9 @@ internal sealed class AdminAuditFilter(AuditTrail audit) : IEndpointFilter
                 case RolesRequest roles:
                     detail.Add($"roles={string.Join(',', roles.Roles ?? [])}");
                     break;
+                case LinkRequest link:
+                    detail.Add($"link={link.Provider}/{link.UserName}");
+                    break;
             }
         }
 

@@ -15,6 +15,8 @@ internal static class AuditActions
     public const string MappingSet = "roles.mapping.set";
     public const string MappingDelete = "roles.mapping.delete";
     public const string DefaultRolesSet = "roles.default.set";
+    public const string LinkSet = "link.set";
+    public const string LinkDelete = "link.delete";
     public const string SessionRevoke = "session.revoke";
     public const string SessionRevokeAll = "session.revoke-all";
 
@@ -49,7 +51,8 @@ internal static class AuditActions
             var p when delete && p.EndsWith("/lock", StringComparison.Ordinal) => UserUnlock,
             var p when delete && p.EndsWith("/sessions", StringComparison.Ordinal) => SessionRevokeAll,
             var p when delete && p.EndsWith("/sessions/{sessionId}", StringComparison.Ordinal) => SessionRevoke,
-            var p when p.Contains("/roles/individual/", StringComparison.Ordinal) => delete ? IndividualRolesDelete : IndividualRolesSet,
+            var p when p.EndsWith("/users/{userName}/roles", StringComparison.Ordinal) => delete ? IndividualRolesDelete : IndividualRolesSet,
+            var p when p.EndsWith("/users/{userName}/link", StringComparison.Ordinal) => delete ? LinkDelete : LinkSet,
             var p when p.Contains("/role-mapping/", StringComparison.Ordinal) => delete ? MappingDelete : MappingSet,
             var p when put && p.EndsWith("/default-roles", StringComparison.Ordinal) => DefaultRolesSet,
             var p when delete && p.EndsWith("/users/{userName}", StringComparison.Ordinal) => UserDelete,

@@ -58,6 +58,14 @@ internal sealed partial class AuditTrail(IAuditStore store, TimeProvider time, I
         _ = StoreAsync(e);
     }
 
+    /// <summary>The login outcome a refusal's problem code stands for: <c>locked</c>, <c>unavailable</c> or <c>invalid</c>.</summary>
+    public static string OutcomeOf(string code) => code switch
+    {
+        IdentityProblemCodes.LoginLocked => "locked",
+        IdentityProblemCodes.DirectoryUnavailable or IdentityProblemCodes.ProviderUnavailable => "unavailable",
+        _ => "invalid",
+    };
+
     /// <summary>A logout that ended <paramref name="session"/>.</summary>
     public void LoggedOut(HttpContext context, Session session)
     {

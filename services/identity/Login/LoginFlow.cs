@@ -32,7 +32,7 @@ internal sealed partial class LoginFlow(
 
     public async Task<LoginOutcome> AuthenticateAsync(HttpContext context, string userName, string password)
     {
-        var outcome = await authenticator.AuthenticateAsync(userName, password, ClientAddress(context), context.RequestAborted);
+        var outcome = await authenticator.AuthenticateAsync(userName, password, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
         if (outcome.Kind != LoginOutcomeKind.Success)
         {
             // A refusal has no provider that vouched: "password" stands for the form and Basic logins.
@@ -61,7 +61,7 @@ internal sealed partial class LoginFlow(
 
     public async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> CompleteAsync(HttpContext context, LoginOutcome outcome, RedirectCheck redirect)
     {
-        await sessions.StartAsync(context, outcome, outcome.Provider);
+        await sessions.StartAsync(context, outcome);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Redirect(redirect.Target ?? options.Value.DefaultLandingPath);
     }
@@ -111,8 +111,6 @@ internal sealed partial class LoginFlow(
 
     internal static ProblemHttpResult Problem(int status, string title, string code)
         => TypedResults.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
-
-    internal static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Redirect target refused (" + IdentityProblemCodes.InvalidRedirectUrl + "): {RedirectUrl}")]
     private static partial void LogRefusedRedirect(ILogger logger, LogText redirectUrl);

@@ -5,6 +5,7 @@ using AtotiAuth.Ping.Revocation;
 using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -12,9 +13,8 @@ namespace AtotiAuth.Ping.Proxy;
 
 /// <summary>
 /// Forwards a request to the cube with YARP's direct forwarder (one fixed destination, so no route
-/// table). A WebSocket stays open through it until its cookie's expiry (the JWT's <c>exp</c>) or its
-/// session's revocation, whichever comes first; the sidecar then aborts the connection and the UI
-/// reconnects after a fresh ping (see services/ping/README.md).
+/// table). A WebSocket stays open through it while its session lives: until its revocation, or an end
+/// of the session found when its cookie expires (<see cref="SocketLifetime"/>).
 /// </summary>
 internal sealed partial class CubeProxy : IDisposable
 {
@@ -22,8 +22,8 @@ internal sealed partial class CubeProxy : IDisposable
     private readonly CubeTransformer _transformer;
     private readonly CubeTransformer _pingTransformer;
     private readonly OpenSockets _sockets;
+    private readonly SocketLifetime _lifetime;
     private readonly RevocationCache _revocations;
-    private readonly TimeProvider _time;
     private readonly ILogger<CubeProxy> _logger;
     private readonly string _cube;
     private readonly ForwarderRequestConfig _config;
@@ -34,9 +34,9 @@ internal sealed partial class CubeProxy : IDisposable
         CubeHeaders headers,
         CubeCookieWriter cookie,
         OpenSockets sockets,
+        SocketLifetime lifetime,
         RevocationCache revocations,
         IOptions<PingOptions> options,
-        TimeProvider time,
         ILogger<CubeProxy> logger)
     {
         var settings = options.Value;
@@ -44,8 +44,8 @@ internal sealed partial class CubeProxy : IDisposable
         _transformer = new CubeTransformer(headers, cookie, settings, isPing: false);
         _pingTransformer = new CubeTransformer(headers, cookie, settings, isPing: true);
         _sockets = sockets;
+        _lifetime = lifetime;
         _revocations = revocations;
-        _time = time;
         _logger = logger;
         _cube = settings.CubeUrl!;
         _config = new ForwarderRequestConfig { ActivityTimeout = settings.ProxyActivityTimeout };
@@ -68,12 +68,10 @@ internal sealed partial class CubeProxy : IDisposable
     /// Forwards an HTTP request as is; <see cref="Report"/> reads the outcome. Not an async method of
     /// its own: the endpoint awaits the forwarder directly (one state machine fewer per request).
     /// </summary>
-    public ValueTask<ForwarderError> SendAsync(HttpContext context) =>
-        _forwarder.SendAsync(context, _cube, _invoker, _config, _transformer);
+    public ValueTask<ForwarderError> SendAsync(HttpContext context) => Forward(context, _transformer);
 
     /// <summary>Forwards a ping to an Atoti server, which sets its own cookie; this cube's cookie is added when it answers 2xx.</summary>
-    public ValueTask<ForwarderError> SendPingAsync(HttpContext context) =>
-        _forwarder.SendAsync(context, _cube, _invoker, _config, _pingTransformer);
+    public ValueTask<ForwarderError> SendPingAsync(HttpContext context) => Forward(context, _pingTransformer);
 
     /// <summary>Forwards a WebSocket handshake and relays the socket; null when the cube answered, else the failure.</summary>
     public async ValueTask<ProblemCode?> ForwardSocketAsync(HttpContext context, AtotiAuthCaller caller)
@@ -86,14 +84,24 @@ internal sealed partial class CubeProxy : IDisposable
             return CommonProblems.SessionRevoked;
         }
 
-        var life = caller.ExpiresAt - _time.GetUtcNow();
-        using var expiry = new CancellationTokenSource(life > TimeSpan.Zero ? life : TimeSpan.Zero, _time);
-        using var closeAtExpiry = expiry.Token.UnsafeRegister(static c => ((HttpContext)c!).Abort(), context);
+        using var lifetime = _lifetime.Watch(context, caller);
         LogSocketOpened(_logger, caller.SessionId, caller.ExpiresAt);
         return Report(context, await SendAsync(context));
     }
 
     public void Dispose() => _invoker.Dispose();
+
+    private ValueTask<ForwarderError> Forward(HttpContext context, CubeTransformer transformer)
+    {
+        // The cube's answer is passed on as it is: an empty 401 or 404 of the cube's own must not be
+        // rewritten into one of our problem bodies by the service defaults' status code pages.
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+
+        return _forwarder.SendAsync(context, _cube, _invoker, _config, transformer);
+    }
 
     /// <summary>Null when the cube answered (or the client went away), else the failure to answer with.</summary>
     public ProblemCode? Report(HttpContext context, ForwarderError error)
@@ -111,6 +119,6 @@ internal sealed partial class CubeProxy : IDisposable
     [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Forwarding to the cube failed: {Error} ({ExceptionType})")]
     private static partial void LogForwardFailed(ILogger logger, ForwarderError error, string exceptionType);
 
-    [LoggerMessage(EventId = 5032, Level = LogLevel.Debug, Message = "WebSocket opened for session {SessionId}, closed at {ExpiresAt:O} at the latest")]
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Debug, Message = "WebSocket opened for session {SessionId}; its session is looked up at {ExpiresAt:O}")]
     private static partial void LogSocketOpened(ILogger logger, string sessionId, DateTimeOffset expiresAt);
 }

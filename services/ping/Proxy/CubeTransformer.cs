@@ -46,7 +46,23 @@ internal sealed class CubeTransformer(CubeHeaders headers, CubeCookieWriter cook
     public override async ValueTask<bool> TransformResponseAsync(HttpContext httpContext, HttpResponseMessage? proxyResponse, CancellationToken cancellationToken)
     {
         var copied = await base.TransformResponseAsync(httpContext, proxyResponse, cancellationToken);
-        var response = httpContext.Response.Headers;
+
+        // A server answers CORS only to a request with an Origin: other answers are not searched.
+        if (httpContext.Request.Headers.Origin.Count > 0)
+        {
+            RemoveCorsHeaders(httpContext.Response.Headers);
+        }
+
+        if (isPing && proxyResponse is { IsSuccessStatusCode: true } && httpContext.Features.Get<AtotiAuthCaller>() is { } caller)
+        {
+            cookie.Append(httpContext, caller);
+        }
+
+        return copied;
+    }
+
+    private static void RemoveCorsHeaders(IHeaderDictionary response)
+    {
         List<string>? cors = null;
         foreach (var (name, _) in response)
         {
@@ -60,12 +76,5 @@ internal sealed class CubeTransformer(CubeHeaders headers, CubeCookieWriter cook
         {
             response.Remove(name);
         }
-
-        if (isPing && proxyResponse is { IsSuccessStatusCode: true } && httpContext.Features.Get<AtotiAuthCaller>() is { } caller)
-        {
-            cookie.Append(httpContext, caller);
-        }
-
-        return copied;
     }
 }

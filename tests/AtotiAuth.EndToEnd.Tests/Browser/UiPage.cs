@@ -75,6 +75,13 @@ internal sealed partial class UiPage(IPage page)
 
     public async Task<int> MessagesAsync(string cube) => int.Parse(await Cube(cube).GetAttributeAsync("data-messages") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Waits until the UI has renewed its token <paramref name="count"/> times (a token lives a minute here).</summary>
+    public async Task ExpectRenewalsAsync(int count)
+        => await Page.WaitForFunctionAsync(
+            "n => Number(document.body.dataset.renewals ?? 0) >= n",
+            count,
+            new PageWaitForFunctionOptions { Timeout = 90_000, PollingInterval = 250 });
+
     public async Task ExpectSocketClosedAsync(string cube)
         => await Expect(Cube(cube)).ToHaveAttributeAsync("data-socket", "closed", PatientAttribute);
 

@@ -13,6 +13,13 @@ internal static class Topology
     public const string Ldap = "ldap";
     public const string Oidc = "oidc";
     public const string Gateway = "gateway";
+    public const string Kdc = "kdc";
+
+    /// <summary>The Kerberos realm of the site's users (the KDC's users: alice, bob, admin, as in the directory).</summary>
+    public const string KerberosRealm = "ATOTIAUTH.TEST";
+
+    /// <summary>The identity replicas' service principal: HTTP/ and the JWT server's host as browsers name it.</summary>
+    public const string ServicePrincipal = $"HTTP/auth.{Domain}";
 
     public static readonly string[] IdentityReplicas = ["identity-1", "identity-2"];
     public static readonly string[] TokenReplicas = ["token-1", "token-2"];
@@ -45,6 +52,12 @@ internal static class Topology
     public static string UiOrigin => $"https://ui.{Domain}";
 
     public static string IdpOrigin => $"https://idp.{Domain}";
+
+    /// <summary>
+    /// The tokens' lifetime in this system: a minute, so that the UI's renewals and the sidecars' hold on
+    /// sockets past a token's expiry happen within the tests (the default is Atoti's 12 hours).
+    /// </summary>
+    public const string TokenLifetime = "00:01:00";
 
     /// <summary>The session cookie, as the production overlay names it: <c>__Host-</c> makes browsers insist on Secure, host-only, <c>Path=/</c>.</summary>
     public const string SessionCookie = "__Host-ATOTIAUTH_SESSION";

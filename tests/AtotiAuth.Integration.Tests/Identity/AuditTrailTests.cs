@@ -34,6 +34,12 @@ public sealed class AuditTrailTests(RedisFixture redis)
         using var alice = app.CreateClient();
         using (await IdentityApp.LoginWithFormAsync(alice, "alice", IdentityApp.AlicePassword)) { }
         using (await alice.PostAsync(new Uri("/logout", UriKind.Relative), null, Ct)) { }
+        using (await admin.PutAsJsonAsync(new Uri("/admin/providers/basic/users/carol/roles", UriKind.Relative), new { roles = UserRole }, Ct)) { }
+        using (await admin.PutAsJsonAsync(new Uri("/admin/providers/ldap/default-roles", UriKind.Relative), new { roles = UserRole }, Ct)) { }
+        using (await admin.PutAsJsonAsync(new Uri("/admin/providers/ldap/users/carol/link", UriKind.Relative), new { provider = "basic", userName = "carol" }, Ct)) { }
+        using (await admin.DeleteAsync(new Uri("/admin/users/carol/lock", UriKind.Relative), Ct)) { }
+        using (await admin.DeleteAsync(new Uri("/admin/providers/basic/users/alice/sessions", UriKind.Relative), Ct)) { }
+        using (await admin.DeleteAsync(new Uri("/admin/sessions/no-such-session", UriKind.Relative), Ct)) { }
 
         var all = await ReadAsync(admin, "");
         var create = all.Where(e => e.Action == "user.create").ToList();
@@ -43,6 +49,15 @@ public sealed class AuditTrailTests(RedisFixture redis)
         var mapping = Assert.Single(all, static e => e.Action == "roles.mapping.set");
         Assert.Equal(("ldap/ROLE_ATOTI_USER", "success", "roles=ROLE_USER"), (mapping.Target, mapping.Outcome, mapping.Detail));
         Assert.Equal("status=Inactive", Assert.Single(all, static e => e.Action == "user.status").Detail);
+        Assert.Equal(("carol", "provider=basic roles=ROLE_USER"), Only(all, "roles.individual.set"));
+        Assert.Equal(("ldap", "roles=ROLE_USER"), Only(all, "roles.default.set"));
+        Assert.Equal(("carol", "provider=ldap link=basic/carol"), Only(all, "link.set"));
+        Assert.Equal(("carol", ""), Only(all, "user.unlock"));
+        Assert.Equal(("alice", "provider=basic"), Only(all, "session.revoke-all"));
+        var revoke = Assert.Single(all, static e => e.Action == "session.revoke");
+        Assert.Equal(("no-such-session", "session_not_found"), (revoke.Target, revoke.Outcome));
+        Assert.All(all.Where(static e => e.Action.StartsWith("roles.", StringComparison.Ordinal) || e.Action.StartsWith("link.", StringComparison.Ordinal) || e.Action.StartsWith("session.", StringComparison.Ordinal)),
+            static e => Assert.Equal("admin", e.Actor));
         Assert.Equal("invalid", Assert.Single(all, static e => e.Action == "login" && e.Actor == "carol").Outcome);
         var aliceLogin = Assert.Single(all, static e => e.Action == "login" && e.Actor == "alice");
         var logout = Assert.Single(all, static e => e.Action == "logout");
@@ -88,13 +103,21 @@ public sealed class AuditTrailTests(RedisFixture redis)
         admin.DefaultRequestHeaders.Authorization = IdentityApp.Basic("admin", IdentityApp.AdminPassword);
         for (var i = 0; i < 350; i++)
         {
-            using (await admin.DeleteAsync(new Uri($"/admin/roles/individual/nobody{i}", UriKind.Relative), Ct)) { }
+            using (await admin.DeleteAsync(new Uri($"/admin/providers/basic/users/nobody{i}/roles", UriKind.Relative), Ct)) { }
         }
 
         // Redis trims approximately, by whole nodes of 100 entries: never more than one node over.
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var length = await connection.GetDatabase().StreamLengthAsync(app.KeyPrefix + "audit");
         Assert.InRange(length, 100, 200);
+    }
+
+    /// <summary>The target and detail of the one successful event of <paramref name="action"/>.</summary>
+    private static (string Target, string Detail) Only(List<AuditRow> all, string action)
+    {
+        var e = Assert.Single(all, e => e.Action == action);
+        Assert.Equal("success", e.Outcome);
+        return (e.Target, e.Detail);
     }
 
     private static async Task<List<AuditRow>> ReadAsync(HttpClient admin, string query)

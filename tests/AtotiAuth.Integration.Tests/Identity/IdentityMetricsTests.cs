@@ -20,7 +20,11 @@ public sealed partial class IdentityMetricsTests(RedisFixture redis)
     public async Task Metrics_LoginsAndRefusals_AreCountedByProviderOutcomeAndCode()
     {
         // Port 0: every port, as the in-process server has none (the images serve it on 9464 only).
-        await using var app = new IdentityApp(redis, new Dictionary<string, string?> { ["AtotiAuth:Metrics:Port"] = "0" });
+        await using var app = new IdentityApp(redis, new Dictionary<string, string?>
+        {
+            ["AtotiAuth:Metrics:Port"] = "0",
+            ["AtotiAuth:Identity:Throttling:MaxFailuresPerUserAndAddress"] = "2",
+        });
         using var client = app.CreateClient();
         var before = await ScrapeAsync(client);
 
@@ -30,11 +34,19 @@ public sealed partial class IdentityMetricsTests(RedisFixture redis)
             Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         }
 
-        using (await IdentityApp.LoginWithFormAsync(client, "alice", "wrong-password")) { }
+        for (var i = 0; i < 3; i++)
+        {
+            using (await IdentityApp.LoginWithFormAsync(client, "alice", "wrong-password")) { }
+        }
+
+        using (await client.PostAsync(new Uri("/logout", UriKind.Relative), null, Ct)) { }
 
         var after = await ScrapeAsync(client);
         Assert.Equal(1, Delta(before, after, "atotiauth_logins_total", "outcome=\"success\",provider=\"basic\""));
-        Assert.Equal(1, Delta(before, after, "atotiauth_logins_total", "outcome=\"invalid\",provider=\"password\""));
+        Assert.Equal(2, Delta(before, after, "atotiauth_logins_total", "outcome=\"invalid\",provider=\"password\""));
+        Assert.Equal(1, Delta(before, after, "atotiauth_logins_total", "outcome=\"locked\",provider=\"password\""));
+        Assert.Equal(1, Delta(before, after, "atotiauth_lockouts_total", ""));
+        Assert.Equal(1, Delta(before, after, "atotiauth_revocations_published_total", ""));
         Assert.Equal(1, Delta(before, after, "atotiauth_refusals_total", "code=\"cross_site_admin\""));
     }
 
@@ -71,7 +83,7 @@ public sealed partial class IdentityMetricsTests(RedisFixture redis)
         return 0;
     }
 
-    [GeneratedRegex("^([a-z_]+)\\{([^}]*)\\} ([0-9.eE+-]+)")]
+    [GeneratedRegex("^([a-z_]+)(?:\\{([^}]*)\\})? ([0-9.eE+-]+)")]
     private static partial Regex Series();
 }
 

@@ -30,10 +30,14 @@ public sealed class PingDeployment : IAsyncDisposable
     private readonly string _keyDirectory = Directory.CreateTempSubdirectory("atotiauth-ping-keys-").FullName;
     private readonly List<IAsyncDisposable> _hosts = [];
     private readonly string _privateKeyPem;
+    private readonly string _redis;
+    private readonly string _keyPrefix;
     private readonly string _issuer;
 
     private PingDeployment(string redis, string keyPrefix, TimeSpan feedLossGrace)
     {
+        _redis = redis;
+        _keyPrefix = keyPrefix;
         string publicKey;
         using (var rsa = RSA.Create(2048))
         {
@@ -57,6 +61,7 @@ public sealed class PingDeployment : IAsyncDisposable
         {
             ["AtotiAuth:Token:Issuer"] = issuer,
             ["AtotiAuth:Token:Signing:KeyDirectory"] = _keyDirectory,
+            ["AtotiAuth:Token:Lifetime"] = "00:15:00",
         };
 
         Token = Add(new KestrelHost<TokenServiceMarker>(token, issuerPort));
@@ -88,6 +93,7 @@ public sealed class PingDeployment : IAsyncDisposable
         };
         Risk = Add(new KestrelHost<PingServiceMarker>(new Dictionary<string, string?>(sidecar)
         {
+            ["AtotiAuth:Ping:SocketSessionCheck"] = "00:00:05",
             ["AtotiAuth:Ping:CubeId"] = "risk",
             ["AtotiAuth:Ping:CookieName"] = RiskCookie,
             ["AtotiAuth:Ping:CookieSameSite"] = "None",
@@ -194,6 +200,13 @@ public sealed class PingDeployment : IAsyncDisposable
         };
         change(descriptor);
         return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+
+    /// <summary>Ends the session as its idle or absolute timeout does: its record goes, and nothing is published.</summary>
+    public async Task EndSessionSilentlyAsync(string sessionId)
+    {
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis);
+        Assert.True(await connection.GetDatabase().KeyDeleteAsync($"{_keyPrefix}session:{sessionId}"));
     }
 
     /// <summary>Revokes the session through the store, as a logout does (recorded and published).</summary>

@@ -328,7 +328,7 @@ public sealed class ProxyTests(PingDeploymentFixture fixture) : IClassFixture<Pi
     }
 
     [Fact]
-    public async Task WebSocket_TokenExpires_SocketClosedAtExpiry()
+    public async Task WebSocket_TokenExpiresWhileTheSessionLives_SocketStaysOpen()
     {
         var deployment = fixture.Deployment;
         var login = await deployment.LoginAsync("hank", ["ROLE_USER"], shortLived: true);
@@ -336,16 +336,32 @@ public sealed class ProxyTests(PingDeploymentFixture fixture) : IClassFixture<Pi
         var cookie = await PingCookieAsync(http, login.Token);
         using var socket = await SocketClient.ConnectAsync(deployment.Risk.WebSocket("/ws"), cookie, PingDeployment.UiOrigin);
         Assert.Equal("hello:hank", await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)));
+
+        await Task.Delay(PingDeployment.ShortTokenLife + TimeSpan.FromSeconds(7), TestContext.Current.CancellationToken);
+
+        Assert.StartsWith("tick:", await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WebSocket_SessionEndsUnannounced_ClosedAtTheNextLookUp()
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("iris", ["ROLE_USER"], shortLived: true);
+        using var http = PingDeployment.Client();
+        var cookie = await PingCookieAsync(http, login.Token);
+        using var socket = await SocketClient.ConnectAsync(deployment.Risk.WebSocket("/ws"), cookie, PingDeployment.UiOrigin);
+        Assert.Equal("hello:iris", await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)));
         var clock = Stopwatch.StartNew();
 
+        await deployment.EndSessionSilentlyAsync(login.SessionId);
         var closed = false;
-        while (!closed && clock.Elapsed < PingDeployment.ShortTokenLife + TimeSpan.FromSeconds(10))
+        while (!closed && clock.Elapsed < PingDeployment.ShortTokenLife + TimeSpan.FromSeconds(15))
         {
             closed = await SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(15)) is null;
         }
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"expiry: socket closed {clock.Elapsed.TotalMilliseconds:F0} ms after opening (token life {PingDeployment.ShortTokenLife.TotalSeconds} s)");
-        Assert.True(closed, "the socket outlived its token");
+        TestContext.Current.TestOutputHelper?.WriteLine($"session ended unannounced: socket closed after {clock.Elapsed.TotalMilliseconds:F0} ms (token life {PingDeployment.ShortTokenLife.TotalSeconds} s)");
+        Assert.True(closed, "the socket outlived its session");
         using var after = await SidecarCalls.HandshakeAsync(http, new Uri(deployment.Risk.Address, "/ws"), cookie, PingDeployment.UiOrigin);
         Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }

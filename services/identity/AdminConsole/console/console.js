@@ -72,7 +72,9 @@ function showTab(name) {
   if (name === "providers") loadProvider();
 }
 
-// ---- Users
+// ---- Users (basic): the API names a basic user's sessions and roles under the provider "basic"
+const basicUser = (userName) => "/admin/providers/basic/users/" + enc(userName);
+
 let users = [];
 let selectedUser = null;
 
@@ -121,7 +123,7 @@ async function selectUser(userName) {
 }
 
 async function loadSessions() {
-  const sessions = await api("GET", "/admin/users/" + enc(selectedUser) + "/sessions");
+  const sessions = await api("GET", basicUser(selectedUser) + "/sessions");
   const rows = $("session-rows");
   rows.replaceChildren();
   for (const session of sessions) {
@@ -145,10 +147,15 @@ async function loadSessions() {
   }
 }
 
-// ---- Individual roles
+// ---- Individual roles, per provider
+function individualProvider() {
+  return $("individual-provider").value.trim();
+}
+
 async function loadIndividual() {
   await run(async () => {
-    const all = await api("GET", "/admin/roles/individual");
+    const id = individualProvider();
+    const all = await api("GET", "/admin/providers/" + enc(id) + "/individual-roles");
     const rows = $("individual-rows");
     rows.replaceChildren();
     for (const [userName, roles] of Object.entries(all)) {
@@ -156,7 +163,7 @@ async function loadIndividual() {
       cell(row, userName);
       cell(row, roles.join(", "));
       button(cell(row, ""), "Remove", () => run(async () => {
-        await api("DELETE", "/admin/roles/individual/" + enc(userName));
+        await api("DELETE", "/admin/providers/" + enc(id) + "/users/" + enc(userName) + "/roles");
         await loadIndividual();
       }, "Removed the individual roles of " + userName)).setAttribute("aria-label", "Remove the roles of " + userName);
       rows.appendChild(row);
@@ -249,7 +256,7 @@ function wire() {
     }, "Password reset for " + selectedUser);
   });
   $("revoke-all").addEventListener("click", () => run(async () => {
-    const result = await api("DELETE", "/admin/users/" + enc(selectedUser) + "/sessions");
+    const result = await api("DELETE", basicUser(selectedUser) + "/sessions");
     await loadSessions();
     say("Revoked " + result.revoked + " session(s) of " + selectedUser, true);
   }));
@@ -257,11 +264,13 @@ function wire() {
     event.preventDefault();
     const userName = $("individual-name").value.trim();
     run(async () => {
-      await api("PUT", "/admin/roles/individual/" + enc(userName), { roles: roleList($("individual-roles").value) });
-      event.target.reset();
+      await api("PUT", "/admin/providers/" + enc(individualProvider()) + "/users/" + enc(userName) + "/roles", { roles: roleList($("individual-roles").value) });
+      $("individual-name").value = "";
+      $("individual-roles").value = "";
       await loadIndividual();
     }, "Set the individual roles of " + userName);
   });
+  $("individual-provider").addEventListener("change", loadIndividual);
   $("pick-provider").addEventListener("submit", (event) => {
     event.preventDefault();
     loadProvider();
