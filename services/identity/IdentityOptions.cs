@@ -47,6 +47,17 @@ public sealed class IdentityOptions
     public string AdminRole { get; set; } = "ROLE_ADMIN";
 
     /// <summary>
+    /// Addresses of the proxies whose <c>X-Forwarded-For</c> the service believes: the ingress controller
+    /// and the token service, which sends the address of a script calling <c>/jwt</c> with Basic
+    /// credentials. The login throttling counts failures per client network, so without this every login
+    /// through a proxy counts against the proxy's one address. Default none.
+    /// </summary>
+    public IList<string> KnownProxies { get; } = [];
+
+    /// <summary>Networks (CIDR, e.g. <c>10.0.0.0/8</c>) of such proxies, as <see cref="KnownProxies"/>.</summary>
+    public IList<string> KnownNetworks { get; } = [];
+
+    /// <summary>
     /// Basic users created at start when missing (never overwritten): for demos and tests only, since
     /// the passwords sit in configuration. Production users come from the admin API or the CSV file.
     /// </summary>

@@ -1,5 +1,6 @@
 using AtotiAuth.Identity.Redirects;
 using AtotiAuth.Identity.Users;
+using AtotiAuth.Shared.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity;
@@ -49,6 +50,8 @@ internal sealed class IdentityOptionsValidator(IOptions<PasswordPolicyOptions> p
             }
         }
 
+
+        TrustedProxyList.Validate(IdentityOptions.SectionName, options.KnownProxies, options.KnownNetworks, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -9,6 +9,7 @@ using AtotiAuth.Identity.Logout;
 using AtotiAuth.Identity.Oidc;
 using AtotiAuth.Identity.Principals;
 using AtotiAuth.Identity.Provisioning;
+using AtotiAuth.Shared.Cors;
 using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Sessions;
@@ -53,6 +54,12 @@ public static class IdentityServiceExtensions
     public static IEndpointRouteBuilder MapIdentityEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        if (endpoints is IApplicationBuilder app)
+        {
+            app.UseIdentityTrustedProxies();
+        }
+
+        endpoints.UseAtotiAuthPipeline();
         endpoints.MapLoginEndpoints();
         endpoints.MapLogoutEndpoints();
         endpoints.MapOidcEndpoints();

@@ -1,4 +1,5 @@
 using System.Net;
+using AtotiAuth.Shared.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -58,21 +59,7 @@ internal sealed class PingOptionsValidator : IValidateOptions<PingOptions>
             }
         }
 
-        for (var i = 0; i < options.KnownProxies.Count; i++)
-        {
-            if (!IPAddress.TryParse(options.KnownProxies[i], out _))
-            {
-                failures.Add($"{Section}:KnownProxies:{i} ('{options.KnownProxies[i]}') is not an IP address, e.g. 10.0.0.12.");
-            }
-        }
-
-        for (var i = 0; i < options.KnownNetworks.Count; i++)
-        {
-            if (!IPNetwork.TryParse(options.KnownNetworks[i], out _))
-            {
-                failures.Add($"{Section}:KnownNetworks:{i} ('{options.KnownNetworks[i]}') is not a network in CIDR form, e.g. 10.0.0.0/8.");
-            }
-        }
+        TrustedProxyList.Validate(Section, options.KnownProxies, options.KnownNetworks, failures);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

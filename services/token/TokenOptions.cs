@@ -50,6 +50,15 @@ public sealed class TokenOptions
     public IList<string> RequiredRoles { get; } = [];
 
     /// <summary>
+    /// The identity service's address as this service reaches it, e.g. <c>http://identity:8080</c>, for
+    /// <c>Authorization: Basic</c> on the token paths: the password is checked there, as at its login.
+    /// Unset in the standalone host, which checks it in process. Unset elsewhere, Basic credentials get
+    /// <c>401 missing_credentials</c>.
+    /// </summary>
+    [Url(ErrorMessage = "must be an absolute URL, e.g. http://identity:8080.")]
+    public string? IdentityUrl { get; set; }
+
+    /// <summary>
     /// Answers with Atoti 5's body <c>{"status":"success","data":{"token":…}}</c> instead of 6's
     /// <c>{"token":…}</c>. Default false; only for UIs of the 5.x line.
     /// </summary>

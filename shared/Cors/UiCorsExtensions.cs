@@ -42,7 +42,12 @@ public static class UiCorsExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints is IApplicationBuilder app && app.Properties.TryAdd(PipelineKey, true))
         {
-            app.UseCors();
+            // A host without CORS (the identity service alone) has no policy to apply.
+            if (app.ApplicationServices.GetService<ICorsService>() is not null)
+            {
+                app.UseCors();
+            }
+
             app.UseAuthentication();
             app.UseAuthorization();
         }

@@ -68,8 +68,12 @@ public sealed class SessionCookieHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         Problems.WriteAsync(Context, CommonProblems.MissingRole);
 
-    private static ClaimsPrincipal Principal(Session session, string scheme)
+    /// <summary>The principal of <paramref name="session"/>: its user, its id and the roles resolved at login.</summary>
+    /// <param name="session">The session.</param>
+    /// <param name="scheme">The authentication scheme.</param>
+    public static ClaimsPrincipal Principal(Session session, string scheme)
     {
+        ArgumentNullException.ThrowIfNull(session);
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.Name, session.UserName));
         identity.AddClaim(new Claim(SessionIdClaim, session.Id));

@@ -33,7 +33,8 @@ public sealed class AtotiAuthSystem : IAsyncDisposable
             .WithNetwork(Network)
             .WithNetworkAliases(settings.TokenAlias)
             .WithRedis(RedisConnectionString)
-            .WithIssuer(Issuer);
+            .WithIssuer(Issuer)
+            .WithIdentityUrl(string.Create(CultureInfo.InvariantCulture, $"http://{settings.IdentityAlias}:{AtotiAuthImages.HttpPort}"));
         Token = settings.Token.Aggregate(token, static (builder, configure) => configure(builder)).Build();
 
         Identities = [.. Enumerable.Range(1, settings.IdentityReplicas).Select(BuildIdentity)];

@@ -53,6 +53,14 @@ public sealed class AtotiAuthTokenBuilder : ContainerBuilder<AtotiAuthTokenBuild
     public AtotiAuthTokenBuilder WithRedis(string connectionString) =>
         WithEnvironment("AtotiAuth__Store__Redis", connectionString);
 
+    /// <summary>
+    /// The identity service as the token service reaches it (<c>AtotiAuth:Token:IdentityUrl</c>), which
+    /// checks the Basic credentials scripts bring to <c>/jwt</c>.
+    /// </summary>
+    /// <param name="identityUrl">The identity service's URL on the network, e.g. <c>http://identity:8080</c>.</param>
+    public AtotiAuthTokenBuilder WithIdentityUrl(string identityUrl) =>
+        WithEnvironment("AtotiAuth__Token__IdentityUrl", identityUrl);
+
     /// <summary>Sets the token lifetime (<c>AtotiAuth:Token:Lifetime</c>, 15 minutes by default).</summary>
     /// <param name="lifetime">The lifetime.</param>
     public AtotiAuthTokenBuilder WithLifetime(TimeSpan lifetime) =>

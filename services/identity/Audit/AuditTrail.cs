@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Claims;
 using AtotiAuth.Identity.Authentication;
 using AtotiAuth.Shared.Metrics;
@@ -33,16 +34,23 @@ internal sealed partial class AuditTrail(IAuditStore store, TimeProvider time, I
     }
 
     /// <summary>A login that made <paramref name="session"/>.</summary>
-    public void LoggedIn(HttpContext context, Session session)
+    public void LoggedIn(HttpContext context, Session session) => LoggedIn(session, context.Connection.RemoteIpAddress);
+
+    /// <summary>A login that made <paramref name="session"/> from <paramref name="clientAddress"/> (Basic credentials on a token path, too).</summary>
+    public void LoggedIn(Session session, IPAddress? clientAddress)
     {
         AtotiAuthMetrics.Logins.Add(1, new("provider", session.Provider), new("outcome", "success"));
-        var e = Event(context, AuditActions.Login, session.UserName, AuditActions.Success, session.Provider) with { Actor = Clean(session.UserName), ActorSession = session.Id };
+        var e = LoginEvent(AuditActions.Login, Clean(session.UserName), session.Id, AuditActions.Success, session.Provider, clientAddress);
         LogLogin(logger, e.Action, e.Actor, e.Outcome, e.Detail, e.ClientAddress);
         _ = StoreAsync(e);
     }
 
     /// <summary>A refused login: <paramref name="outcome"/> is <c>invalid</c>, <c>locked</c> or <c>unavailable</c>.</summary>
     public void LoginRefused(HttpContext context, string provider, string userName, string outcome)
+        => LoginRefused(provider, userName, outcome, context.Connection.RemoteIpAddress);
+
+    /// <summary>A refused login from <paramref name="clientAddress"/>.</summary>
+    public void LoginRefused(string provider, string userName, string outcome, IPAddress? clientAddress)
     {
         AtotiAuthMetrics.Logins.Add(1, new("provider", provider), new("outcome", outcome));
         var locked = outcome == "locked";
@@ -53,7 +61,7 @@ internal sealed partial class AuditTrail(IAuditStore store, TimeProvider time, I
 
         var action = locked ? AuditActions.Lockout : AuditActions.Login;
         var name = string.IsNullOrEmpty(userName) ? AuditActions.None : Clean(userName);
-        var e = Event(context, action, name, outcome, provider) with { Actor = name, ActorSession = AuditActions.None };
+        var e = LoginEvent(action, name, AuditActions.None, outcome, provider, clientAddress);
         LogLogin(logger, e.Action, e.Actor, e.Outcome, e.Detail, e.ClientAddress);
         _ = StoreAsync(e);
     }
@@ -82,6 +90,9 @@ internal sealed partial class AuditTrail(IAuditStore store, TimeProvider time, I
         var address = context.Connection.RemoteIpAddress?.ToString() ?? AuditActions.None;
         return new AuditEvent("", time.GetUtcNow(), actor, session, action, Clean(target), outcome, address, Clean(detail));
     }
+
+    private AuditEvent LoginEvent(string action, string actor, string session, string outcome, string provider, IPAddress? clientAddress)
+        => new("", time.GetUtcNow(), actor, session, action, actor, outcome, clientAddress?.ToString() ?? AuditActions.None, Clean(provider));
 
     private async Task StoreAsync(AuditEvent e)
     {

@@ -1,6 +1,8 @@
 using AtotiAuth.Identity.Login;
+using AtotiAuth.Shared.Grants;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +28,19 @@ internal static class AuthenticationExtensions
             });
         builder.Services.AddAuthorization();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<AuthorizationOptions>, IdentityPolicySetup>());
+        builder.Services.TryAddSingleton<IdentityTrustedProxies>();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ForwardedHeadersOptions>, IdentityTrustedProxies>());
         return builder;
+    }
+
+    /// <summary>The client's address from the trusted proxies, before authentication reads it.</summary>
+    public static IApplicationBuilder UseIdentityTrustedProxies(this IApplicationBuilder app)
+    {
+        if (app.ApplicationServices.GetRequiredService<IdentityTrustedProxies>().Any)
+        {
+            app.UseForwardedHeaders();
+        }
+
+        return app;
     }
 }

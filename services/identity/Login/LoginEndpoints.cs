@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Grants;
 using AtotiAuth.Identity.Kerberos;
 using AtotiAuth.Identity.Redirects;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -2,6 +2,7 @@ using AtotiAuth.Identity.Cookies;
 using AtotiAuth.Identity.Redirects;
 using AtotiAuth.Identity.Throttling;
 using AtotiAuth.Identity.Users;
+using AtotiAuth.Shared.Grants;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Users;
@@ -38,6 +39,7 @@ internal static class LoginExtensions
         services.TryAddSingleton<BasicAuthenticator>();
         services.TryAddSingleton<CredentialChecker>();
         services.TryAddSingleton<LoginSessions>();
+        services.TryAddSingleton<IPasswordSessionGrant, PasswordSessionGrant>();
         services.TryAddSingleton<LoginFormKeys>();
         services.TryAddSingleton<LoginFormProtection>();
         services.TryAddSingleton<LoginFlow>();

@@ -1,6 +1,7 @@
 using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Redirects;
 using AtotiAuth.Identity.Throttling;
+using AtotiAuth.Shared.Grants;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;

@@ -1,4 +1,4 @@
-using System.Net;
+using AtotiAuth.Shared.Hosting;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
 
@@ -16,19 +16,10 @@ internal sealed class TrustedProxies(IOptions<PingOptions> options) : IConfigure
 
     public void Configure(ForwardedHeadersOptions forwarded)
     {
-        ArgumentNullException.ThrowIfNull(forwarded);
-        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto
-            | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix;
-        forwarded.KnownProxies.Clear();
-        forwarded.KnownIPNetworks.Clear();
-        foreach (var proxy in options.Value.KnownProxies)
-        {
-            forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
-        }
-
-        foreach (var network in options.Value.KnownNetworks)
-        {
-            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
-        }
+        TrustedProxyList.Apply(
+            forwarded,
+            ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost | ForwardedHeaders.XForwardedPrefix,
+            options.Value.KnownProxies,
+            options.Value.KnownNetworks);
     }
 }

@@ -1,4 +1,5 @@
 using AtotiAuth.Shared.DataProtection;
+using AtotiAuth.Shared.Grants;
 using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
@@ -10,7 +11,8 @@ namespace AtotiAuth.Token.Issuance;
 
 /// <summary>
 /// The issuance concern: who may get a token, and signing it. <c>/jwt</c> authenticates a caller by the
-/// token it already holds (<see cref="PresentedTokenHandler"/>) or else by its session cookie
+/// token it already holds (<see cref="PresentedTokenHandler"/>), by Basic credentials checked by the
+/// identity service (<see cref="PasswordGrantHandler"/>) or else by its session cookie
 /// (<see cref="SessionCookieHandler"/>), and requires one of <see cref="TokenOptions.RequiredRoles"/>.
 /// </summary>
 internal static class IssuanceExtensions
@@ -27,14 +29,22 @@ internal static class IssuanceExtensions
         builder.Services.TryAddSingleton<TokenIssuer>();
         builder.Services.TryAddSingleton<CallerTokenValidator>();
 
+        // Basic credentials go to the identity service; the standalone host registers its in-process grant first.
+        builder.Services.AddHttpClient(IdentityPasswordGrant.HttpClientName, static client => client.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        builder.Services.TryAddSingleton<IPasswordSessionGrant, IdentityPasswordGrant>();
+
         // Authentication brings Data Protection, whose key ring is created at start: the shared one in
         // the store, never a file (the image runs with a read-only root).
         builder.AddAtotiAuthDataProtection();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, PresentedTokenHandler>(PresentedTokenHandler.SchemeName, static _ => { })
+            .AddScheme<AuthenticationSchemeOptions, PasswordGrantHandler>(PasswordGrantHandler.SchemeName, static _ => { })
             .AddScheme<SessionCookieSchemeOptions, SessionCookieHandler>(SessionScheme, static _ => { })
             .AddPolicyScheme(CallerScheme, CallerScheme, static o => o.ForwardDefaultSelector = static context =>
-                BearerToken.IsTokenScheme(context.Request.Headers.Authorization) ? PresentedTokenHandler.SchemeName : SessionScheme);
+                BearerToken.IsTokenScheme(context.Request.Headers.Authorization) ? PresentedTokenHandler.SchemeName
+                : BasicCredentials.IsPresent(context.Request) ? PasswordGrantHandler.SchemeName
+                : SessionScheme);
         builder.Services.AddAuthorization();
         builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<TokenOptions>>(static (authorization, token) =>
             authorization.AddPolicy(TokenPolicy, policy => policy

@@ -76,6 +76,9 @@ public sealed partial class IdentityApp : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _factory.Services.GetRequiredService<T>();
 
+    /// <summary>A handler into the test server, for another host's HTTP client (the token service's, say).</summary>
+    public HttpMessageHandler CreateHandler() => _factory.Server.CreateHandler();
+
     public HttpClient CreateClient() => _factory.CreateClient(new WebApplicationFactoryClientOptions
     {
         AllowAutoRedirect = false,

@@ -127,4 +127,44 @@ public sealed class ThrottlingTests(RedisFixture redis)
         request.Headers.Add(IdentityApp.ClientAddressHeader, clientAddress);
         return await client.SendAsync(request, TestContext.Current.CancellationToken);
     }
+
+    /// <summary>
+    /// Behind a trusted proxy (the ingress, the token service with a script's Basic credentials) the lock
+    /// is per the client's network from <c>X-Forwarded-For</c>; from anyone else the header is ignored, and
+    /// every login through the proxy counts against the proxy's own address.
+    /// </summary>
+    [Theory]
+    [InlineData(true, HttpStatusCode.Redirect)]
+    [InlineData(false, HttpStatusCode.TooManyRequests)]
+    public async Task BasicLogin_ThroughAProxy_CountsTheForwardedClientOnlyWhenTrusted(bool trusted, HttpStatusCode otherClient)
+    {
+        var settings = new Dictionary<string, string?>(ThreeFailures);
+        if (trusted)
+        {
+            settings["AtotiAuth:Identity:KnownNetworks:0"] = "10.9.0.0/16";
+        }
+
+        await using var app = new IdentityApp(redis, settings);
+        using var client = app.CreateClient();
+        for (var i = 0; i < 3; i++)
+        {
+            using var failed = await ViaProxyAsync(client, "203.0.113.7", "wrong-" + i);
+            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+        }
+
+        using var locked = await ViaProxyAsync(client, "203.0.113.7", IdentityApp.AlicePassword);
+        using var other = await ViaProxyAsync(client, "198.51.100.8", IdentityApp.AlicePassword);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
+        Assert.Equal(otherClient, other.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> ViaProxyAsync(HttpClient client, string forwardedFor, string password)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/login");
+        request.Headers.Authorization = IdentityApp.Basic("alice", password);
+        request.Headers.Add(IdentityApp.ClientAddressHeader, "10.9.1.2");
+        request.Headers.Add("X-Forwarded-For", forwardedFor);
+        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+    }
 }

@@ -5,6 +5,8 @@ using AtotiAuth.Testing;
 using AtotiAuth.Token;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AtotiAuth.Integration.Tests.Identity;
 
@@ -13,7 +15,13 @@ public sealed class TokenApp : IAsyncDisposable
 {
     private readonly WebApplicationFactory<TokenServiceMarker> _factory;
 
-    public TokenApp(RedisFixture redis, string keyPrefix)
+    /// <param name="redis">The store.</param>
+    /// <param name="keyPrefix">The identity host's key prefix.</param>
+    /// <param name="identity">
+    /// The identity host that checks Basic credentials on <c>/jwt</c> (<c>AtotiAuth:Token:IdentityUrl</c>),
+    /// reached over HTTP through its test server, or null.
+    /// </param>
+    public TokenApp(RedisFixture redis, string keyPrefix, IdentityApp? identity = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
         _factory = new WebApplicationFactory<TokenServiceMarker>().WithWebHostBuilder(b =>
@@ -22,8 +30,17 @@ public sealed class TokenApp : IAsyncDisposable
             b.UseSetting("AtotiAuth:Store:KeyPrefix", keyPrefix);
             b.UseSetting("AtotiAuth:Token:Issuer", IdentityApp.BaseAddress.ToString());
             b.UseSetting("AtotiAuth:Token:Signing:GenerateEphemeralKey", "true");
+            if (identity is not null)
+            {
+                b.UseSetting("AtotiAuth:Token:IdentityUrl", IdentityApp.BaseAddress.ToString());
+                b.ConfigureTestServices(services => services.AddHttpClient("AtotiAuth.Identity").ConfigurePrimaryHttpMessageHandler(identity.CreateHandler));
+            }
         });
     }
+
+    /// <summary>A client of the token service with no cookie jar.</summary>
+    public HttpClient CreateClient() =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = IdentityApp.BaseAddress, HandleCookies = false });
 
     /// <summary><c>GET /jwt</c> with a session cookie (<c>name=value</c>): the status and, on 200, the token's claims.</summary>
     public async Task<JwtAnswer> JwtAsync(string cookie)

@@ -46,7 +46,7 @@ public sealed class LdapTestApp : IAsyncDisposable
         }
 
         var identity = new IdentityApp(redis, settings, services: services);
-        return new LdapTestApp(identity, new TokenApp(redis, identity.KeyPrefix), caFile);
+        return new LdapTestApp(identity, new TokenApp(redis, identity.KeyPrefix, identity), caFile);
     }
 
     public static Dictionary<string, string?> Settings(int port, string caFile) => new()

@@ -2,10 +2,10 @@ using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.AspNetCore.Http;
 
-namespace AtotiAuth.Identity.Login;
+namespace AtotiAuth.Shared.Grants;
 
 /// <summary>User name and password from an <c>Authorization: Basic</c> header (RFC 7617).</summary>
-internal sealed record BasicCredentials(string UserName, string Password)
+public sealed record BasicCredentials(string UserName, string Password)
 {
     private const string Scheme = "Basic ";
 
