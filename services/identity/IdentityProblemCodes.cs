@@ -30,6 +30,12 @@ internal static class IdentityProblemCodes
     /// <summary>A cross-site navigation to <c>/logout</c>: the user is asked to confirm.</summary>
     public const string LogoutConfirmationRequired = "logout_confirmation_required";
 
+    /// <summary>An admin API write made with the session cookie came without this site's own <c>Origin</c>. 403.</summary>
+    public const string CrossSiteAdmin = "cross_site_admin";
+
+    /// <summary>A signed-in user without the admin role opened the admin console. 403 (a page).</summary>
+    public const string MissingAdminRole = "missing_admin_role";
+
     /// <summary>An admin API payload failed validation; the problem names the field.</summary>
     public const string InvalidRequest = "invalid_request";
 

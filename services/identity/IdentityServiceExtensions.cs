@@ -1,4 +1,5 @@
 using AtotiAuth.Identity.Admin;
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Authentication;
 using AtotiAuth.Identity.EmbeddedUi;
 using AtotiAuth.Identity.Kerberos;
@@ -44,6 +45,7 @@ public static class IdentityServiceExtensions
         builder.AddOidc();
         builder.AddEmbeddedUi();
         builder.AddAdmin();
+        builder.AddAudit();
         builder.AddProvisioning();
         return builder;
     }

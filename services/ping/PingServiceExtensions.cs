@@ -1,6 +1,7 @@
 using AtotiAuth.Ping.Authentication;
 using AtotiAuth.Ping.Cookies;
 using AtotiAuth.Ping.Logout;
+using AtotiAuth.Ping.Metrics;
 using AtotiAuth.Ping.Ping;
 using AtotiAuth.Ping.Proxy;
 using AtotiAuth.Ping.Revocation;
@@ -40,6 +41,7 @@ public static class PingServiceExtensions
         ArgumentNullException.ThrowIfNull(endpoints);
         if (endpoints is IApplicationBuilder app)
         {
+            app.UseSidecarRequestMetrics();
             app.UseTrustedProxies();
         }
 

@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +28,9 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddJsonConsole(static o => o.IncludeScopes = true);
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddProblemDetails(static o => o.CustomizeProblemDetails = ProblemCodeDefaults.Apply);
+
+        // Every problem written, counted by its code (atotiauth_refusals_total).
+        builder.Services.Replace(ServiceDescriptor.Singleton<IProblemDetailsService, MeteredProblemDetailsService>());
         builder.Services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
 
@@ -40,7 +44,7 @@ public static class ServiceDefaultsExtensions
     }
 
     /// <summary>
-    /// Adds the error handling middleware and maps <c>/healthz</c> (the process answers) and <c>/readyz</c>
+    /// Adds the error handling middleware, the Prometheus endpoint (on the metrics port only) and maps <c>/healthz</c> (the process answers) and <c>/readyz</c>
     /// (its dependencies answer too). Call first, so that errors of later middleware are handled.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
@@ -49,6 +53,7 @@ public static class ServiceDefaultsExtensions
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAtotiAuthMetricsEndpoint();
 
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = static r => r.Tags.Contains(LiveTag) })
             .AllowAnonymous()

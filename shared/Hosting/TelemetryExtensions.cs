@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using AtotiAuth.Shared.Metrics;
+using AtotiAuth.Shared.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,11 +11,12 @@ using OpenTelemetry.Trace;
 namespace AtotiAuth.Shared.Hosting;
 
 /// <summary>
-/// Traces and metrics (ASP.NET Core, HttpClient, runtime) exported over OTLP, only where a collector is
-/// configured. Without one nothing is registered: no <see cref="TracerProvider"/> listens, so no
-/// <c>Activity</c> is created per request and no trace header is written on a proxied request, and
-/// the OpenTelemetry assemblies are not even loaded. A pipeline that records everything and exports
-/// nothing costs CPU on every request for nothing.
+/// Metrics and traces. The domain metrics (<see cref="AtotiAuthMetrics"/>) and the runtime's are served
+/// for Prometheus on <c>/metrics</c> (<see cref="MetricsOptions"/>, on by default); traces, logs and the
+/// ASP.NET Core and HttpClient meters are exported over OTLP only where a collector is configured.
+/// With neither, nothing is registered: no listener, so no <c>Activity</c> per request, no trace header
+/// on a proxied request, and the OpenTelemetry assemblies are not even loaded. Per-request HTTP meters
+/// stay off the Prometheus pipeline: the sidecar counts its requests itself, for a few nanoseconds.
 /// </summary>
 public static class TelemetryExtensions
 {
@@ -27,13 +30,23 @@ public static class TelemetryExtensions
         return !string.IsNullOrWhiteSpace(configuration[EndpointKey]);
     }
 
-    /// <summary>Registers the OTLP pipeline when <see cref="IsTelemetryConfigured"/>; otherwise nothing.</summary>
+    /// <summary>True unless <c>AtotiAuth:Metrics:Enabled</c> is false.</summary>
+    public static bool IsPrometheusEnabled(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        return configuration.GetValue($"{MetricsOptions.SectionName}:{nameof(MetricsOptions.Enabled)}", true);
+    }
+
+    /// <summary>Registers the Prometheus and OTLP pipelines, each where it is asked for.</summary>
     public static IHostApplicationBuilder AddAtotiAuthTelemetry(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        if (IsTelemetryConfigured(builder.Configuration))
+        builder.Services.AddValidatedOptions<MetricsOptions>(MetricsOptions.SectionName);
+        var otlp = IsTelemetryConfigured(builder.Configuration);
+        var prometheus = IsPrometheusEnabled(builder.Configuration);
+        if (otlp || prometheus)
         {
-            AddOtlpPipeline(builder.Services);
+            AddPipelines(builder.Services, otlp, prometheus);
         }
 
         return builder;
@@ -42,9 +55,27 @@ public static class TelemetryExtensions
     // Its own method, not inlined: the OpenTelemetry types are only resolved (and their assemblies
     // loaded) when it is called.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static void AddOtlpPipeline(IServiceCollection services) =>
-        services.AddOpenTelemetry()
-            .WithMetrics(static m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddRuntimeInstrumentation())
-            .WithTracing(static t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation())
-            .UseOtlpExporter();
+    private static void AddPipelines(IServiceCollection services, bool otlp, bool prometheus)
+    {
+        services.AddHostedService<RedisCallMetrics>();
+        var telemetry = services.AddOpenTelemetry().WithMetrics(m =>
+        {
+            m.AddMeter(AtotiAuthMetrics.MeterName).AddRuntimeInstrumentation();
+            if (prometheus)
+            {
+                // Fresh figures on every scrape (the default keeps one answer for 300 ms).
+                m.AddPrometheusExporter(static o => o.ScrapeResponseCacheDurationMilliseconds = 0);
+            }
+
+            if (otlp)
+            {
+                m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+            }
+        });
+
+        if (otlp)
+        {
+            telemetry.WithTracing(static t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation()).WithLogging().UseOtlpExporter();
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AtotiAuth.Shared.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -133,6 +134,7 @@ public sealed partial class RevocationCache : IRevocationListener
         var now = _time.GetUtcNow();
         Set(sessionId, new Entry(Revoked: true, now));
         TrimWhenFull(now);
+        AtotiAuthMetrics.RevocationsApplied.Add(1);
         _listeners.Revoked(sessionId);
     }
 
@@ -147,7 +149,7 @@ public sealed partial class RevocationCache : IRevocationListener
                 return;
             }
 
-            _feed = RevocationFeed.Lost(_time.GetUtcNow());
+            Feed = RevocationFeed.Lost(_time.GetUtcNow());
         }
 
         LogFeedLost(_logger, _grace);
@@ -160,7 +162,7 @@ public sealed partial class RevocationCache : IRevocationListener
         lock (_gate)
         {
             var now = _time.GetUtcNow();
-            _feed = RevocationFeed.Healthy(now, now + RestoreSettle);
+            Feed = RevocationFeed.Healthy(now, now + RestoreSettle);
             DropUnrevoked();
         }
 
@@ -173,7 +175,7 @@ public sealed partial class RevocationCache : IRevocationListener
     {
         lock (_gate)
         {
-            _feed = RevocationFeed.NotSubscribed(_time.GetUtcNow());
+            Feed = RevocationFeed.NotSubscribed(_time.GetUtcNow());
             DropUnrevoked();
         }
     }
@@ -192,10 +194,20 @@ public sealed partial class RevocationCache : IRevocationListener
             }
 
             var now = _time.GetUtcNow();
-            _feed = RevocationFeed.Healthy(now, now);
+            Feed = RevocationFeed.Healthy(now, now);
         }
 
         _listeners.FeedRestored();
+    }
+
+    /// <summary>The feed; setting it reports it to the feed gauges (<see cref="AtotiAuthMetrics.ReportFeed"/>).</summary>
+    private RevocationFeed Feed
+    {
+        set
+        {
+            _feed = value;
+            AtotiAuthMetrics.ReportFeed(value.State == RevocationFeed.Status.Healthy, value.Since, _time);
+        }
     }
 
     /// <summary>Call under the lock, after changing the feed, so no older answer is kept afterwards.</summary>

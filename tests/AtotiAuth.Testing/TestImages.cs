@@ -14,4 +14,7 @@ public static class TestImages
 
     /// <summary>Debian's nginx as the end-to-end gateway, routing like the Kubernetes Ingress.</summary>
     public const string Gateway = "atotiauth/test-nginx:dev";
+
+    /// <summary>Debian's prometheus, scraping the end-to-end system's services.</summary>
+    public const string Prometheus = "atotiauth/test-prometheus:dev";
 }

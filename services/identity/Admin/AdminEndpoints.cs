@@ -1,3 +1,5 @@
+using AtotiAuth.Identity.AdminConsole;
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Authentication;
 
 namespace AtotiAuth.Identity.Admin;
@@ -13,10 +15,14 @@ internal static class AdminEndpoints
 
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var admin = endpoints.MapGroup("/admin").RequireAuthorization(IdentitySchemes.AdminPolicy);
+        var admin = endpoints.MapGroup("/admin").RequireAuthorization(IdentitySchemes.AdminPolicy)
+            .AddEndpointFilter<AdminAuditFilter>()
+            .AddEndpointFilter<AdminOriginFilter>();
         admin.MapAdminUsers();
         admin.MapAdminRoles();
         admin.MapAdminSession();
+        admin.MapAdminAudit();
+        endpoints.MapAdminConsoleEndpoints();
         endpoints.MapOpenApi("/{documentName}/openapi.json").RequireAuthorization(IdentitySchemes.AdminPolicy);
         return endpoints;
     }

@@ -1,6 +1,7 @@
 using AtotiAuth.Shared.Grants;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Login;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ internal sealed class BasicAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     CredentialChecker authenticator,
+    AuditTrail audit,
     IOptions<IdentityOptions> identity) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     private static readonly object UnavailableItem = new();
@@ -41,6 +43,7 @@ internal sealed class BasicAuthenticationHandler(
 
         if (outcome.Kind != LoginOutcomeKind.Success)
         {
+            audit.LoginRefused("password", credentials.UserName, outcome.Kind.ToString().ToLowerInvariant(), Context.Connection.RemoteIpAddress);
             return AuthenticateResult.Fail(outcome.Kind == LoginOutcomeKind.Locked ? IdentityProblemCodes.LoginLocked : IdentityProblemCodes.InvalidCredentials);
         }
 

@@ -15,6 +15,11 @@ internal sealed class IdentityPolicySetup(IOptions<IdentityOptions> identity) : 
             .RequireAuthenticatedUser()
             .RequireRole(admin));
 
+        options.AddPolicy(IdentitySchemes.AdminPagePolicy, policy => policy
+            .AddAuthenticationSchemes(IdentitySchemes.SessionPage)
+            .RequireAuthenticatedUser()
+            .RequireRole(admin));
+
         // DESIGN.md §3: without ROLE_USER (the admin role passes too) a user may not use the UI.
         options.AddPolicy(IdentitySchemes.UiPolicy, policy => policy
             .AddAuthenticationSchemes(IdentitySchemes.SessionPage)

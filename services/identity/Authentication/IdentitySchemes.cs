@@ -18,6 +18,9 @@ internal static class IdentitySchemes
     /// <summary>Holders of the admin role, by session cookie or Basic.</summary>
     public const string AdminPolicy = "atotiauth-admin";
 
+    /// <summary>Holders of the admin role, by session cookie, on the admin console's page (anonymous: to the login page).</summary>
+    public const string AdminPagePolicy = "atotiauth-admin-page";
+
     /// <summary>Users allowed to use the UI (ROLE_USER or the admin role), by session cookie.</summary>
     public const string UiPolicy = "atotiauth-ui";
 

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using AtotiAuth.Identity.Login;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,27 @@ internal sealed class SessionCookieAuthenticationHandler(
         identity.AddClaim(new Claim(IdentitySchemes.ProviderClaim, session.Provider));
         identity.AddClaims(session.Roles.Select(static r => new Claim(ClaimTypes.Role, r)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
+    }
+
+    /// <summary>A page (the admin console) refused to a signed-in user: a readable 403 page, not an empty answer.</summary>
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        if (!Options.RedirectToLogin)
+        {
+            await base.HandleForbiddenAsync(properties);
+            return;
+        }
+
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        Response.ContentType = "text/html; charset=utf-8";
+        HtmlLayout.ApplyHeaders(Response, []);
+        var name = HtmlLayout.Encode(Context.User.Identity?.Name);
+        await Response.WriteAsync(HtmlLayout.Render(
+            "Access denied",
+            $"<h1>Access denied</h1>\n<div role=\"alert\"><p class=\"error\" data-code=\"{IdentityProblemCodes.MissingAdminRole}\">You are signed in as <strong>{name}</strong>, "
+            + "which lacks the role this page requires. Ask an administrator for it, or sign in as another user.</p></div>\n"
+            + "<p><a href=\"/logout\">Sign out</a></p>\n"),
+            Context.RequestAborted);
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,7 +1,9 @@
 using System.Net.Security;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Login;
+using AtotiAuth.Identity.Principals;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -108,6 +110,7 @@ internal sealed partial class KerberosAuthenticationHandler(
     private AuthenticateResult Refused(string code)
     {
         Context.Items[RefusedItem] = true;
+        Context.RequestServices.GetRequiredService<AuditTrail>().LoginRefused(Context, ProviderIds.Kerberos, "", AuditTrail.OutcomeOf(code));
         return AuthenticateResult.Fail(code);
     }
 

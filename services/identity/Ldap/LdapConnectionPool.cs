@@ -67,12 +67,12 @@ internal sealed partial class LdapConnectionPool(
     }
 
     private Task<T> ExecuteAsync<T>(LdapLease lease, Func<LdapConnection, T> operation, CancellationToken cancellationToken)
-        => slots.RunAsync(
+        => LdapCallMetrics.TimeAsync("search", () => slots.RunAsync(
             () => operation(lease.Connection),
             options.Value.OperationTimeout,
             // Timed out or aborted mid-operation: the connection is still busy, so it is never reused.
             running => lease.DisposeAfter(running),
-            cancellationToken);
+            cancellationToken));
 
     private void Return(LdapLease lease)
     {

@@ -39,7 +39,7 @@ internal sealed partial class LdapConnector(
 
             try
             {
-                return await OpenOneAsync(server, credential, cancellationToken).ConfigureAwait(false);
+                return await LdapCallMetrics.TimeAsync("bind", () => OpenOneAsync(server, credential, cancellationToken)).ConfigureAwait(false);
             }
             catch (Exception ex) when (!LdapFailures.IsInvalidCredentials(ex) && LdapFailures.IsServerFailure(ex))
             {

@@ -1,6 +1,7 @@
-using AtotiAuth.Shared.Grants;
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Redirects;
 using AtotiAuth.Identity.Throttling;
+using AtotiAuth.Shared.Grants;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -16,6 +17,7 @@ internal sealed partial class LoginFlow(
     IOptions<IdentityOptions> options,
     IOptions<LoginThrottleOptions> throttle,
     IEnumerable<ILoginButtons> buttons,
+    AuditTrail audit,
     ILogger<LoginFlow> logger)
 {
     public RedirectCheck CheckRedirect(string? redirectUrl)
@@ -29,8 +31,17 @@ internal sealed partial class LoginFlow(
         return check;
     }
 
-    public Task<LoginOutcome> AuthenticateAsync(HttpContext context, string userName, string password)
-        => authenticator.AuthenticateAsync(userName, password, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+    public async Task<LoginOutcome> AuthenticateAsync(HttpContext context, string userName, string password)
+    {
+        var outcome = await authenticator.AuthenticateAsync(userName, password, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
+        if (outcome.Kind != LoginOutcomeKind.Success)
+        {
+            // A refusal has no provider that vouched: "password" stands for the form and Basic logins.
+            audit.LoginRefused(context, "password", userName, outcome.Kind.ToString().ToLowerInvariant());
+        }
+
+        return outcome;
+    }
 
     public async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> BasicLoginAsync(HttpContext context, RedirectCheck redirect)
     {

@@ -1,3 +1,4 @@
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Cookies;
 using AtotiAuth.Shared.Sessions;
 
@@ -7,7 +8,7 @@ namespace AtotiAuth.Identity.Login;
 /// Turns a successful login into a session: always a NEW session (no fixation, OWASP session
 /// management), the previous one revoked when its cookie was presented, the cookie written.
 /// </summary>
-internal sealed partial class LoginSessions(ISessionStore sessions, SessionCookie cookie, ILogger<LoginSessions> logger)
+internal sealed partial class LoginSessions(ISessionStore sessions, SessionCookie cookie, AuditTrail audit, ILogger<LoginSessions> logger)
 {
     public async Task<Session> StartAsync(HttpContext context, LoginOutcome outcome)
     {
@@ -25,6 +26,7 @@ internal sealed partial class LoginSessions(ISessionStore sessions, SessionCooki
         var issued = await sessions.CreateAsync(new NewSession(outcome.UserName, outcome.Provider, outcome.Roles, outcome.ProviderRoles), cancellationToken);
         cookie.Append(context, issued);
         LogStarted(logger, issued.Session.Id, outcome.UserName, outcome.Provider);
+        audit.LoggedIn(context, issued.Session);
         return issued.Session;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Throttling;
 using AtotiAuth.Shared.Grants;
 using AtotiAuth.Shared.Sessions;
@@ -16,17 +17,24 @@ internal sealed partial class PasswordSessionGrant(
     CredentialChecker checker,
     ISessionStore sessions,
     IOptions<LoginThrottleOptions> throttle,
+    AuditTrail audit,
     ILogger<PasswordSessionGrant> logger) : IPasswordSessionGrant
 {
     public async Task<PasswordGrantResult> GrantAsync(BasicCredentials credentials, IPAddress? clientAddress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(credentials);
         var outcome = await checker.AuthenticateAsync(credentials.UserName, credentials.Password, clientAddress?.ToString(), cancellationToken);
+        if (outcome.Kind != LoginOutcomeKind.Success)
+        {
+            audit.LoginRefused("password", credentials.UserName, outcome.Kind.ToString().ToLowerInvariant(), clientAddress);
+        }
+
         switch (outcome.Kind)
         {
             case LoginOutcomeKind.Success:
                 var issued = await sessions.CreateAsync(new NewSession(outcome.UserName, outcome.Provider, outcome.Roles, outcome.ProviderRoles), cancellationToken);
                 LogGranted(logger, issued.Session.Id, outcome.UserName, outcome.Provider);
+                audit.LoggedIn(issued.Session, clientAddress);
                 return PasswordGrantResult.Granted(issued.Session);
             case LoginOutcomeKind.Locked:
                 return PasswordGrantResult.Refused(PasswordGrantProblems.LoginLocked, ((int)throttle.Value.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture));

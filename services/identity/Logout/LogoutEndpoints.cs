@@ -1,3 +1,4 @@
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Cookies;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Redirects;
@@ -28,6 +29,7 @@ internal static partial class LogoutEndpoints
         RedirectUrlValidator redirects,
         IOptions<IdentityOptions> options,
         IEnumerable<IProviderLogout> providerLogouts,
+        AuditTrail audit,
         ILogger<LogoutMarker> logger)
     {
         var redirectUrl = context.Request.Query["redirectUrl"].ToString();
@@ -57,6 +59,7 @@ internal static partial class LogoutEndpoints
         if (session is not null)
         {
             LogEnded(logger, session.Id, session.UserName);
+            audit.LoggedOut(context, session);
         }
 
         cookie.Delete(context);

@@ -21,7 +21,7 @@ internal static class OidcExtensions
 
         // The flow's state, nonce and correlation cookies are Data Protection payloads: the identity
         // service's shared key ring (AddAtotiAuthDataProtection) lets any replica finish a flow.
-        services.AddHttpClient(OidcSchemeSetup.HttpClientName);
+        services.AddHttpClient(OidcSchemeSetup.HttpClientName).AddHttpMessageHandler(static () => new OidcCallMetricsHandler());
 
         // The schemes are named after the configured providers, which are known before the host is built.
         var authentication = services.AddAuthentication();

@@ -1,4 +1,5 @@
 using System.Text;
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Login;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -11,13 +12,14 @@ namespace AtotiAuth.Identity.Oidc;
 /// Every failed OpenID Connect login ends on a readable page with a stable code, a link back to
 /// <c>/login</c> and one log line (never a 500). Exception text is not shown: it can name keys or claims.
 /// </summary>
-internal sealed partial class OidcFailurePages(IOptions<IdentityOptions> identity, ILogger<OidcFailurePages> logger)
+internal sealed partial class OidcFailurePages(IOptions<IdentityOptions> identity, AuditTrail audit, ILogger<OidcFailurePages> logger)
 {
     public async Task WriteAsync(HttpContext context, string providerId, Exception? failure)
     {
         ArgumentNullException.ThrowIfNull(context);
         var code = Classify(failure);
         var failureType = failure is null ? "-" : failure.GetType().Name;
+        audit.LoginRefused(context, providerId, "", code == IdentityProblemCodes.ProviderUnavailable ? "unavailable" : "invalid");
         if (code == IdentityProblemCodes.ProviderUnavailable)
         {
             LogUnavailable(logger, providerId, failureType);

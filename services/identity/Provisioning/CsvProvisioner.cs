@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Principals;
 using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Roles;
@@ -23,6 +24,7 @@ internal sealed partial class CsvProvisioner(
     IProvisioningLedger ledger,
     CsvRowDigests digests,
     IOptions<CsvProvisioningOptions> options,
+    AuditTrail audit,
     ILogger<CsvProvisioner> logger)
 {
     // The digests of this process's key, when they may not be kept in the store (no shared key).
@@ -45,6 +47,7 @@ internal sealed partial class CsvProvisioner(
             }
 
             var created = await ApplyRowAsync(row, cancellationToken);
+            await audit.ProvisionedAsync(created ? AuditActions.CsvUserCreate : AuditActions.CsvUserUpdate, row.UserName, $"status={row.Status} roles={string.Join(',', row.Roles)}");
             await ledger.SetAsync(row.UserName, new ProvisionedUser(created || entry?.CreatedByFile == true, false, digests.IsKeyShared ? digest : null), cancellationToken);
             _processDigests[row.UserName] = digest;
             applied++;
@@ -140,6 +143,7 @@ internal sealed partial class CsvProvisioner(
             }
 
             _processDigests.Remove(userName);
+            await audit.ProvisionedAsync(mode == CsvRemovalMode.Delete ? AuditActions.CsvUserDelete : AuditActions.CsvUserDeactivate, userName, "no longer in the file");
             LogRemoved(logger, userName, mode);
         }
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AtotiAuth.Shared.Metrics;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store;
 
@@ -32,6 +33,7 @@ internal sealed partial class OpenSockets : IRevocationListener, IDisposable
     {
         var sockets = _bySession.GetOrAdd(sessionId, static _ => new ConcurrentDictionary<HttpContext, byte>());
         sockets[context] = 0;
+        AtotiAuthMetrics.SocketsOpen.Add(1);
         return new Tracking(this, sessionId, context);
     }
 
@@ -73,6 +75,7 @@ internal sealed partial class OpenSockets : IRevocationListener, IDisposable
             context.Abort();
         }
 
+        AtotiAuthMetrics.SocketsRevoked.Add(sockets.Count);
         LogAborted(_logger, sockets.Count, sessionId, reason);
     }
 
@@ -98,6 +101,15 @@ internal sealed partial class OpenSockets : IRevocationListener, IDisposable
 
     private sealed class Tracking(OpenSockets owner, string sessionId, HttpContext context) : IDisposable
     {
-        public void Dispose() => owner.Untrack(sessionId, context);
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                AtotiAuthMetrics.SocketsOpen.Add(-1);
+                owner.Untrack(sessionId, context);
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using AtotiAuth.Shared.Jwt;
+using AtotiAuth.Shared.Metrics;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Token.Signing;
 using Microsoft.Extensions.Options;
@@ -48,6 +49,7 @@ internal sealed class TokenIssuer(SigningKeySet keys, IOptions<TokenOptions> opt
             Claims = TokenClaims.Build(session, settings, NewTokenId()),
             SigningCredentials = signing.Credentials,
         });
+        AtotiAuthMetrics.TokensIssued.Add(1);
 
         if (_cache.Count >= Capacity)
         {

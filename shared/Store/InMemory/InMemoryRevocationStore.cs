@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Metrics;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -26,6 +27,7 @@ internal sealed class InMemoryRevocationStore(IOptions<SessionOptions> sessionOp
             listeners = [.. _listeners];
         }
 
+        AtotiAuthMetrics.RevocationsPublished.Add(1);
         foreach (var listener in listeners)
         {
             listener.OnRevoked(sessionId);

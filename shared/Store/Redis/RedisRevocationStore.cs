@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using AtotiAuth.Shared.Metrics;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -81,6 +82,7 @@ internal sealed class RedisRevocationStore(
             throw;
         }
 
+        AtotiAuthMetrics.RevocationsPublished.Add(1);
         foreach (var subscription in local)
         {
             subscription.Deliver(sessionId);

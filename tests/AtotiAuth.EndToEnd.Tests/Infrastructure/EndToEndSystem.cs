@@ -28,6 +28,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
     private RunFiles? _files;
     private Gateway? _gateway;
     private SystemServices? _services;
+    private SystemContainers? _around;
     private string? _runId;
 
     /// <summary>Why the system could not start, when it could not and the run allows skipping.</summary>
@@ -37,6 +38,10 @@ public sealed class EndToEndSystem : IAsyncLifetime
 
     /// <summary>The admin API as the seeded administrator.</summary>
     internal SystemAdmin Admin => new(Gateway, SystemServices.AdminUser, (_services ?? throw new InvalidOperationException("The system is not started.")).AdminPassword);
+
+    /// <summary>The seeded administrator's name and password, for a browser's sign-in.</summary>
+    internal (string Name, string Password) AdminCredentials
+        => (SystemServices.AdminUser, (_services ?? throw new InvalidOperationException("The system is not started.")).AdminPassword);
 
     /// <summary>A running container by its network alias (e.g. <c>identity-1</c>).</summary>
     internal IContainer Container(string alias) => _byAlias[alias];
@@ -97,7 +102,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
         _authority = TestCertificateAuthority.Create(Topology.Domain);
         _files = new RunFiles(runId);
         _network = await SystemNetwork.CreateAsync($"atotiauth-e2e-{runId}", new Dictionary<string, string> { [EndToEndLabels.Run] = runId }, cancellationToken);
-        var around = new SystemContainers(runId, _network, _authority, _files);
+        var around = _around = new SystemContainers(runId, _network, _authority, _files);
 
         string publicKey;
         using (var signingKey = RSA.Create(3072))
@@ -160,6 +165,10 @@ public sealed class EndToEndSystem : IAsyncLifetime
         var pid = (await DockerCli.RunAsync($"inspect -f {{{{.State.Pid}}}} {Container(Topology.Gateway).Id}")).FirstOrDefault();
         return pid is null or "0" ? null : $"/proc/{pid}/ns/net";
     }
+
+    /// <summary>A Prometheus on the run's network scraping <paramref name="targets"/>, not started: its caller owns it.</summary>
+    internal IContainer Prometheus(IEnumerable<string> targets)
+        => (_around ?? throw new InvalidOperationException(UnavailableReason ?? "The system is not started.")).Prometheus(targets);
 
     /// <summary>Writes a file into the run's folder (deleted with the run) and returns its path.</summary>
     internal string WriteRunFile(string name, string content)

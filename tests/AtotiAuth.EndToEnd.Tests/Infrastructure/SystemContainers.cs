@@ -118,6 +118,21 @@ internal sealed class SystemContainers
         .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(request => request.ForPort(8080).ForPath("/healthz")))
         .Build();
 
+    /// <summary>
+    /// Debian's Prometheus, scraping <paramref name="targets"/> (<c>alias:port</c>) every second and
+    /// loading the deployment's own rules (deploy/monitoring/prometheus-rule.yaml).
+    /// </summary>
+    public IContainer Prometheus(IEnumerable<string> targets)
+    {
+        _files.Write("prometheus-rules/atotiauth.yaml", File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, "deploy", "monitoring", "prometheus-rule.yaml")));
+        return Common(new ContainerBuilder(TestImages.Prometheus), "prometheus")
+            .WithEnvironment("SCRAPE_TARGETS", string.Join(' ', targets))
+            .WithBindMount(_files.Folder("prometheus-rules"), "/rules", AccessMode.ReadOnly)
+            .WithPortBinding(9090, assignRandomHostPort: true)
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(static request => request.ForPort(9090).ForPath("/-/ready")))
+            .Build();
+    }
+
     private ContainerBuilder Common(ContainerBuilder builder, string alias)
         => builder
             .WithName($"atotiauth-e2e-{_runId}-{alias}")
