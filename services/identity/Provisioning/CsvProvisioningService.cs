@@ -10,14 +10,16 @@ namespace AtotiAuth.Identity.Provisioning;
 /// stayed the same for one poll and reads the same before and after (mid-write safe); the whole file
 /// is parsed before anything is applied, a wrong header applies nothing, a malformed row is reported
 /// with its line number and skipped, and a malformed last line without a line ending is taken for a
-/// file still being written and re-read at the next poll.
+/// file still being written and re-read at the next poll. When Redis lost its data the file is applied
+/// again at once, whether it changed or not (<see cref="IStoreSeeder"/>).
 /// </summary>
 internal sealed partial class CsvProvisioningService(
     CsvProvisioner provisioner,
     IOptions<CsvProvisioningOptions> options,
     TimeProvider time,
-    ILogger<CsvProvisioningService> logger) : BackgroundService
+    ILogger<CsvProvisioningService> logger) : BackgroundService, IStoreSeeder
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private const int PollsBeforeAcceptingIncompleteLine = 3;
     private FileStamp? _seen;
     private FileStamp? _applied;
@@ -57,7 +59,50 @@ internal sealed partial class CsvProvisioningService(
         }
     }
 
+    /// <summary>Applies the file now, as it is: the store lost what it held.</summary>
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var path = options.Value.FilePath;
+        if (string.IsNullOrWhiteSpace(path) || FileStamp.Of(path) is null)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _applied = null;
+            _appliedHash = null;
+            _seen = FileStamp.Of(path);
+            _stablePolls = PollsBeforeAcceptingIncompleteLine;
+            await PollUnderGateAsync(path, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _gate.Dispose();
+    }
+
     internal async Task PollAsync(string path, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await PollUnderGateAsync(path, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task PollUnderGateAsync(string path, CancellationToken cancellationToken)
     {
         var stamp = FileStamp.Of(path);
         if (stamp is null || stamp == _applied)

@@ -1,4 +1,5 @@
 using AtotiAuth.Shared.Options;
+using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AtotiAuth.Identity.Provisioning;
@@ -10,7 +11,8 @@ internal static class ProvisioningExtensions
     {
         builder.Services.AddValidatedOptions<CsvProvisioningOptions>(CsvProvisioningOptions.SectionName);
         builder.Services.TryAddSingleton<CsvProvisioner>();
-        builder.Services.AddHostedService<CsvProvisioningService>();
+        builder.Services.AddStoreSeeder<CsvProvisioningService>();
+        builder.Services.AddHostedService(static sp => sp.GetRequiredService<CsvProvisioningService>());
         return builder;
     }
 }

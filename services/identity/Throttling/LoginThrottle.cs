@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Throttling;
 using Microsoft.Extensions.Options;
 
@@ -6,6 +7,7 @@ namespace AtotiAuth.Identity.Throttling;
 /// <summary>Counts failed logins per user name and per client address in the shared store.</summary>
 internal sealed partial class LoginThrottle(
     ILoginAttemptStore attempts,
+    IStoreIntegrity store,
     IOptionsMonitor<LoginThrottleOptions> options,
     ILogger<LoginThrottle> logger)
 {
@@ -31,11 +33,15 @@ internal sealed partial class LoginThrottle(
         return new ThrottleCheck(locked, byUser > 0);
     }
 
-    /// <summary>Counts a failure for the name and for the address, both at once.</summary>
+    /// <summary>
+    /// Counts a failure for the name and for the address, both at once. Not on a store that lost its data
+    /// (issue 21): the name may have vanished with it, and asking starts the re-seeding at once, so its
+    /// user signs in again within seconds instead of finding it locked.
+    /// </summary>
     public async Task RecordFailureAsync(string userName, string clientAddress, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
-        if (!settings.Enabled)
+        if (!settings.Enabled || !await store.IsIntactAsync(cancellationToken))
         {
             return;
         }
