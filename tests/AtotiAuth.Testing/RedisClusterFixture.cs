@@ -5,8 +5,8 @@ using DotNet.Testcontainers.Containers;
 namespace AtotiAuth.Testing;
 
 /// <summary>
-/// A Redis Cluster of three primaries with one replica each, in one container of the Redis test image
-/// (tests/containers/redis/redis-cluster, ports 7000–7005). Starts once every slot is served.
+/// A Redis Cluster of three primaries with one replica each, in one container of the Redis topology test
+/// image (tests/containers/redis-topology/redis-cluster, ports 7000–7005). Starts once every slot is served.
 /// </summary>
 public sealed class RedisClusterFixture : RedisTopologyFixture
 {
@@ -22,7 +22,7 @@ public sealed class RedisClusterFixture : RedisTopologyFixture
     /// <inheritdoc />
     protected override async Task StartAsync(CancellationToken cancellationToken) =>
         _cluster = await StartContainerAsync(
-            new ContainerBuilder(TestImages.Redis)
+            new ContainerBuilder(TestImages.RedisTopology)
                 .WithCommand("redis-cluster")
                 .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Cluster ready"))
                 .Build(),

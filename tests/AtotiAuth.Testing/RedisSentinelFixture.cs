@@ -5,7 +5,7 @@ namespace AtotiAuth.Testing;
 
 /// <summary>
 /// One primary, one replica and three Sentinels (quorum 2, a primary counted down after 1 s), from the
-/// Redis test image (tests/containers/redis/redis-sentinels). Starts once the replica is in sync and
+/// Redis topology test image (tests/containers/redis-topology/redis-sentinels). Starts once the replica is in sync and
 /// every Sentinel knows the other two.
 /// </summary>
 public sealed class RedisSentinelFixture : RedisTopologyFixture
@@ -46,7 +46,7 @@ public sealed class RedisSentinelFixture : RedisTopologyFixture
             Redis("redis-server", "--protected-mode", "no", "--save", "", "--appendonly", "no", "--replicaof", _primary.IpAddress, "6379"),
             cancellationToken);
         _sentinels = await StartContainerAsync(
-            new ContainerBuilder(TestImages.Redis)
+            new ContainerBuilder(TestImages.RedisTopology)
                 .WithCommand("redis-sentinels", _primary.IpAddress)
                 .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Sentinels ready"))
                 .Build(),
@@ -60,7 +60,7 @@ public sealed class RedisSentinelFixture : RedisTopologyFixture
 
     private static IContainer Redis(params string[] command)
     {
-        var builder = new ContainerBuilder(TestImages.Redis)
+        var builder = new ContainerBuilder(TestImages.RedisTopology)
             .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"));
         return (command.Length == 0 ? builder : builder.WithCommand(command)).Build();
     }

@@ -5,7 +5,7 @@ using Xunit;
 namespace AtotiAuth.Testing;
 
 /// <summary>
-/// Several Redis containers that make one store (Sentinel, Cluster), from the Redis test image, reached
+/// Several Redis containers that make one store (Sentinel, Cluster), from the Redis topology test image, reached
 /// by their container addresses (the Docker host routes to them on Linux; Sentinel and the cluster
 /// announce those addresses, so no port mapping would do). Skipped or failed as <see cref="ContainerFixture"/> is.
 /// </summary>
@@ -31,7 +31,7 @@ public abstract class RedisTopologyFixture : IAsyncLifetime
     /// <inheritdoc />
     public async ValueTask InitializeAsync()
     {
-        var unavailable = DockerEnvironment.UnavailableReason() ?? DockerEnvironment.MissingImageReason(TestImages.Redis);
+        var unavailable = DockerEnvironment.UnavailableReason() ?? DockerEnvironment.MissingImageReason(TestImages.RedisTopology);
         if (unavailable is not null)
         {
             if (DockerEnvironment.ContainersRequired)
