@@ -94,7 +94,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
             around.WriteSigningKey(signingKey.ExportPkcs8PrivateKeyPem());
         }
 
-        _services = new SystemServices(runId, _network, _files);
+        _services = new SystemServices(runId, _network, _files, _authority);
         var atotiAuth = _services.Build();
         _owned.Add(atotiAuth);
         _byAlias[Topology.Redis] = atotiAuth.Redis;
@@ -117,7 +117,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
             [
                 (Topology.Ldap, around.Ldap()),
                 (Topology.Oidc, around.Oidc()),
-                (Topology.TokenReplicas[1], _services.SecondToken()),
+                (Topology.TokenReplicas[1], _services.SecondToken(atotiAuth)),
                 .. Topology.Cubes.Select(cube => (cube.Cube, around.Cube(cube.Cube))),
             ], cancellationToken));
 
