@@ -33,7 +33,7 @@ internal sealed class RedisAccessProbe(
         {
             if (_access.HasFlag(access))
             {
-                probes.Add(($"{what} ({key})", command(batch, _prefix + key)));
+                probes.Add(($"{what} ({_prefix}{key})", command(batch, _prefix + key)));
             }
         }
 
