@@ -38,6 +38,25 @@ public sealed class RedisSentinelFixture : RedisTopologyFixture
         return lines.Length == 2 ? $"{lines[0]}:{lines[1]}" : string.Empty;
     }
 
+    /// <summary>
+    /// Starts a new replica of <paramref name="primary"/> (<c>ip:port</c>), as Kubernetes replaces a lost
+    /// pod; returns once it is in sync. The Sentinels find it through the primary.
+    /// </summary>
+    public async Task<IContainer> StartReplicaAsync(string primary, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(primary);
+        var separator = primary.LastIndexOf(':');
+        var replica = await StartContainerAsync(
+            Redis("redis-server", "--protected-mode", "no", "--save", "", "--appendonly", "no", "--replicaof", primary[..separator], primary[(separator + 1)..]),
+            cancellationToken);
+        while (!(await RedisCliAsync(replica, cancellationToken, "info", "replication")).Contains("master_link_status:up", StringComparison.Ordinal))
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+
+        return replica;
+    }
+
     /// <inheritdoc />
     protected override async Task StartAsync(CancellationToken cancellationToken)
     {
