@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Store.Redis;
 using Microsoft.AspNetCore.DataProtection;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -46,7 +48,8 @@ public static class DataProtectionRegistrationExtensions
             });
 
         builder.Services.AddStoreAccess(StoreAccess.KeyRing);
-        builder.Services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.SectionName);
+        builder.Services.AddValidatedOptions<KeyRingOptions>(KeyRingOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>());
         KeyRingCertificates.Apply(dataProtection, builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new());
 
         // First of all hosted services: before Data Protection's own loads (and would create) the ring.

@@ -7,25 +7,27 @@ namespace AtotiAuth.Shared.DataProtection;
 /// <summary>Loads the key ring's certificates (<see cref="KeyRingOptions"/>) and has Data Protection encrypt and decrypt its keys with them.</summary>
 internal static class KeyRingCertificates
 {
+    /// <summary>
+    /// Loads the files when they are there; when they are missing or set wrongly, nothing is loaded and
+    /// <see cref="KeyRingOptionsValidator"/> stops the start naming the setting.
+    /// </summary>
     public static void Apply(IDataProtectionBuilder dataProtection, KeyRingOptions options)
     {
-        if (string.IsNullOrWhiteSpace(options.CertificateFile))
+        if (!Present(options.CertificateFile) || !Present(options.CertificateKeyFile, optional: true)
+            || !Present(options.PreviousCertificateFile, optional: true) || !Present(options.PreviousCertificateKeyFile, optional: true))
         {
-            if (!string.IsNullOrWhiteSpace(options.PreviousCertificateFile))
-            {
-                throw new InvalidOperationException(
-                    $"{KeyRingOptions.SectionName}:PreviousCertificateFile is set without {KeyRingOptions.SectionName}:CertificateFile: a rotation keeps the new certificate as CertificateFile and the old one as PreviousCertificateFile.");
-            }
-
             return;
         }
 
-        var current = Load(options.CertificateFile, options.CertificateKeyFile, "CertificateFile", "CertificateKeyFile");
+        var current = Load(options.CertificateFile!, options.CertificateKeyFile, "CertificateFile", "CertificateKeyFile");
         X509Certificate2[] readers = string.IsNullOrWhiteSpace(options.PreviousCertificateFile)
             ? [current]
             : [current, Load(options.PreviousCertificateFile, options.PreviousCertificateKeyFile, "PreviousCertificateFile", "PreviousCertificateKeyFile")];
         dataProtection.ProtectKeysWithCertificate(current).UnprotectKeysWithAnyCertificate(readers);
     }
+
+    private static bool Present(string? file, bool optional = false) =>
+        string.IsNullOrWhiteSpace(file) ? optional : File.Exists(file);
 
     private static X509Certificate2 Load(string certificateFile, string? keyFile, string certificateKey, string keyKey)
     {

@@ -18,7 +18,7 @@ internal static class RedisConnection
     /// connected (<see cref="BacklogPolicy.FailFast"/>) instead of waiting out their timeout in a queue:
     /// a request that needs Redis answers 503 within milliseconds of an outage, not seconds (issue 21).
     /// The client's own channel and tie-breaker key are off: they sit outside the key prefix, so the
-    /// per-service ACL users (deploy/redis/atotiauth.acl) are not granted them, and Sentinel or the
+    /// per-service ACL users (deploy/k8s/base/redis/atotiauth.acl) are not granted them, and Sentinel or the
     /// cluster, not this client, decides which server is the primary.
     /// </summary>
     public static ConfigurationOptions Configure(StoreOptions options, string clientName)

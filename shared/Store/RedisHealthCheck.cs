@@ -32,7 +32,7 @@ internal sealed partial class RedisHealthCheck(
             }
 
             var user = string.IsNullOrEmpty(options.Value.User) ? "default" : options.Value.User;
-            var description = $"Redis user '{user}' lacks what this service needs: {string.Join("; ", refused)}. Grant it in deploy/redis/atotiauth.acl (docs/redis.md).";
+            var description = $"Redis user '{user}' lacks what this service needs: {string.Join("; ", refused)}. Grant it in deploy/k8s/base/redis/atotiauth.acl (docs/redis.md).";
             if (Interlocked.Exchange(ref _lastRefusal, description) != description)
             {
                 LogRefused(logger, description);

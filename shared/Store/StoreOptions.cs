@@ -25,7 +25,7 @@ public sealed class StoreOptions
     public bool AllowInMemory { get; set; }
 
     /// <summary>
-    /// The Redis ACL user this service signs in as (<c>deploy/redis/atotiauth.acl</c> has one per
+    /// The Redis ACL user this service signs in as (<c>deploy/k8s/base/redis/atotiauth.acl</c> has one per
     /// service). Default none: the <c>user=</c> of the connection string, else Redis's <c>default</c>.
     /// </summary>
     public string? User { get; set; }

@@ -4,7 +4,7 @@ using System.Text;
 namespace AtotiAuth.Testcontainers;
 
 /// <summary>
-/// The Redis ACL users of a deployment, one per service, as <c>deploy/redis/atotiauth.acl</c> defines
+/// The Redis ACL users of a deployment, one per service, as <c>deploy/k8s/base/redis/atotiauth.acl</c> defines
 /// them (the file is embedded): <c>identity</c> writes sessions, users, roles and revocations;
 /// <c>token</c> and <c>ping</c> read them and hear revocations; <c>default</c> is off. Each gets a new
 /// random password; <see cref="RenderAclFile"/> writes the file Redis loads with <c>--aclfile</c>.

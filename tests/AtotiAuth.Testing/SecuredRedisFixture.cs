@@ -6,7 +6,7 @@ using DotNet.Testcontainers.Containers;
 namespace AtotiAuth.Testing;
 
 /// <summary>
-/// Redis as production runs it (docs/redis.md): the deployment's ACL users (deploy/redis/atotiauth.acl,
+/// Redis as production runs it (docs/redis.md): the deployment's ACL users (deploy/k8s/base/redis/atotiauth.acl,
 /// <c>default</c> off, a password each) and TLS only, with a certificate for <see cref="ServerName"/>
 /// from a CA made for the run. Reached at its container address, with <c>sslHost</c> naming the certificate.
 /// </summary>

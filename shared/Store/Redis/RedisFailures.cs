@@ -27,7 +27,7 @@ internal static class RedisFailures
         exception.Kind is RedisErrorKind.NoPermission or RedisErrorKind.NoAuth or RedisErrorKind.WrongPass;
 
     public static StoreUnavailableException Unavailable(Exception exception) => exception is RedisServerException server && IsRefused(server)
-        ? new($"Redis refused this service's user: {FirstLine(server.Message)}. Grant it in deploy/redis/atotiauth.acl (docs/redis.md).", exception)
+        ? new($"Redis refused this service's user: {FirstLine(server.Message)}. Grant it in deploy/k8s/base/redis/atotiauth.acl (docs/redis.md).", exception)
         : new($"Redis did not answer: {exception.GetType().Name}.", exception);
 
     private static string FirstLine(string message)

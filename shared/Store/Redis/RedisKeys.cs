@@ -4,7 +4,7 @@ namespace AtotiAuth.Shared.Store.Redis;
 
 /// <summary>
 /// Every key and channel under <see cref="StoreOptions.KeyPrefix"/>, in families of one prefix each,
-/// which the per-service Redis ACL users of <c>deploy/redis/atotiauth.acl</c> are granted by pattern
+/// which the per-service Redis ACL users of <c>deploy/k8s/base/redis/atotiauth.acl</c> are granted by pattern
 /// (docs/redis.md lists who reads and writes which). Each command touches one key, so cluster
 /// connection strings work without hash tags; an operator who wants everything on one slot puts a tag
 /// in the prefix (<c>{atotiauth}:</c>).

@@ -12,7 +12,7 @@ namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
 /// docs/oidc.md, docs/keys.md, services/ping/README.md) and the production overlay of deploy/k8s:
 /// behind the TLS gateway, Secure cookies (the session's with the <c>__Host-</c> prefix), the directory
 /// over LDAPS, the JWT server's public URL as issuer and as every sidecar's authority, Redis with one
-/// ACL user per service (deploy/redis/atotiauth.acl) over TLS with the run's CA (docs/redis.md).
+/// ACL user per service (deploy/k8s/base/redis/atotiauth.acl) over TLS with the run's CA (docs/redis.md).
 /// </summary>
 internal sealed class SystemServices(string runId, SystemNetwork network, RunFiles files, TestCertificateAuthority authority)
 {

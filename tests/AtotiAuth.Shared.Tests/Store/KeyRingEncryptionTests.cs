@@ -70,12 +70,26 @@ public sealed class KeyRingEncryptionTests(RedisFixture fixture) : IDisposable
     }
 
     [Fact]
-    public void KeyRing_CertificateFileMissing_StartRefusedNamingTheKey()
+    public async Task KeyRing_CertificateFileMissing_StartRefusedNamingTheKey()
     {
-        var failure = Assert.Throws<InvalidOperationException>(() => Host(("CertificateFile", Path.Combine(_files, "missing.crt"))));
+        using var host = Host(("CertificateFile", Path.Combine(_files, "missing.crt")));
+
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("AtotiAuth:DataProtection:CertificateFile (environment variable AtotiAuth__DataProtection__CertificateFile): no file at", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("missing.crt", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void KeyRing_CertificateFileNotAPem_StartRefusedNamingTheKey()
+    {
+        var garbage = Path.Combine(_files, "garbage.crt");
+        File.WriteAllText(garbage, "not a certificate");
+
+        var failure = Assert.Throws<InvalidOperationException>(() => Host(("CertificateFile", garbage)));
 
         Assert.Contains("AtotiAuth:DataProtection:CertificateFile", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("missing.crt", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("garbage.crt", failure.Message, StringComparison.Ordinal);
     }
 
     public void Dispose() => Directory.Delete(_files, recursive: true);

@@ -13,7 +13,7 @@ using StackExchange.Redis;
 namespace AtotiAuth.Shared.Tests.Store;
 
 /// <summary>
-/// The deployment's Redis users (deploy/redis/atotiauth.acl) over TLS, through the real stores: the
+/// The deployment's Redis users (deploy/k8s/base/redis/atotiauth.acl) over TLS, through the real stores: the
 /// sidecar's and the token service's users cannot write what the identity service writes (issue 21).
 /// </summary>
 public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixture<SecuredRedisFixture>, IAsyncDisposable

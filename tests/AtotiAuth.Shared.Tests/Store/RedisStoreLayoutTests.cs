@@ -78,7 +78,7 @@ public sealed class RedisStoreLayoutTests(RedisFixture fixture) : IAsyncDisposab
 
     /// <summary>
     /// A use is recorded in the session's own last-seen key, not in its hash: the token service, which
-    /// records uses at /jwt, has no write access to sessions (deploy/redis/atotiauth.acl).
+    /// records uses at /jwt, has no write access to sessions (deploy/k8s/base/redis/atotiauth.acl).
     /// </summary>
     [Fact]
     public async Task Session_UseRecorded_InLastSeenKeyWithIdleTtlHashUntouched()
