@@ -33,6 +33,8 @@ public static class DataProtectionRegistrationExtensions
 
         builder.AddAtotiAuthStore();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        builder.Services.AddValidatedOptions<KeyRingOptions>(KeyRingOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>());
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{StoreOptions.SectionName}:Redis"]))
         {
             builder.Services.AddOptions<KeyManagementOptions>()
@@ -48,8 +50,6 @@ public static class DataProtectionRegistrationExtensions
             });
 
         builder.Services.AddStoreAccess(StoreAccess.KeyRing);
-        builder.Services.AddValidatedOptions<KeyRingOptions>(KeyRingOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>());
         KeyRingCertificates.Apply(dataProtection, builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new());
 
         // First of all hosted services: before Data Protection's own loads (and would create) the ring.

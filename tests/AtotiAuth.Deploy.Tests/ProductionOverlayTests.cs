@@ -112,8 +112,9 @@ public sealed class ProductionOverlayTests
         Assert.Equal([$"Deployment/{where}: {key}={value} is a development-only setting."], ProductionChecks.Find(manifests));
     }
 
+    /// <summary>Sentinel over TLS; no password in the connection string: each service signs in as its own user (issue 21).</summary>
     [Fact]
-    public void Production_Store_IsASecretWithSentinel()
+    public void Production_Store_IsASecretWithSentinelOverTls()
     {
         var manifests = Rendered.Objects("production");
         var store = Configuration.ContainerEnvironment.Values(manifests.Get("Secret", "atotiauth-store")).Single();
@@ -121,6 +122,7 @@ public sealed class ProductionOverlayTests
         Assert.Equal("AtotiAuth__Store__Redis", store.Key);
         var options = StackExchange.Redis.ConfigurationOptions.Parse(store.Value);
         Assert.Equal("mymaster", options.ServiceName);
-        Assert.NotNull(options.Password);
+        Assert.True(options.Ssl);
+        Assert.Null(options.Password);
     }
 }
