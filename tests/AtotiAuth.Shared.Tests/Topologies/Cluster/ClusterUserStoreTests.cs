@@ -1,18 +1,8 @@
-using AtotiAuth.Shared.Store.Redis;
 using AtotiAuth.Shared.Tests.Store;
 using AtotiAuth.Shared.Tests.Users;
-using AtotiAuth.Shared.Users;
 using AtotiAuth.Testing;
 
 namespace AtotiAuth.Shared.Tests.Topologies.Cluster;
 
-/// <summary>The UserStore contract on a Redis Cluster.</summary>
 [Collection(ClusterTopology.Name)]
-public sealed class ClusterUserStoreTests(RedisClusterFixture fixture) : UserStoreContract, IAsyncDisposable
-{
-    private readonly RedisTestContext _redis = new(fixture);
-
-    protected override IUserStore CreateStore() => new RedisUserStore(_redis.Shared, _redis.StoreOptions());
-
-    public ValueTask DisposeAsync() => _redis.DisposeAsync();
-}
+public sealed class ClusterUserStoreTests(RedisClusterFixture fixture) : RedisUserStoreTests(new RedisTestContext(fixture));

@@ -1,17 +1,7 @@
-using AtotiAuth.Shared.Store;
-using AtotiAuth.Shared.Store.Redis;
 using AtotiAuth.Shared.Tests.Store;
 using AtotiAuth.Testing;
 
 namespace AtotiAuth.Shared.Tests.Topologies.Sentinel;
 
-/// <summary>The EphemeralStore contract on a Redis Sentinel.</summary>
 [Collection(SentinelTopology.Name)]
-public sealed class SentinelEphemeralStoreTests(RedisSentinelFixture fixture) : EphemeralStoreContract, IAsyncDisposable
-{
-    private readonly RedisTestContext _redis = new(fixture);
-
-    protected override IEphemeralStore CreateStore() => new RedisEphemeralStore(_redis.Connect(), _redis.StoreOptions());
-
-    public ValueTask DisposeAsync() => _redis.DisposeAsync();
-}
+public sealed class SentinelEphemeralStoreTests(RedisSentinelFixture fixture) : RedisEphemeralStoreTests(new RedisTestContext(fixture));

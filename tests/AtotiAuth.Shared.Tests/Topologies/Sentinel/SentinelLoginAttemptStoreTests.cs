@@ -1,18 +1,8 @@
-using AtotiAuth.Shared.Store.Redis;
 using AtotiAuth.Shared.Tests.Store;
 using AtotiAuth.Shared.Tests.Throttling;
-using AtotiAuth.Shared.Throttling;
 using AtotiAuth.Testing;
 
 namespace AtotiAuth.Shared.Tests.Topologies.Sentinel;
 
-/// <summary>The LoginAttemptStore contract on a Redis Sentinel.</summary>
 [Collection(SentinelTopology.Name)]
-public sealed class SentinelLoginAttemptStoreTests(RedisSentinelFixture fixture) : LoginAttemptStoreContract, IAsyncDisposable
-{
-    private readonly RedisTestContext _redis = new(fixture);
-
-    protected override ILoginAttemptStore CreateStore() => new RedisLoginAttemptStore(_redis.Shared, _redis.StoreOptions(), Time);
-
-    public ValueTask DisposeAsync() => _redis.DisposeAsync();
-}
+public sealed class SentinelLoginAttemptStoreTests(RedisSentinelFixture fixture) : RedisLoginAttemptStoreTests(new RedisTestContext(fixture));
