@@ -24,11 +24,17 @@ case " $* " in
     ;;
 esac
 
-for tool in wrk taskset; do
+# wrk drives the load; taskset pins the 1-vs-2-core runs; nginx is the proxy peer of the sidecar.
+for tool in wrk taskset nginx; do
   command -v "$tool" >/dev/null 2>&1 && continue
-  is_root && is_debian_like || die "$tool is missing: install it (Debian: apt-get install ${tool/taskset/util-linux})"
+  package="$tool"
+  case "$tool" in
+    taskset) package=util-linux ;;
+    nginx) package=nginx-light ;;
+  esac
+  is_root && is_debian_like || die "$tool is missing: install it (Debian: apt-get install $package)"
   log "installing $tool"
-  apt_install "${tool/taskset/util-linux}"
+  apt_install "$package"
 done
 "$REPO_ROOT/scripts/ensure-docker.sh" || die "the benchmarks need a Docker engine (Redis, OpenLDAP, the OpenID provider)"
 . "$REPO_ROOT/scripts/docker-env.sh"

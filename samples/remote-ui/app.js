@@ -1,15 +1,25 @@
 // A stand-in for the Atoti UI's default authentication flow (shared/seeds 002, ATOTI-CONTRACT.md):
 //  1. GET {jwtServer}/jwt with the browser's cookies; 401 → {jwtServer}/login?redirectUrl=<this page>.
-//  2. For each cube of env.atotiServers: GET ping with "Authorization: Bearer <jwt>" (which sets that
-//     cube's WebSocket cookie), a REST call with the JWT, then the cube's WebSocket (cookie-authenticated).
-//  3. Sign out: POST /logout to every cube, then navigate to the JWT server's /logout.
+//  2. For each cube of env.atotiServers: its paths from its /versions/rest (as the Atoti UI reads wsPath
+//     there), GET ping with "Authorization: Bearer <jwt>" (which sets that cube's WebSocket cookie), a
+//     REST call with the JWT, then the cube's WebSocket (cookie-authenticated).
+//  3. Before the token expires: a new one from /jwt and a ping on each cube (fresh cookies); the open
+//     WebSockets stay, since a sidecar keeps a socket while its session lives.
+//  4. Sign out: POST /logout to every cube, then navigate to the JWT server's /logout.
 // The token's payload is decoded for display only: the servers verify it, the page never trusts it.
 "use strict";
 
 (() => {
-  // Atoti's ping path (REST v10, Atoti 6.1.19+/6.2), and the sample cube's REST and streaming paths.
-  // A server entry of env.js may override them with "paths": { ping, rest, stream }.
+  // Atoti's ping path (REST v10, Atoti 6.1.19+/6.2), and the sample cube's REST and streaming paths, for
+  // a server without /versions/rest. A server that has one (an Atoti server) names its REST prefix and
+  // WebSocket path there; the REST call is then the stand-in's "whoami" under that prefix. A server
+  // entry of env.js may override any of them with "paths": { ping, rest, stream }.
   const DEFAULT_PATHS = { ping: "/activeviam/pivot/rest/v10/ping", rest: "/api/whoami", stream: "/ws" };
+  const PIVOT_API = "activeviam/pivot";
+  const DISCOVERY_TIMEOUT_MS = 5000;
+  // A token is renewed once this share of its life has passed: past the token service's half-life
+  // reuse, so the answer is a new token, and long before the end, so a slow answer is no gap.
+  const RENEW_AT = 0.6;
   const KEPT_MESSAGES = 20;
   const LOGOUT_TIMEOUT_MS = 5000;
 
@@ -48,7 +58,7 @@
       if (!/^[A-Za-z0-9_-]+$/.test(name) || !server || !server.url) {
         throw new UiError("invalid_env", `env.js: the Atoti server "${name}" needs a simple name and a url.`);
       }
-      return { name, url: trimSlash(server.url), paths: { ...DEFAULT_PATHS, ...(server.paths || {}) } };
+      return { name, url: trimSlash(server.url), paths: { ...(server.paths || {}) } };
     });
     return { jwtServer: trimSlash(env.jwtServer.url), cubes };
   }
@@ -160,17 +170,42 @@
     }
   }
 
+  // The newest pivot API version of the server's public /versions/rest, or the defaults without one.
+  async function discoverPaths(cube) {
+    try {
+      const response = await fetch(`${cube.url}/versions/rest`, { cache: "no-store", signal: AbortSignal.timeout(DISCOVERY_TIMEOUT_MS) });
+      const versions = response.ok ? (((await response.json()).apis || {})[PIVOT_API] || {}).versions || [] : [];
+      const newest = versions[versions.length - 1];
+      if (newest && newest.restPath && newest.wsPath) {
+        return { ping: `${newest.restPath}/ping`, rest: `${newest.restPath}/whoami`, stream: newest.wsPath };
+      }
+    } catch (error) {
+      // No discovery: the defaults below.
+    }
+    return DEFAULT_PATHS;
+  }
+
+  // Ping with the JWT: the answer "pong" sets the cube's cookies for its WebSocket. True when it did.
+  async function ping(cube, view, token) {
+    const response = await fetch(cube.url + cube.paths.ping, { headers: { Authorization: `Bearer ${token}` }, credentials: "include", cache: "no-store" });
+    const text = (await response.text()).trim();
+    if (!response.ok || text !== "pong") {
+      setPing(view, "failed", `refused (${response.status})`);
+      return false;
+    }
+    setPing(view, "ok", "pong");
+    return true;
+  }
+
   async function connectCube(cube, token) {
+    cube.paths = { ...(await discoverPaths(cube)), ...cube.paths };
     const view = cubeView(cube);
+    cube.view = view;
     const auth = { Authorization: `Bearer ${token}` };
     try {
-      const ping = await fetch(cube.url + cube.paths.ping, { headers: auth, credentials: "include", cache: "no-store" });
-      const text = (await ping.text()).trim();
-      if (!ping.ok || text !== "pong") {
-        setPing(view, "failed", `refused (${ping.status})`);
+      if (!(await ping(cube, view, token))) {
         return;
       }
-      setPing(view, "ok", "pong");
 
       const rest = await fetch(cube.url + cube.paths.rest, { headers: auth, credentials: "include", cache: "no-store" });
       if (rest.ok) {
@@ -200,12 +235,37 @@
     socket.addEventListener("close", (event) => {
       view.article.dataset.closeCode = String(event.code);
       setSocket(view, "closed", `closed (code ${event.code})`);
-      // The sidecar drops a socket when its session ends (a sign-out elsewhere) or its token expires.
+      // The sidecar drops a socket when its session ends: a sign-out elsewhere, a revocation, a timeout.
       if (!signingOut && [...sockets.values()].every((s) => s.readyState === WebSocket.CLOSED)) {
         setState("disconnected", "Live updates stopped: the session ended or expired. Reload the page to sign in again.");
       }
     });
     socket.addEventListener("error", () => view.article.dataset.socketError = "true");
+  }
+
+  // The Atoti UI's habit: a new token before the old one expires, and a ping on every server with it.
+  function scheduleRenewal(settings, claims) {
+    const issued = (claims.iat || claims.nbf || Date.now() / 1000) * 1000;
+    const at = issued + (claims.exp * 1000 - issued) * RENEW_AT;
+    setTimeout(() => renew(settings).catch(showError), Math.max(1000, at - Date.now()));
+  }
+
+  async function renew(settings) {
+    if (signingOut) {
+      return;
+    }
+    const response = await fetch(`${settings.jwtServer}/jwt`, { credentials: "include", cache: "no-store" });
+    if (!response.ok) {
+      setState("disconnected", "The session has ended: reload the page to sign in again.");
+      return;
+    }
+    const body = await response.json();
+    const token = body.token || (body.data && body.data.token);
+    const claims = decodePayload(token);
+    showSession(settings.jwtServer, claims);
+    await Promise.all(settings.cubes.filter((cube) => cube.view).map((cube) => ping(cube, cube.view, token).catch(() => false)));
+    document.body.dataset.renewals = String(Number(document.body.dataset.renewals || "0") + 1);
+    scheduleRenewal(settings, claims);
   }
 
   async function logout(settings) {
@@ -232,11 +292,13 @@
     if (!token) {
       return;
     }
-    showSession(settings.jwtServer, decodePayload(token));
+    const claims = decodePayload(token);
+    showSession(settings.jwtServer, claims);
     byId("logout").addEventListener("click", () => logout(settings).catch(showError));
     byId("cubes").hidden = false;
     await Promise.all(settings.cubes.map((cube) => connectCube(cube, token)));
     setState("ready", "Signed in.");
+    scheduleRenewal(settings, claims);
   }
 
   start().catch((error) => showError(error instanceof UiError ? error : new UiError("unexpected", error.message)));

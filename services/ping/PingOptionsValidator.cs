@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -38,6 +39,38 @@ internal sealed class PingOptionsValidator : IValidateOptions<PingOptions>
             if (string.IsNullOrWhiteSpace(options.RequiredRoles[i]))
             {
                 failures.Add($"{Section}:RequiredRoles:{i} is empty: list role names such as ROLE_USER.");
+            }
+        }
+
+        for (var i = 0; i < options.SocketRoles.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.SocketRoles[i]))
+            {
+                failures.Add($"{Section}:SocketRoles:{i} is empty: list role names such as ROLE_USER.");
+            }
+        }
+
+        for (var i = 0; i < options.PublicPaths.Count; i++)
+        {
+            if (!options.PublicPaths[i].StartsWith('/') || options.PublicPaths[i].Contains('{', StringComparison.Ordinal))
+            {
+                failures.Add($"{Section}:PublicPaths:{i} must be a literal path starting with '/', e.g. /versions/rest.");
+            }
+        }
+
+        for (var i = 0; i < options.KnownProxies.Count; i++)
+        {
+            if (!IPAddress.TryParse(options.KnownProxies[i], out _))
+            {
+                failures.Add($"{Section}:KnownProxies:{i} ('{options.KnownProxies[i]}') is not an IP address, e.g. 10.0.0.12.");
+            }
+        }
+
+        for (var i = 0; i < options.KnownNetworks.Count; i++)
+        {
+            if (!IPNetwork.TryParse(options.KnownNetworks[i], out _))
+            {
+                failures.Add($"{Section}:KnownNetworks:{i} ('{options.KnownNetworks[i]}') is not a network in CIDR form, e.g. 10.0.0.0/8.");
             }
         }
 

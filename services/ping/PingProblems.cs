@@ -1,37 +1,30 @@
-using Microsoft.AspNetCore.Http.HttpResults;
+using AtotiAuth.Shared.Hosting;
 
 namespace AtotiAuth.Ping;
 
-/// <summary>Problem bodies for <see cref="PingErrors"/>: one status and one title per code.</summary>
+/// <summary>
+/// The sidecar's own refusals (STYLE.md §8); the ones it shares with every verifier (<c>invalid_token</c>,
+/// <c>session_revoked</c>, <c>missing_role</c>, <c>store_unavailable</c>, …) are <see cref="CommonProblems"/>.
+/// </summary>
 internal static class PingProblems
 {
-    public static ProblemHttpResult For(HttpContext context, string code)
-    {
-        var (status, title) = code switch
-        {
-            PingErrors.MissingRole => (StatusCodes.Status403Forbidden, "A required role is missing."),
-            PingErrors.OriginNotAllowed => (StatusCodes.Status403Forbidden, "This origin may not open a WebSocket here."),
-            PingErrors.KeysUnavailable => (StatusCodes.Status503ServiceUnavailable, "The token service's keys are unavailable."),
-            PingErrors.StoreUnavailable => (StatusCodes.Status503ServiceUnavailable, "The session store is unavailable."),
-            PingErrors.CubeUnavailable => (StatusCodes.Status502BadGateway, "The cube did not answer."),
-            _ => (StatusCodes.Status401Unauthorized, "Authentication required."),
-        };
+    /// <summary>The cookie is not one this cube wrote: forged, damaged, or another cube's (401).</summary>
+    public static ProblemCode InvalidCookie { get; } =
+        new("invalid_cookie", StatusCodes.Status401Unauthorized, "This cube's cookie is not valid.");
 
-        if (status == StatusCodes.Status401Unauthorized)
-        {
-            // RFC 6750 §3: a Bearer challenge. Never Basic, which would pop a browser dialog (ATOTI-CONTRACT.md).
-            context.Response.Headers.WWWAuthenticate = code == PingErrors.MissingCredentials
-                ? "Bearer"
-                : "Bearer error=\"invalid_token\"";
-        }
-        else if (status == StatusCodes.Status503ServiceUnavailable)
-        {
-            context.Response.Headers.RetryAfter = "5";
-        }
+    /// <summary>The cookie outlived the token it was issued for (401).</summary>
+    public static ProblemCode CookieExpired { get; } =
+        new("cookie_expired", StatusCodes.Status401Unauthorized, "This cube's cookie has expired.");
 
-        return TypedResults.Problem(
-            statusCode: status,
-            title: title,
-            extensions: new Dictionary<string, object?> { ["code"] = code });
-    }
+    /// <summary>The cookie's session no longer exists in the store (401).</summary>
+    public static ProblemCode SessionEnded { get; } =
+        new("session_ended", StatusCodes.Status401Unauthorized, "The session has ended.");
+
+    /// <summary>A WebSocket handshake from an origin that is not an allowed UI origin (403).</summary>
+    public static ProblemCode OriginNotAllowed { get; } =
+        new("origin_not_allowed", StatusCodes.Status403Forbidden, "This origin may not open a WebSocket here.");
+
+    /// <summary>The cube did not answer (502).</summary>
+    public static ProblemCode CubeUnavailable { get; } =
+        new("cube_unavailable", StatusCodes.Status502BadGateway, "The cube did not answer.");
 }

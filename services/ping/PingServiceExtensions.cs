@@ -23,21 +23,32 @@ public static class PingServiceExtensions
         builder.AddAtotiAuthCors();
         builder.Services.AddValidatedOptions<PingOptions>(PingOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PingOptions>, PingOptionsValidator>());
-        builder.AddCallerAuthentication();
-        builder.AddCubeCookies();
         builder.AddSessionRevocations();
+        builder.AddCubeCookies();
+        builder.AddCallerAuthentication();
         builder.AddCubeProxy();
         return builder;
     }
 
-    /// <summary>Maps ping, logout and, for every other path, the authenticated proxy to the cube.</summary>
+    /// <summary>
+    /// The sidecar's pipeline (a trusted proxy's word on the client, CORS, then authentication and
+    /// authorization, which every endpoint declares) and its endpoints: ping, logout and, for every other
+    /// path, the authenticated proxy to the cube.
+    /// </summary>
     public static IEndpointRouteBuilder MapPingEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.UseAtotiAuthCors();
-        endpoints.MapPongEndpoints();
+        if (endpoints is IApplicationBuilder app)
+        {
+            app.UseTrustedProxies();
+        }
+
+        endpoints.UseAtotiAuthPipeline();
+
+        var options = endpoints.ServiceProvider.GetRequiredService<IOptions<PingOptions>>().Value;
+        endpoints.MapPongEndpoints(options);
         endpoints.MapLogoutEndpoints();
-        endpoints.MapProxyEndpoints();
+        endpoints.MapProxyEndpoints(options);
         return endpoints;
     }
 }

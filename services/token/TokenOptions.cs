@@ -25,13 +25,14 @@ public sealed class TokenOptions
     public string Audience { get; set; } = "atoti";
 
     /// <summary>
-    /// Token lifetime. Default 15 minutes: the UI fetches a new token from <c>/jwt</c> as needed, so a
-    /// short life costs one cheap call, while a token copied out of a browser or a log is worth little.
-    /// Revocation covers logouts either way; the lifetime bounds what a stolen token is worth if the
-    /// revocation check is ever skipped. At most 12 hours (Atoti's default).
+    /// Token lifetime, and never past the session's own absolute end. Default 12 hours, Atoti's own, so
+    /// that a UI left open all day keeps its live updates. Short tokens buy nothing here: every request
+    /// and every socket is checked against revocation at the sidecar within milliseconds, and a socket
+    /// lives only while its session does. Shorten it where tokens leave the browser (scripts, other
+    /// verifiers that do not check revocation). At most 12 hours.
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "12:00:00")]
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(15);
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>Claim holding the user name. Default <c>sub</c> (Atoti's <c>principal</c> claim name is configurable too).</summary>
     [Required]
@@ -43,7 +44,8 @@ public sealed class TokenOptions
 
     /// <summary>
     /// Roles of which a user needs one to get a token; empty means the default <c>ROLE_USER</c>,
-    /// <c>ROLE_ADMIN</c> (Atoti: without ROLE_USER a non-admin may not use the application).
+    /// <c>ROLE_ADMIN</c>, <c>ROLE_TECH</c>: the roles Atoti's ping accepts, so that a technical (machine)
+    /// user gets a token for the cubes' REST APIs. Its WebSocket still needs <c>ROLE_USER</c> at the sidecar.
     /// </summary>
     public IList<string> RequiredRoles { get; } = [];
 
@@ -55,7 +57,7 @@ public sealed class TokenOptions
 
 
     /// <summary>The roles that pass when <see cref="RequiredRoles"/> is empty.</summary>
-    public static IReadOnlyList<string> DefaultRequiredRoles { get; } = ["ROLE_USER", "ROLE_ADMIN"];
+    public static IReadOnlyList<string> DefaultRequiredRoles { get; } = ["ROLE_USER", "ROLE_ADMIN", "ROLE_TECH"];
 
     internal IReadOnlyList<string> EffectiveRequiredRoles => RequiredRoles.Count == 0 ? DefaultRequiredRoles : [.. RequiredRoles];
 

@@ -31,7 +31,8 @@ public static class TokenServiceExtensions
     public static IEndpointRouteBuilder MapTokenEndpoints(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.UseAtotiAuthCors();
+        endpoints.UseAtotiAuthPipeline();
+
         endpoints.MapTokenIssuanceEndpoints();
         endpoints.MapDiscoveryEndpoints();
         endpoints.MapVersionsEndpoints();

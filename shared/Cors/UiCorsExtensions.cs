@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Shared.Cors;
@@ -19,6 +18,8 @@ public static class UiCorsExtensions
     /// <summary>Name of the policy; endpoints opt in with <c>RequireCors(UiCorsExtensions.PolicyName)</c>.</summary>
     public const string PolicyName = "atotiauth-ui";
 
+    private const string PipelineKey = "AtotiAuth.Pipeline";
+
     /// <summary>Registers the options (validated at start) and the policy.</summary>
     public static IHostApplicationBuilder AddAtotiAuthCors(this IHostApplicationBuilder builder)
     {
@@ -31,28 +32,19 @@ public static class UiCorsExtensions
     }
 
     /// <summary>
-    /// Adds the CORS middleware to the host's pipeline. Runs after routing (which the web host adds
-    /// first), so each endpoint's <c>RequireCors</c> decides; endpoints without it get no CORS headers.
+    /// The request pipeline every service shares, added once however many modules ask (the standalone
+    /// host composes two): the framework's CORS middleware, where each endpoint's <c>RequireCors</c>
+    /// decides (preflights are answered before authorization), then authentication and authorization,
+    /// which each endpoint declares.
     /// </summary>
-    /// <remarks>
-    /// The framework's own middleware, built once with its services: <c>UseCors()</c> resolves the
-    /// (transient) policy provider from the request's services on every request, which opens a DI scope
-    /// per request and compiles an expression tree at start. The policy provider holds no state.
-    /// </remarks>
-    public static IEndpointRouteBuilder UseAtotiAuthCors(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder UseAtotiAuthPipeline(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        if (endpoints is IApplicationBuilder app)
+        if (endpoints is IApplicationBuilder app && app.Properties.TryAdd(PipelineKey, true))
         {
-            var services = app.ApplicationServices;
-            var cors = services.GetRequiredService<ICorsService>();
-            var policies = services.GetRequiredService<ICorsPolicyProvider>();
-            var loggers = services.GetRequiredService<ILoggerFactory>();
-            app.Use(next =>
-            {
-                var middleware = new CorsMiddleware(next, cors, loggers);
-                return context => middleware.Invoke(context, policies);
-            });
+            app.UseCors();
+            app.UseAuthentication();
+            app.UseAuthorization();
         }
 
         return endpoints;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -9,7 +10,10 @@ using Microsoft.Extensions.Logging;
 
 namespace AtotiAuth.Shared.Hosting;
 
-/// <summary>What every AtotiAuth service has: problem details, health endpoints, structured logs, telemetry where a collector is configured.</summary>
+/// <summary>
+/// What every AtotiAuth service has: problem details with a stable <c>code</c> (bad input answers 400,
+/// never 500), health endpoints, structured logs, telemetry where a collector is configured.
+/// </summary>
 public static class ServiceDefaultsExtensions
 {
     /// <summary>Tag of the checks that decide liveness (<c>/healthz</c>); all checks decide readiness.</summary>
@@ -22,8 +26,13 @@ public static class ServiceDefaultsExtensions
 
         builder.Logging.AddJsonConsole(static o => o.IncludeScopes = true);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(static o => o.CustomizeProblemDetails = ProblemCodeDefaults.Apply);
         builder.Services.AddExceptionHandler<StoreUnavailableExceptionHandler>();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        // A request parameter that does not bind (JSON of the wrong shape, a number that is not one)
+        // throws in every environment, not only in Development, so that one handler answers it.
+        builder.Services.Configure<RouteHandlerOptions>(static o => o.ThrowOnBadRequest = true);
         builder.Services.AddHealthChecks().AddCheck("self", static () => HealthCheckResult.Healthy(), [LiveTag]);
 
         builder.AddAtotiAuthTelemetry();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authentication;
 
 namespace AtotiAuth.Shared.Jwt;
 
@@ -6,7 +7,7 @@ namespace AtotiAuth.Shared.Jwt;
 /// How a verifier (a ping sidecar, a .NET cube) checks AtotiAuth tokens (section <c>AtotiAuth:Jwt</c>).
 /// Every default is the strict one; the only relaxation, a plain-HTTP authority, must be asked for.
 /// </summary>
-public sealed class AtotiAuthJwtOptions
+public sealed class AtotiAuthJwtOptions : AuthenticationSchemeOptions
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Jwt";
@@ -50,10 +51,12 @@ public sealed class AtotiAuthJwtOptions
     public string AuthoritiesClaim { get; set; } = "authorities";
 
     /// <summary>
-    /// How often the discovery document and JWKS are re-read. Default 5 minutes (the smallest the
-    /// IdentityModel configuration manager accepts), matching the JWKS max-age the token service sends.
+    /// How often the discovery document and JWKS are re-read (in the background: requests go on with
+    /// the keys they have). Default 5 minutes, the JWKS max-age the token service sends. Keep it below the
+    /// token service's <c>Signing:PublishLead</c> (default 10 minutes), so that every verifier knows a
+    /// new key before it signs; an unknown <c>kid</c> is fetched at once anyway (<see cref="UnknownKeyRefreshInterval"/>).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:05:00", "1.00:00:00")]
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
@@ -62,6 +65,20 @@ public sealed class AtotiAuthJwtOptions
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan UnknownKeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Most verified tokens kept in memory (each a few hundred bytes). Default 10 000: one per active user
+    /// and tab for a large deployment; a full cache only costs a signature check per new token.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int TokenCacheSize { get; set; } = 10_000;
+
+    /// <summary>
+    /// Longest wait for the authority's discovery document or JWKS. Default 10 seconds; a request that
+    /// needs keys being fetched waits at most 5 of them and is then refused with 503 if none are known.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan BackchannelTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Rejects tokens whose session (<c>sid</c>) was revoked, through the store's
@@ -76,6 +93,9 @@ public sealed class AtotiAuthJwtOptions
     /// <summary>The algorithms a verifier may be set to accept.</summary>
     public static IReadOnlyList<string> AsymmetricAlgorithms { get; } =
         ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512"];
+
+    /// <summary>The verifier built for this scheme at start (<see cref="AtotiAuthJwtPostConfigure"/>).</summary>
+    internal AtotiAuthTokenVerifier? Verifier { get; set; }
 
     internal IReadOnlyList<string> EffectiveAlgorithms => ValidAlgorithms.Count == 0 ? DefaultAlgorithms : [.. ValidAlgorithms];
 }

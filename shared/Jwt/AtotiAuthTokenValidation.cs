@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -13,10 +14,23 @@ public static class AtotiAuthTokenValidation
     public const string SessionIdClaim = "sid";
 
     /// <summary>
+    /// The one <c>typ</c> an AtotiAuth token carries, and the only one a verifier accepts (RFC 8725 §3.11,
+    /// explicit typing): a validly signed token of another kind (<c>logout+jwt</c>, <c>at+jwt</c>, …) is
+    /// never taken for ours. <c>JWT</c>, as Atoti's own tokens, so that an Atoti server reads ours unchanged.
+    /// </summary>
+    public const string TokenType = "JWT";
+
+    /// <summary>
     /// Header parameters that point at or embed a key (RFC 7515 §4.1.2–4.1.6). Trusting any of them lets
     /// the token choose its own key; we never do, and refuse the token outright so the attempt is visible.
     /// </summary>
     private static readonly string[] ForbiddenHeaders = ["jku", "x5u", "jwk", "x5c"];
+
+    /// <summary>
+    /// RFC 7515 §4.1.11: a token whose <c>crit</c> lists extensions the recipient does not implement must be
+    /// refused. We implement none, so any <c>crit</c> is refused, even on a validly signed token.
+    /// </summary>
+    private const string CriticalHeader = "crit";
 
     /// <summary>Validation parameters: algorithm allow-list, issuer, audience, lifetime with small skew, signed tokens only.</summary>
     /// <param name="issuer">The expected <c>iss</c>.</param>
@@ -38,6 +52,7 @@ public static class AtotiAuthTokenValidation
             ValidIssuer = issuer,
             ValidAudience = audience,
             ValidAlgorithms = [.. algorithms],
+            ValidTypes = [TokenType],
             ValidateIssuer = true,
             ValidateAudience = true,
             ValidateLifetime = true,
@@ -54,7 +69,10 @@ public static class AtotiAuthTokenValidation
         };
     }
 
-    /// <summary>Null when the header is acceptable; otherwise the offending parameter (or <c>kid</c> when it is missing).</summary>
+    /// <summary>
+    /// Null when the header is acceptable; otherwise the offending parameter: a key-bearing one, <c>crit</c>,
+    /// or <c>kid</c> when it is missing.
+    /// </summary>
     public static string? FindForbiddenHeader(JsonWebToken token)
     {
         ArgumentNullException.ThrowIfNull(token);
@@ -66,6 +84,28 @@ public static class AtotiAuthTokenValidation
             }
         }
 
+        if (token.TryGetHeaderValue<object>(CriticalHeader, out _))
+        {
+            return CriticalHeader;
+        }
+
         return string.IsNullOrEmpty(token.Kid) ? "kid" : null;
+    }
+
+    /// <summary>The roles claim: a JSON array of strings (Atoti's <c>authorities</c>), or a single string.</summary>
+    public static string[] ReadRoles(JsonWebToken token, string claim)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        if (!token.TryGetPayloadValue<JsonElement>(claim, out var value))
+        {
+            return [];
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.Array => [.. value.EnumerateArray().Where(static e => e.ValueKind == JsonValueKind.String).Select(static e => e.GetString()!)],
+            JsonValueKind.String => [value.GetString()!],
+            _ => [],
+        };
     }
 }

@@ -57,6 +57,13 @@ public sealed class AtotiAuthPingBuilder : ContainerBuilder<AtotiAuthPingBuilder
     /// <param name="cookieName">The cookie name.</param>
     public AtotiAuthPingBuilder WithCookieName(string cookieName) => WithEnvironment("AtotiAuth__Ping__CookieName", cookieName);
 
+    /// <summary>
+    /// What the cube is (<c>AtotiAuth:Ping:Backend</c>): an Atoti server (the default), or a cube that trusts
+    /// the sidecar's identity headers (<c>X-AtotiAuth-User</c>, <c>-Roles</c>, <c>-Session</c>).
+    /// </summary>
+    /// <param name="backend">The kind of cube.</param>
+    public AtotiAuthPingBuilder WithBackend(AtotiAuthCubeBackend backend) => WithEnvironment("AtotiAuth__Ping__Backend", backend.ToString());
+
     /// <summary>The token service's issuer, from which the sidecar reads the keys (<c>AtotiAuth:Jwt:Authority</c>); plain HTTP allowed.</summary>
     /// <param name="issuer">The issuer as the sidecar reaches it, e.g. <c>http://token:8080</c>.</param>
     public AtotiAuthPingBuilder WithAuthority(string issuer) =>

@@ -24,8 +24,9 @@ public sealed class AtotiAuthPingContainer : AtotiAuthContainer
         AtotiAuthHttp.PingAsync(GetBaseAddress(), CookieName, jwt, cancellationToken);
 
     /// <summary>
-    /// Pings with the JWT and returns a client for the cube behind the sidecar, authenticated by the
-    /// cube cookie as a browser is (base address: the sidecar as the host reaches it). Dispose it.
+    /// Pings with the JWT and returns a client for the cube behind the sidecar, as the Atoti UI calls it:
+    /// the JWT on every request (REST), and the cookies ping set (for WebSocket handshakes, which is all
+    /// the cube cookie authenticates). Base address: the sidecar as the host reaches it. Dispose it.
     /// </summary>
     /// <param name="jwt">A JWT from the token service.</param>
     /// <param name="cancellationToken">Cancels the ping.</param>
@@ -34,6 +35,7 @@ public sealed class AtotiAuthPingContainer : AtotiAuthContainer
         var cookie = await PingAsync(jwt, cancellationToken).ConfigureAwait(false);
         var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = GetBaseAddress() };
         client.DefaultRequestHeaders.Add("Cookie", cookie);
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", jwt);
         return client;
     }
 }

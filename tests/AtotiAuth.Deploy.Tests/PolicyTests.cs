@@ -133,7 +133,8 @@ public sealed class PolicyTests
     [Theory]
     [InlineData(0, "identity", "Ingress/jwt-server: no Prefix route /jwt to Service token.")]
     [InlineData(2, "identity", "Ingress/jwt-server: no Prefix route /.well-known/ to Service token.")]
-    [InlineData(3, "token", "Ingress/jwt-server: no Prefix route / to Service identity.")]
+    [InlineData(3, "identity", "Ingress/jwt-server: no Prefix route /versions/ to Service token.")]
+    [InlineData(4, "token", "Ingress/jwt-server: no Prefix route / to Service identity.")]
     public void JwtServerRoute_ToTheWrongService_IsReported(int route, string service, string expected)
     {
         var manifests = Rendered.Objects("production");

@@ -26,18 +26,9 @@ internal static class GatewayScenarios
             run.Target(ping.Name, "p99 < 10 ms at 32 connections", Ms(ping.P99Ms), ping.P99Ms < 10);
         }
 
-        if (options.Wants("proxied"))
+        if (options.Wants("proxied") || options.Wants("websocket"))
         {
-            // The direct call carries what the sidecar would add, so both requests and answers are the same size.
-            var direct = await run.MeasureAsync("GET /api/whoami straight to the cube", DirectWhoAmI(stack.Cube.Url, jwt), stack.Cube);
-            var proxied = await run.MeasureAsync("GET /api/whoami through the sidecar (Bearer JWT)", new WrkRequest(new Uri(sidecar.Url, "/api/whoami"), bearer), sidecar);
-            run.RatioTarget(proxied, direct, 0.60, "direct to the cube");
-            run.Target(proxied.Name, "p99 < 10 ms at 32 connections", Ms(proxied.P99Ms), proxied.P99Ms < 10);
-        }
-
-        if (options.Wants("websocket"))
-        {
-            await WebSocketScenario.RunAsync(run, stack, jwt);
+            await ProxyPeersScenario.RunAsync(run, stack, jwt);
         }
 
         // The peer last: the one server here that is not ours (Node.js in a container). After our

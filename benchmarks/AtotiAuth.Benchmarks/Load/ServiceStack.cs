@@ -84,6 +84,7 @@ internal sealed class ServiceStack : IAsyncDisposable
     public static Dictionary<string, string> SidecarEnvironment(Uri cube, string authority, string cubeId, string cookieName) => new()
     {
         ["AtotiAuth__Ping__CubeUrl"] = cube.ToString().TrimEnd('/'),
+        ["AtotiAuth__Ping__Backend"] = "Headers",
         ["AtotiAuth__Ping__CubeId"] = cubeId,
         ["AtotiAuth__Ping__CookieName"] = cookieName,
         ["AtotiAuth__Ping__CookieSecure"] = "false",

@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using AtotiAuth.Ping.Authentication;
+using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Ping.Cookies;
 using AtotiAuth.Shared.Sessions;
 using BenchmarkDotNet.Attributes;

@@ -5,4 +5,5 @@ namespace AtotiAuth.Samples.Cube.Identity;
 /// <param name="Roles">The roles header, split on commas.</param>
 /// <param name="Headers">Every incoming header name, as received.</param>
 /// <param name="Cookies">Every incoming cookie name.</param>
-public sealed record WhoAmI(string? User, IReadOnlyList<string> Roles, IReadOnlyList<string> Headers, IReadOnlyList<string> Cookies);
+/// <param name="Forwarding">The values of the forwarding headers (<c>X-Forwarded-*</c>, <c>Forwarded</c>) it received, by name.</param>
+public sealed record WhoAmI(string? User, IReadOnlyList<string> Roles, IReadOnlyList<string> Headers, IReadOnlyList<string> Cookies, IReadOnlyDictionary<string, string> Forwarding);

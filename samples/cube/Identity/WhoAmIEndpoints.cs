@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Samples.Cube.Identity;
 
-/// <summary><c>GET /api/whoami</c>: echoes the identity the sidecar forwarded, and all incoming header names.</summary>
+/// <summary><c>GET</c> and <c>POST /api/whoami</c>: echoes the identity the sidecar forwarded, and all incoming header names.</summary>
 internal static class WhoAmIEndpoints
 {
     public static IHostApplicationBuilder AddCubeIdentity(this IHostApplicationBuilder builder)
@@ -16,7 +16,7 @@ internal static class WhoAmIEndpoints
     {
         // Anonymous: the sidecar in front of the cube authenticates; the cube trusts its headers.
         var group = endpoints.MapGroup("/api").AllowAnonymous();
-        group.MapGet("/whoami", Echo);
+        group.MapMethods("/whoami", [HttpMethods.Get, HttpMethods.Post], Echo);
         return endpoints;
     }
 
@@ -28,6 +28,9 @@ internal static class WhoAmIEndpoints
             request.Headers[names.UserHeader].FirstOrDefault(),
             roles.Length == 0 ? [] : roles.Split(','),
             [.. request.Headers.Keys],
-            [.. request.Cookies.Keys]));
+            [.. request.Cookies.Keys],
+            request.Headers
+                .Where(static h => h.Key.StartsWith("X-Forwarded-", StringComparison.OrdinalIgnoreCase) || h.Key.Equals("Forwarded", StringComparison.OrdinalIgnoreCase))
+                .ToDictionary(static h => h.Key, static h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
     }
 }

@@ -1,13 +1,15 @@
 using System.Net.WebSockets;
 using System.Text;
+using AtotiAuth.Samples.Cube.Atoti;
 using AtotiAuth.Samples.Cube.Identity;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Samples.Cube.Updates;
 
 /// <summary>
-/// <c>/ws</c>: a WebSocket that streams a counter every 100 ms (like a cube's real-time query updates)
+/// <c>/ws</c> (and the Atoti stand-in's WebSocket path): a WebSocket that streams a counter every 100 ms (like a cube's real-time query updates)
 /// and echoes every text message back as <c>echo:&lt;message&gt;</c>. It greets with the user it was
 /// opened for, so tests can see the identity header reached it.
 /// </summary>
@@ -17,11 +19,6 @@ internal static class UpdatesEndpoints
 
     public static IEndpointRouteBuilder MapUpdatesEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        if (endpoints is IApplicationBuilder app)
-        {
-            app.UseWebSockets();
-        }
-
         var group = endpoints.MapGroup(string.Empty).AllowAnonymous();
         group.Map("/ws", Stream);
         return endpoints;
@@ -37,7 +34,8 @@ internal static class UpdatesEndpoints
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
         using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
         var sending = new SemaphoreSlim(1, 1);
-        var user = context.Request.Headers[identity.Value.UserHeader].ToString();
+        // Who the socket is for: the Atoti stand-in's authenticated caller, or the sidecar's identity header.
+        var user = context.Features.Get<AtotiCaller>()?.User ?? context.Request.Headers[identity.Value.UserHeader].ToString();
         await SendAsync(socket, sending, $"hello:{user}", done.Token);
 
         var counter = CountAsync(socket, sending, time, done.Token);

@@ -21,16 +21,24 @@ internal static partial class OidcEndpoints
     }
 
     internal static async Task<Results<EmptyHttpResult, ContentHttpResult>> StartAsync(
-        HttpContext context, string providerId, string? redirectUrl, LoginFlow flow, IOptions<OidcOptions> options, OidcFailurePages failures)
+        HttpContext context,
+        string providerId,
+        string? redirectUrl,
+        LoginFlow flow,
+        IOptions<OidcOptions> options,
+        IOptions<IdentityOptions> identity,
+        OidcFailurePages failures)
     {
         if (!options.Value.Providers.ContainsKey(providerId))
         {
             return LoginEndpoints.Html(OidcFailurePages.Render(IdentityProblemCodes.UnknownProvider), StatusCodes.Status404NotFound);
         }
 
-        // A refused target is logged by the check and replaced by the landing page, as at /login.
+        // A refused or absent target is replaced by the landing page, as at /login. Never left empty:
+        // the handler would then remember this start URL, and the callback would send the browser
+        // back here, to the provider and back again, without end (issue 22).
         var redirect = flow.CheckRedirect(redirectUrl);
-        var properties = new AuthenticationProperties { RedirectUri = redirect.Target };
+        var properties = new AuthenticationProperties { RedirectUri = redirect.Target ?? identity.Value.DefaultLandingPath };
         try
         {
             await context.ChallengeAsync(OidcSchemes.For(providerId), properties);

@@ -6,25 +6,29 @@ using Microsoft.Extensions.Options;
 namespace AtotiAuth.Identity.Provisioning;
 
 /// <summary>
-/// Polls the provisioning file by modification time and size. A change is applied once the file has
-/// stayed the same for one poll and reads the same before and after (mid-write safe); the whole file
-/// is parsed before anything is applied, a wrong header applies nothing, a malformed row is reported
-/// with its line number and skipped, and a malformed last line without a line ending is taken for a
-/// file still being written and re-read at the next poll. When Redis lost its data the file is applied
-/// again at once, whether it changed or not (<see cref="IStoreSeeder"/>).
+/// Polls the provisioning file. A file is applied only when it is complete and stable: two reads one poll
+/// apart give the same text, and the text ends with a line ending, so an in-place writer's pause never
+/// applies a cut row (issue 22: a pause after <c>ROLE_X;ROLE_ADMIN</c> of a row ending in
+/// <c>ROLE_ADMIN_VIEWER</c> granted <c>ROLE_ADMIN</c>). The path's links are resolved at each poll, so a
+/// ConfigMap's <c>..data</c> swap is applied at the second poll after it. The whole file is parsed before
+/// anything is applied, a wrong header applies nothing, a malformed row is reported with its line number
+/// and skipped. Applying runs here, in the background, one row after the other: at most one core,
+/// whatever the file's size; each apply's duration is logged and kept in <see cref="CsvProvisioningStatus"/>.
+/// When Redis lost its data the file is applied again at once, whether it changed or not
+/// (<see cref="IStoreSeeder"/>, issue 21).
 /// </summary>
 internal sealed partial class CsvProvisioningService(
     CsvProvisioner provisioner,
+    CsvProvisioningStatus status,
     IOptions<CsvProvisioningOptions> options,
     TimeProvider time,
     ILogger<CsvProvisioningService> logger) : BackgroundService, IStoreSeeder
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private const int PollsBeforeAcceptingIncompleteLine = 3;
-    private FileStamp? _seen;
-    private FileStamp? _applied;
+    private CsvFileSnapshot? _settled;
+    private string? _lastRead;
     private string? _appliedHash;
-    private int _stablePolls;
+    private string? _reportedUnfinished;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,7 +55,8 @@ internal sealed partial class CsvProvisioningService(
             }
             catch (StoreUnavailableException ex)
             {
-                // Not marked applied: the next poll tries again once the store is back.
+                // Not marked applied: the next polls read it again and apply it once the store is back.
+                _lastRead = null;
                 LogStoreUnavailable(logger, ex.Message);
             }
 
@@ -59,11 +64,15 @@ internal sealed partial class CsvProvisioningService(
         }
     }
 
-    /// <summary>Applies the file now, as it is: the store lost what it held.</summary>
+    /// <summary>
+    /// Applies the file now, as it is, the store having lost what it held: what was applied counts as not
+    /// applied. A file read the same at the last poll is applied at once; one that changed since waits
+    /// for the next poll's agreeing read, as any change does.
+    /// </summary>
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var path = options.Value.FilePath;
-        if (string.IsNullOrWhiteSpace(path) || FileStamp.Of(path) is null)
+        if (string.IsNullOrWhiteSpace(path))
         {
             return;
         }
@@ -71,10 +80,8 @@ internal sealed partial class CsvProvisioningService(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            _applied = null;
+            _settled = null;
             _appliedHash = null;
-            _seen = FileStamp.Of(path);
-            _stablePolls = PollsBeforeAcceptingIncompleteLine;
             await PollUnderGateAsync(path, cancellationToken);
         }
         finally
@@ -104,36 +111,41 @@ internal sealed partial class CsvProvisioningService(
 
     private async Task PollUnderGateAsync(string path, CancellationToken cancellationToken)
     {
-        var stamp = FileStamp.Of(path);
-        if (stamp is null || stamp == _applied)
+        var snapshot = CsvFileSnapshot.Of(path);
+        if (snapshot is null || snapshot == _settled)
         {
             return;
         }
 
-        if (stamp != _seen)
-        {
-            _seen = stamp;
-            _stablePolls = 0;
-            return;
-        }
-
-        _stablePolls++;
         string text;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        using (var stream = new FileStream(snapshot.Target, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
         using (var reader = new StreamReader(stream, Encoding.UTF8))
         {
             text = await reader.ReadToEndAsync(cancellationToken);
         }
 
-        if (FileStamp.Of(path) != stamp)
+        // First sight of this text: wait one poll for a second read that agrees.
+        if (!string.Equals(text, _lastRead, StringComparison.Ordinal))
         {
+            _lastRead = text;
+            return;
+        }
+
+        if (!text.EndsWith('\n'))
+        {
+            if (_reportedUnfinished != text)
+            {
+                _reportedUnfinished = text;
+                LogUnfinished(logger, path);
+            }
+
             return;
         }
 
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         if (hash == _appliedHash)
         {
-            _applied = stamp;
+            _settled = snapshot;
             return;
         }
 
@@ -141,12 +153,8 @@ internal sealed partial class CsvProvisioningService(
         if (parsed.HeaderError is not null)
         {
             LogHeaderError(logger, path, parsed.HeaderError);
-            _applied = stamp;
-            return;
-        }
-
-        if (parsed.LastLineIncomplete && _stablePolls < PollsBeforeAcceptingIncompleteLine)
-        {
+            _appliedHash = hash;
+            _settled = snapshot;
             return;
         }
 
@@ -155,18 +163,9 @@ internal sealed partial class CsvProvisioningService(
             LogRowSkipped(logger, path, error.Line, error.Reason);
         }
 
-        await provisioner.ApplyAsync(parsed.Rows, cancellationToken);
-        _applied = stamp;
+        status.Record(await provisioner.ApplyAsync(parsed.Rows, cancellationToken));
         _appliedHash = hash;
-    }
-
-    private sealed record FileStamp(DateTime LastWriteUtc, long Length)
-    {
-        public static FileStamp? Of(string path)
-        {
-            var info = new FileInfo(path);
-            return info.Exists ? new FileStamp(info.LastWriteTimeUtc, info.Length) : null;
-        }
+        _settled = snapshot;
     }
 
     [LoggerMessage(EventId = 4610, Level = LogLevel.Information, Message = "Watching provisioning file {Path}")]
@@ -183,4 +182,8 @@ internal sealed partial class CsvProvisioningService(
 
     [LoggerMessage(EventId = 4614, Level = LogLevel.Warning, Message = "Provisioning postponed, the store is unavailable: {Reason}")]
     private static partial void LogStoreUnavailable(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 4615, Level = LogLevel.Warning,
+        Message = "Provisioning file {Path} not applied: it does not end with a line ending (a writer may still be writing it); applied once it does")]
+    private static partial void LogUnfinished(ILogger logger, string path);
 }

@@ -1,6 +1,7 @@
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Provisioning;
 
@@ -10,6 +11,18 @@ internal static class ProvisioningExtensions
     public static IHostApplicationBuilder AddProvisioning(this IHostApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<CsvProvisioningOptions>(CsvProvisioningOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CsvProvisioningOptions>, CsvProvisioningOptionsValidator>());
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{StoreOptions.SectionName}:Redis"]))
+        {
+            builder.Services.TryAddSingleton<IProvisioningLedger, InMemoryProvisioningLedger>();
+        }
+        else
+        {
+            builder.Services.TryAddSingleton<IProvisioningLedger, RedisProvisioningLedger>();
+        }
+
+        builder.Services.TryAddSingleton<CsvRowDigests>();
+        builder.Services.TryAddSingleton<CsvProvisioningStatus>();
         builder.Services.TryAddSingleton<CsvProvisioner>();
         builder.Services.AddStoreSeeder<CsvProvisioningService>();
         builder.Services.AddHostedService(static sp => sp.GetRequiredService<CsvProvisioningService>());

@@ -1,36 +1,71 @@
+using AtotiAuth.Ping.Proxy;
 using AtotiAuth.Shared.Jwt;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Ping.Authentication;
 
-/// <summary>The sidecar's caller authentication: JWT (validated once per token) or this cube's cookie.</summary>
+/// <summary>
+/// The sidecar's authentication and policies. A JWT (<c>Authorization: Bearer|Jwt</c>, the shared
+/// <see cref="AtotiAuthJwtExtensions.AddAtotiAuthJwt(AuthenticationBuilder, Action{AtotiAuthJwtOptions}?)"/>
+/// path) authenticates ping and every proxied HTTP request; this cube's cookie authenticates WebSocket
+/// handshakes and nothing else (<see cref="CubeCookieHandler"/>). Either way the session is checked
+/// against revocations on every request, from the local revocation cache.
+/// </summary>
 internal static class AuthenticationExtensions
 {
+    /// <summary>Ping: a JWT with one of <see cref="PingOptions.RequiredRoles"/>.</summary>
+    public const string PingPolicy = "ping";
+
+    /// <summary>Proxied requests: a JWT, or the cookie on a WebSocket handshake, with the roles each needs.</summary>
+    public const string CubePolicy = "cube";
+
+    private const string CubeScheme = "Cube";
+
     public static IHostApplicationBuilder AddCallerAuthentication(this IHostApplicationBuilder builder)
     {
-        // The shared JwtBearer settings (authority, JWKS refresh, algorithm allow-list, issuer, audience,
-        // skew) without the authentication middleware, which would validate every request: the sidecar
-        // validates a token once and caches the result for its life (TokenValidator). Revocation is
-        // checked by the sidecar on every request from the local revocation cache, not by JwtBearer's
-        // events (a store read per validation, and a store outage there would read as a 401, not a 503).
-        new AuthenticationBuilder(builder.Services).AddAtotiAuthJwt(static o => o.CheckRevocation = false);
-        builder.Services.TryAddSingleton<IAuthenticationConfigurationProvider, AuthenticationSectionProvider>();
-
-        // The handler is never run here (no authentication middleware); unregistered, it cannot fail
-        // the container's validation for the encoders it would need.
-        builder.Services.RemoveAll<JwtBearerHandler>();
-
-        builder.Services.TryAddSingleton<TokenValidator>();
         builder.Services.TryAddSingleton<SessionRoles>();
-        builder.Services.TryAddSingleton<CallerAuthenticator>();
+        builder.Services.AddAuthentication()
+            .AddAtotiAuthJwt()
+            .AddScheme<AuthenticationSchemeOptions, CubeCookieHandler>(CubeCookieHandler.SchemeName, static _ => { })
+            .AddPolicyScheme(CubeScheme, CubeScheme, static o => o.ForwardDefaultSelector = static context =>
+                WebSocketOrigins.IsUpgrade(context) ? CubeCookieHandler.SchemeName : AtotiAuthJwtExtensions.DefaultScheme);
+
+        builder.Services.AddAuthorization();
+        builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<PingOptions>>(static (authorization, ping) => AddPolicies(authorization, ping.Value));
         return builder;
     }
 
-    /// <summary>What <c>AddAuthentication()</c> would register for JwtBearer's configuration section; nothing more.</summary>
-    private sealed class AuthenticationSectionProvider(IConfiguration configuration) : IAuthenticationConfigurationProvider
+    private static void AddPolicies(AuthorizationOptions authorization, PingOptions settings)
     {
-        public IConfiguration AuthenticationConfiguration => configuration.GetSection("Authentication");
+        authorization.AddPolicy(PingPolicy, policy => policy
+            .AddAuthenticationSchemes(AtotiAuthJwtExtensions.DefaultScheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(settings.EffectiveRequiredRoles));
+
+        // A WebSocket needs one of SocketRoles (Atoti's needs ROLE_USER), any other request one of RequiredRoles.
+        var requiredRoles = settings.EffectiveRequiredRoles;
+        var socketRoles = settings.EffectiveSocketRoles;
+        authorization.AddPolicy(CubePolicy, policy => policy
+            .AddAuthenticationSchemes(CubeScheme)
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.Resource is HttpContext http
+                && IsInAnyRole(context.User, WebSocketOrigins.IsUpgrade(http) ? socketRoles : requiredRoles)));
+    }
+
+    // A loop rather than roles.Any(user.IsInRole): no delegate and no enumerator per proxied request.
+    private static bool IsInAnyRole(System.Security.Claims.ClaimsPrincipal user, IReadOnlyList<string> roles)
+    {
+        for (var i = 0; i < roles.Count; i++)
+        {
+            if (user.IsInRole(roles[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

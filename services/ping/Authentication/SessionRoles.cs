@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -19,15 +20,14 @@ internal sealed class SessionRoles : IDisposable
     {
         _sessions = sessions;
         _time = time;
-        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.TokenCacheSize, CompactionPercentage = 0.25 });
+        _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = options.Value.SessionCacheSize, CompactionPercentage = 0.25 });
     }
 
     /// <summary>
-    /// Keeps the caller's roles for its session. The token cache hands out one caller per token, so a
-    /// request with a token already seen finds its own roles here and writes nothing (a cache write per
-    /// request was a measurable share of a ping).
+    /// Keeps the caller's roles for its session, at ping. The token cache hands out one caller per token,
+    /// so a ping with a token already seen finds its own roles here and writes nothing.
     /// </summary>
-    public void Remember(SidecarCaller caller)
+    public void Remember(AtotiAuthCaller caller)
     {
         if (_cache.TryGetValue(caller.SessionId, out IReadOnlyList<string>? known) && ReferenceEquals(known, caller.Roles))
         {

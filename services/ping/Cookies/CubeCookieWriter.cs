@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using AtotiAuth.Ping.Authentication;
+using AtotiAuth.Shared.Jwt;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -11,16 +11,16 @@ internal sealed class CubeCookieWriter(CubeCookieProtector protector, IOptions<P
     private readonly PingOptions _options = options.Value;
 
     /// <summary>
-    /// The cookie per validated token: the token cache hands out one <see cref="SidecarCaller"/> per
+    /// The cookie per validated token: the token cache hands out one <see cref="AtotiAuthCaller"/> per
     /// token, and its cookie payload never changes, so a UI pinging with the same token costs no new
     /// encryption, and within one second of <c>Max-Age</c> not even a new <c>Set-Cookie</c> line.
     /// Entries go when the cached caller does.
     /// </summary>
-    private readonly ConditionalWeakTable<SidecarCaller, SealedCookie> _sealed = [];
+    private readonly ConditionalWeakTable<AtotiAuthCaller, SealedCookie> _sealed = [];
 
     public string CookieName => _options.CookieName;
 
-    public void Append(HttpContext context, SidecarCaller caller)
+    public void Append(HttpContext context, AtotiAuthCaller caller)
     {
         var cookie = _sealed.GetValue(caller, Seal);
         var left = caller.ExpiresAt - time.GetUtcNow();
@@ -54,7 +54,7 @@ internal sealed class CubeCookieWriter(CubeCookieProtector protector, IOptions<P
 
     // The value escaped as the framework's cookie writer does (the sealed form is URL-safe base64, so
     // this changes nothing today; it keeps the header the same if the encoding ever changes).
-    private SealedCookie Seal(SidecarCaller caller) =>
+    private SealedCookie Seal(AtotiAuthCaller caller) =>
         new(Uri.EscapeDataString(protector.Protect(new CubeCookiePayload(_options.CubeId!, caller.SessionId, caller.UserName, caller.ExpiresAt))));
 
     private sealed class SealedCookie(string value)

@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Net;
-using AtotiAuth.Ping.Authentication;
+using AtotiAuth.Ping.Cookies;
 using AtotiAuth.Ping.Revocation;
+using AtotiAuth.Shared.Hosting;
+using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
@@ -9,18 +11,18 @@ using Yarp.ReverseProxy.Forwarder;
 namespace AtotiAuth.Ping.Proxy;
 
 /// <summary>
-/// Forwards an authenticated request to the cube with YARP's direct forwarder (one fixed destination,
-/// so no route table). A WebSocket stays open through it until its cookie's expiry (the JWT's
-/// <c>exp</c>) or its session's revocation, whichever comes first; the sidecar then aborts the
-/// connection and the UI reconnects after a fresh ping (see services/ping/README.md).
+/// Forwards a request to the cube with YARP's direct forwarder (one fixed destination, so no route
+/// table). A WebSocket stays open through it while its session lives: until its revocation, or an end
+/// of the session found when its cookie expires (<see cref="SocketLifetime"/>).
 /// </summary>
 internal sealed partial class CubeProxy : IDisposable
 {
     private readonly IHttpForwarder _forwarder;
-    private readonly IdentityTransformer _transformer;
+    private readonly CubeTransformer _transformer;
+    private readonly CubeTransformer _pingTransformer;
     private readonly OpenSockets _sockets;
+    private readonly SocketLifetime _lifetime;
     private readonly RevocationCache _revocations;
-    private readonly TimeProvider _time;
     private readonly ILogger<CubeProxy> _logger;
     private readonly string _cube;
     private readonly ForwarderRequestConfig _config;
@@ -28,21 +30,24 @@ internal sealed partial class CubeProxy : IDisposable
 
     public CubeProxy(
         IHttpForwarder forwarder,
-        IdentityTransformer transformer,
+        CubeHeaders headers,
+        CubeCookieWriter cookie,
         OpenSockets sockets,
+        SocketLifetime lifetime,
         RevocationCache revocations,
         IOptions<PingOptions> options,
-        TimeProvider time,
         ILogger<CubeProxy> logger)
     {
+        var settings = options.Value;
         _forwarder = forwarder;
-        _transformer = transformer;
+        _transformer = new CubeTransformer(headers, cookie, settings, isPing: false);
+        _pingTransformer = new CubeTransformer(headers, cookie, settings, isPing: true);
         _sockets = sockets;
+        _lifetime = lifetime;
         _revocations = revocations;
-        _time = time;
         _logger = logger;
-        _cube = options.Value.CubeUrl!;
-        _config = new ForwarderRequestConfig { ActivityTimeout = options.Value.ProxyActivityTimeout };
+        _cube = settings.CubeUrl!;
+        _config = new ForwarderRequestConfig { ActivityTimeout = settings.ProxyActivityTimeout };
 
         // YARP's recommended client for direct forwarding: no proxy, no redirects, no decompression, no
         // cookie container (cookies belong to the browser), trace context passed on.
@@ -62,34 +67,33 @@ internal sealed partial class CubeProxy : IDisposable
     /// Forwards an HTTP request as is; <see cref="Report"/> reads the outcome. Not an async method of
     /// its own: the endpoint awaits the forwarder directly (one state machine fewer per request).
     /// </summary>
-    public ValueTask<ForwarderError> SendAsync(HttpContext context, SidecarCaller caller)
-    {
-        context.Items[typeof(SidecarCaller)] = caller;
-        return _forwarder.SendAsync(context, _cube, _invoker, _config, _transformer);
-    }
+    public ValueTask<ForwarderError> SendAsync(HttpContext context) =>
+        _forwarder.SendAsync(context, _cube, _invoker, _config, _transformer);
 
-    /// <summary>Forwards a WebSocket handshake and relays the socket; null when the cube answered, else the stable code of the failure.</summary>
-    public async ValueTask<string?> ForwardSocketAsync(HttpContext context, SidecarCaller caller)
+    /// <summary>Forwards a ping to an Atoti server, which sets its own cookie; this cube's cookie is added when it answers 2xx.</summary>
+    public ValueTask<ForwarderError> SendPingAsync(HttpContext context) =>
+        _forwarder.SendAsync(context, _cube, _invoker, _config, _pingTransformer);
+
+    /// <summary>Forwards a WebSocket handshake and relays the socket; null when the cube answered, else the failure.</summary>
+    public async ValueTask<ProblemCode?> ForwardSocketAsync(HttpContext context, AtotiAuthCaller caller)
     {
         using var tracking = _sockets.Track(caller.SessionId, context);
 
         // A revocation heard between the check and the tracking would otherwise be missed.
         if (await _revocations.IsRevokedAsync(caller.SessionId, context.RequestAborted))
         {
-            return PingErrors.SessionRevoked;
+            return CommonProblems.SessionRevoked;
         }
 
-        var life = caller.ExpiresAt - _time.GetUtcNow();
-        using var expiry = new CancellationTokenSource(life > TimeSpan.Zero ? life : TimeSpan.Zero, _time);
-        using var closeAtExpiry = expiry.Token.UnsafeRegister(static c => ((HttpContext)c!).Abort(), context);
+        using var lifetime = _lifetime.Watch(context, caller);
         LogSocketOpened(_logger, caller.SessionId, caller.ExpiresAt);
-        return Report(context, await SendAsync(context, caller));
+        return Report(context, await SendAsync(context));
     }
 
     public void Dispose() => _invoker.Dispose();
 
-    /// <summary>Null when the cube answered (or the client went away), else the stable code of the failure.</summary>
-    public string? Report(HttpContext context, ForwarderError error)
+    /// <summary>Null when the cube answered (or the client went away), else the failure to answer with.</summary>
+    public ProblemCode? Report(HttpContext context, ForwarderError error)
     {
         if (error == ForwarderError.None || context.RequestAborted.IsCancellationRequested)
         {
@@ -98,12 +102,12 @@ internal sealed partial class CubeProxy : IDisposable
 
         var exception = context.GetForwarderErrorFeature()?.Exception;
         LogForwardFailed(_logger, error, exception?.GetType().Name ?? "none");
-        return context.Response.HasStarted ? null : PingErrors.CubeUnavailable;
+        return context.Response.HasStarted ? null : PingProblems.CubeUnavailable;
     }
 
     [LoggerMessage(EventId = 5031, Level = LogLevel.Warning, Message = "Forwarding to the cube failed: {Error} ({ExceptionType})")]
     private static partial void LogForwardFailed(ILogger logger, ForwarderError error, string exceptionType);
 
-    [LoggerMessage(EventId = 5032, Level = LogLevel.Debug, Message = "WebSocket opened for session {SessionId}, closed at {ExpiresAt:O} at the latest")]
+    [LoggerMessage(EventId = 5032, Level = LogLevel.Debug, Message = "WebSocket opened for session {SessionId}; its session is looked up at {ExpiresAt:O}")]
     private static partial void LogSocketOpened(ILogger logger, string sessionId, DateTimeOffset expiresAt);
 }

@@ -1,61 +1,60 @@
 using AtotiAuth.Ping.Authentication;
+using Microsoft.AspNetCore.Http.Features;
 using AtotiAuth.Shared.Cors;
+using AtotiAuth.Shared.Hosting;
+using AtotiAuth.Shared.Jwt;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Ping.Proxy;
 
 /// <summary>
-/// Everything that is not ping, logout or health goes to the cube, authenticated: HTTP by the JWT or
-/// this cube's cookie, a WebSocket handshake by the cookie from an allowed UI origin. The group is
-/// anonymous to the framework because the sidecar's own gate decides, before any byte is forwarded.
+/// Everything that is not ping, logout or health goes to the cube: HTTP authenticated by the JWT, a
+/// WebSocket handshake by this cube's cookie from an allowed UI origin (<see cref="AuthenticationExtensions.CubePolicy"/>).
+/// The paths an Atoti server serves to everyone (<see cref="PingOptions.PublicPaths"/>) are forwarded
+/// with no credential, for <c>GET</c> only.
 /// </summary>
 internal static class ProxyEndpoints
 {
-    public static IEndpointRouteBuilder MapProxyEndpoints(this IEndpointRouteBuilder endpoints)
+    public static IEndpointRouteBuilder MapProxyEndpoints(this IEndpointRouteBuilder endpoints, PingOptions options)
     {
         var group = endpoints.MapGroup(string.Empty)
+            .RequireCors(UiCorsExtensions.PolicyName)
+            .RequireAuthorization(AuthenticationExtensions.CubePolicy)
+            .WithTags("Proxy");
+        group.Map("/{**path}", Forward).WithName("ProxyToCube");
+
+        var open = endpoints.MapGroup(string.Empty)
             .AllowAnonymous()
             .RequireCors(UiCorsExtensions.PolicyName)
             .WithTags("Proxy");
+        foreach (var path in options.EffectivePublicPaths)
+        {
+            open.MapMethods(path, [HttpMethods.Get, HttpMethods.Head], ForwardPublic);
+        }
 
-        group.Map("/{**path}", Forward).WithName("ProxyToCube");
         return endpoints;
     }
 
-    internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Forward(
-        HttpContext context,
-        IdentityHeaders identity,
-        WebSocketOrigins origins,
-        CallerAuthenticator authenticator,
-        CubeProxy proxy,
-        IOptions<PingOptions> options)
+    internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> Forward(HttpContext context, CubeProxy proxy)
     {
-        // First, whatever else happens: the cube must only ever see identity headers we wrote.
-        identity.StripFrom(context.Request.Headers);
-
-        var socket = WebSocketOrigins.IsUpgrade(context);
-        if (socket && !origins.IsAllowed(context.Request.Headers.Origin))
-        {
-            return PingProblems.For(context, PingErrors.OriginNotAllowed);
-        }
-
-        var check = socket || !CallerAuthenticator.HasToken(context)
-            ? await authenticator.FromCookieAsync(context)
-            : await authenticator.FromTokenAsync(context);
-        if (check.Caller is not { } caller)
-        {
-            return PingProblems.For(context, check.Error!);
-        }
-
-        if (!caller.HasAnyRole(options.Value.EffectiveRequiredRoles))
-        {
-            return PingProblems.For(context, PingErrors.MissingRole);
-        }
-
-        var failure = socket
+        var caller = context.Features.GetRequiredFeature<AtotiAuthCaller>();
+        var failure = WebSocketOrigins.IsUpgrade(context)
             ? await proxy.ForwardSocketAsync(context, caller)
-            : proxy.Report(context, await proxy.SendAsync(context, caller));
-        return failure is null ? TypedResults.Empty : PingProblems.For(context, failure);
+            : proxy.Report(context, await proxy.SendAsync(context));
+        return Answer(context, failure);
+    }
+
+    internal static async Task<Results<EmptyHttpResult, ProblemHttpResult>> ForwardPublic(HttpContext context, CubeProxy proxy) =>
+        Answer(context, proxy.Report(context, await proxy.SendAsync(context)));
+
+    private static Results<EmptyHttpResult, ProblemHttpResult> Answer(HttpContext context, ProblemCode? failure)
+    {
+        if (failure is null)
+        {
+            return TypedResults.Empty;
+        }
+
+        Problems.AddHeaders(context.Response, failure);
+        return Problems.Result(failure);
     }
 }

@@ -14,6 +14,7 @@ internal static class RevocationExtensions
     {
         builder.AddAtotiAuthRevocationCache();
         builder.Services.TryAddSingleton<OpenSockets>();
+        builder.Services.TryAddSingleton<SocketLifetime>();
         return builder;
     }
 }

@@ -1,6 +1,5 @@
-using System.Text.Json;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Jwt;
-using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Token.Signing;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -9,14 +8,12 @@ using Microsoft.IdentityModel.Tokens;
 namespace AtotiAuth.Token.Issuance;
 
 /// <summary>
-/// Checks a token presented to <c>/jwt</c> with the same rules as every verifier (shared/Jwt), against
-/// our own keys rather than the JWKS, then its session's revocation.
+/// Checks a token presented to <c>/jwt</c> with the rules every verifier applies
+/// (<see cref="AtotiAuthTokenValidation"/>: algorithm, issuer, audience, lifetime, <c>typ</c>, no
+/// key-bearing or <c>crit</c> header, a <c>sid</c>), against our own keys rather than the JWKS.
+/// Revocation is the handler's to check.
 /// </summary>
-internal sealed partial class CallerTokenValidator(
-    SigningKeySet keys,
-    IOptions<TokenOptions> options,
-    RevocationCache revocations,
-    ILogger<CallerTokenValidator> logger)
+internal sealed partial class CallerTokenValidator(SigningKeySet keys, IOptions<TokenOptions> options, ILogger<CallerTokenValidator> logger)
 {
     /// <summary>Clock skew tolerated on tokens presented back to us: the verifiers' default.</summary>
     private static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
@@ -24,40 +21,29 @@ internal sealed partial class CallerTokenValidator(
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
     private (SigningKeySnapshot Keys, TokenValidationParameters Parameters)? _parameters;
 
-    public async Task<CallerToken> ValidateAsync(string token, CancellationToken cancellationToken)
+    public async Task<TokenCheck> ValidateAsync(string token)
     {
-        var result = await _handler.ValidateTokenAsync(token, Parameters());
+        var parameters = Parameters();
+        var result = await _handler.ValidateTokenAsync(token, parameters);
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
-            var reason = result.Exception?.GetType().Name ?? "none";
-            LogRejected(logger, TokenProblemCodes.InvalidToken, reason);
-            return CallerToken.Rejected(TokenProblemCodes.InvalidToken);
+            return Refuse(CommonProblems.InvalidToken, result.Exception?.GetType().Name ?? "none");
         }
 
         if (AtotiAuthTokenValidation.FindForbiddenHeader(jwt) is { } header)
         {
-            LogRejected(logger, TokenProblemCodes.ForbiddenTokenHeader, header);
-            return CallerToken.Rejected(TokenProblemCodes.ForbiddenTokenHeader);
+            return Refuse(CommonProblems.ForbiddenTokenHeader, header);
         }
 
         if (!jwt.TryGetPayloadValue<string>(AtotiAuthTokenValidation.SessionIdClaim, out var sessionId) || string.IsNullOrEmpty(sessionId))
         {
-            return CallerToken.Rejected(TokenProblemCodes.MissingSessionId);
+            return Refuse(CommonProblems.MissingSessionId, "no sid");
         }
 
-        if (await revocations.IsRevokedAsync(sessionId, cancellationToken))
-        {
-            LogRejected(logger, TokenProblemCodes.SessionRevoked, sessionId);
-            return CallerToken.Rejected(TokenProblemCodes.SessionRevoked);
-        }
-
-        return new CallerToken(Roles(jwt, options.Value.AuthoritiesClaim), null);
+        var userName = jwt.TryGetPayloadValue<string>(parameters.NameClaimType, out var name) ? name : string.Empty;
+        var roles = AtotiAuthTokenValidation.ReadRoles(jwt, parameters.RoleClaimType);
+        return TokenCheck.Valid(new AtotiAuthCaller(sessionId, userName, roles, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero)));
     }
-
-    private static string[] Roles(JsonWebToken jwt, string claim) =>
-        jwt.TryGetPayloadValue<JsonElement>(claim, out var value) && value.ValueKind == JsonValueKind.Array
-            ? [.. value.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)]
-            : [.. jwt.Claims.Where(c => c.Type == claim).Select(c => c.Value)];
 
     private TokenValidationParameters Parameters()
     {
@@ -74,6 +60,12 @@ internal sealed partial class CallerTokenValidator(
         parameters.IssuerSigningKeys = current.ValidationKeys;
         _parameters = (current, parameters);
         return parameters;
+    }
+
+    private TokenCheck Refuse(ProblemCode problem, string detail)
+    {
+        LogRejected(logger, problem.Code, detail);
+        return TokenCheck.Refused(problem);
     }
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Presented token refused ({Code}): {Detail}")]

@@ -1,18 +1,46 @@
+using AtotiAuth.Shared.DataProtection;
+using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Token.Issuance;
 
-/// <summary>The issuance concern: who may get a token, and signing it.</summary>
+/// <summary>
+/// The issuance concern: who may get a token, and signing it. <c>/jwt</c> authenticates a caller by the
+/// token it already holds (<see cref="PresentedTokenHandler"/>) or else by its session cookie
+/// (<see cref="SessionCookieHandler"/>), and requires one of <see cref="TokenOptions.RequiredRoles"/>.
+/// </summary>
 internal static class IssuanceExtensions
 {
+    public const string TokenPolicy = "token";
+
+    private const string SessionScheme = "Session";
+    private const string CallerScheme = "Caller";
+
     public static IHostApplicationBuilder AddIssuance(this IHostApplicationBuilder builder)
     {
         // The session cache hangs off the revocation cache's one subscription (shared/Sessions).
         builder.AddAtotiAuthSessionCookieReader();
         builder.Services.TryAddSingleton<TokenIssuer>();
         builder.Services.TryAddSingleton<CallerTokenValidator>();
-        builder.Services.TryAddSingleton<TokenRequestAuthenticator>();
+
+        // Authentication brings Data Protection, whose key ring is created at start: the shared one in
+        // the store, never a file (the image runs with a read-only root).
+        builder.AddAtotiAuthDataProtection();
+        builder.Services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, PresentedTokenHandler>(PresentedTokenHandler.SchemeName, static _ => { })
+            .AddScheme<SessionCookieSchemeOptions, SessionCookieHandler>(SessionScheme, static _ => { })
+            .AddPolicyScheme(CallerScheme, CallerScheme, static o => o.ForwardDefaultSelector = static context =>
+                BearerToken.IsTokenScheme(context.Request.Headers.Authorization) ? PresentedTokenHandler.SchemeName : SessionScheme);
+        builder.Services.AddAuthorization();
+        builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<TokenOptions>>(static (authorization, token) =>
+            authorization.AddPolicy(TokenPolicy, policy => policy
+                .AddAuthenticationSchemes(CallerScheme)
+                .RequireAuthenticatedUser()
+                .RequireRole(token.Value.EffectiveRequiredRoles)));
         return builder;
     }
 }

@@ -1,22 +1,26 @@
 using AtotiAuth.Shared.Cors;
+using AtotiAuth.Shared.Sessions;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace AtotiAuth.Token.Issuance;
 
-/// <summary><c>GET /jwt</c> and Atoti's <c>GET /activeviam/jwt/rest/v3/token</c>.</summary>
+/// <summary>
+/// <c>GET /jwt</c> and Atoti's <c>GET /activeviam/jwt/rest/v3/token</c>. Without a credential: the
+/// contract's bare 401, never a Basic challenge and never a redirect (DESIGN.md §2). CORS for the UI's
+/// origins only.
+/// </summary>
 internal static class TokenEndpoints
 {
     public const string AtotiTokenPath = "/activeviam/jwt/rest/v3/token";
 
     public static IEndpointRouteBuilder MapTokenIssuanceEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // No authentication scheme: the handler checks the cookie or token itself and answers a bare
-        // 401 — never a Basic challenge, never a redirect (DESIGN.md §2). CORS for the UI's origins only.
         var group = endpoints.MapGroup(string.Empty)
-            .AllowAnonymous()
             .RequireCors(UiCorsExtensions.PolicyName)
+            .RequireAuthorization(IssuanceExtensions.TokenPolicy)
             .WithTags("Tokens");
 
         group.MapGet("/jwt", GetToken);
@@ -24,22 +28,14 @@ internal static class TokenEndpoints
         return endpoints;
     }
 
-    private static async Task<Results<Ok<TokenResponse>, Ok<LegacyTokenResponse>, ProblemHttpResult>> GetToken(
-        HttpContext context,
-        TokenRequestAuthenticator authenticator,
-        IOptions<TokenOptions> options,
-        CancellationToken cancellationToken)
+    internal static Results<Ok<TokenResponse>, Ok<LegacyTokenResponse>> GetToken(HttpContext context, TokenIssuer issuer, IOptions<TokenOptions> options)
     {
-        var outcome = await authenticator.AuthenticateAsync(context.Request, cancellationToken);
-        context.Response.Headers.CacheControl = "no-store";
-        if (outcome.Token is not { } token)
-        {
-            return TypedResults.Problem(
-                statusCode: outcome.Status,
-                title: outcome.Status == StatusCodes.Status403Forbidden ? "A required role is missing." : "Authentication required.",
-                extensions: new Dictionary<string, object?> { ["code"] = outcome.Code });
-        }
+        // A caller holding a token gets that same token back: a token never buys a longer-lived one.
+        var token = context.Features.Get<PresentedToken>() is { } presented
+            ? presented.Token
+            : issuer.Issue(context.Features.GetRequiredFeature<Session>());
 
+        context.Response.Headers.CacheControl = "no-store";
         context.Response.Headers[HeaderNames.Pragma] = "no-cache";
         return options.Value.LegacyResponseBody
             ? TypedResults.Ok(new LegacyTokenResponse("success", new TokenResponse(token)))

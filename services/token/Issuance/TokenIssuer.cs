@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Token.Signing;
 using Microsoft.Extensions.Options;
@@ -36,6 +37,7 @@ internal sealed class TokenIssuer(SigningKeySet keys, IOptions<TokenOptions> opt
         var expires = TokenClaims.ExpiresAt(session, settings, now);
         var token = _handler.CreateToken(new SecurityTokenDescriptor
         {
+            TokenType = AtotiAuthTokenValidation.TokenType,
             Issuer = settings.NormalizedIssuer,
             Audience = settings.Audience,
             IssuedAt = now.UtcDateTime,

@@ -6,14 +6,14 @@ namespace AtotiAuth.Deploy.Tests.Checks;
 
 /// <summary>
 /// The shape DESIGN.md §1 and the images contract give every overlay: the JWT server's Ingress sends
-/// /jwt, /activeviam/jwt/ and /.well-known/ to the token service and the rest to identity (the
+/// /jwt, /activeviam/jwt/, /.well-known/ and /versions/ to the token service and the rest to identity (the
 /// end-to-end gateway copies it); each cube listens on its pod's loopback behind its sidecar; cubes
 /// never share a CubeId or a cookie name.
 /// </summary>
 internal static class TopologyChecks
 {
     public static IReadOnlyList<(string Path, string Service)> JwtServerRoutes { get; } =
-        [("/jwt", "token"), ("/activeviam/jwt/", "token"), ("/.well-known/", "token"), ("/", "identity")];
+        [("/jwt", "token"), ("/activeviam/jwt/", "token"), ("/.well-known/", "token"), ("/versions/", "token"), ("/", "identity")];
 
     public static List<string> Find(Manifests manifests)
     {

@@ -75,6 +75,13 @@ internal sealed partial class UiPage(IPage page)
 
     public async Task<int> MessagesAsync(string cube) => int.Parse(await Cube(cube).GetAttributeAsync("data-messages") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>Waits until the UI has renewed its token <paramref name="count"/> times (a token lives a minute here).</summary>
+    public async Task ExpectRenewalsAsync(int count)
+        => await Page.WaitForFunctionAsync(
+            "n => Number(document.body.dataset.renewals ?? 0) >= n",
+            count,
+            new PageWaitForFunctionOptions { Timeout = 90_000, PollingInterval = 250 });
+
     public async Task ExpectSocketClosedAsync(string cube)
         => await Expect(Cube(cube)).ToHaveAttributeAsync("data-socket", "closed", PatientAttribute);
 
@@ -86,4 +93,23 @@ internal sealed partial class UiPage(IPage page)
     /// <summary>What <c>/jwt</c> answers this tab now (the UI's own call, with credentials).</summary>
     public async Task<int> JwtStatusAsync(string jwtServer)
         => await Page.EvaluateAsync<int>("url => fetch(url + '/jwt', { credentials: 'include', cache: 'no-store' }).then(r => r.status)", jwtServer);
+
+    /// <summary>A REST call to a cube from the page, with the cookies it holds and no JWT: what a forged cross-site call would carry.</summary>
+    public async Task<int> CubeFetchStatusAsync(string cube)
+        => await Page.EvaluateAsync<int>(
+            "url => fetch(url, { credentials: 'include', cache: 'no-store' }).then(r => r.status)",
+            $"https://{cube}.{Topology.Domain}{Topology.RestPath(cube)}");
+
+    /// <summary>Opens the cube's WebSocket from the page with the cookies it holds: <c>open</c>, or <c>refused</c>.</summary>
+    public async Task<string> CubeSocketAttemptAsync(string cube)
+        => await Page.EvaluateAsync<string>(
+            """
+            url => new Promise(resolve => {
+              const socket = new WebSocket(url);
+              socket.onopen = () => { socket.close(); resolve("open"); };
+              socket.onerror = () => resolve("refused");
+              socket.onclose = () => resolve("refused");
+            })
+            """,
+            $"wss://{cube}.{Topology.Domain}{Topology.StreamPath(cube)}");
 }

@@ -31,6 +31,19 @@ public sealed class GatewayRoutingTests(EndToEndSystem system)
         }
     }
 
+    /// <summary>Issue 22: the gateway sent <c>/versions</c> to identity, which answered 404.</summary>
+    [Fact]
+    public async Task VersionsRest_OnTheJwtServer_IsTheTokenServicesDocument()
+    {
+        system.EnsureAvailable();
+        var ct = TestContext.Current.CancellationToken;
+        using var client = system.Gateway.CreateClient();
+        using var response = await client.GetAsync(new Uri(system.Gateway.Auth, "/versions/rest"), ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var apis = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("apis");
+        Assert.Equal("/activeviam/jwt/rest/v3", apis.GetProperty("jwt").GetProperty("versions")[0].GetProperty("restPath").GetString());
+    }
+
     [Fact]
     public async Task AtotiTokenPath_WithoutSession_IsTheTokenServicesBare401()
     {

@@ -50,8 +50,13 @@ public sealed class SignInFlowTests(EndToEndSystem system)
             Assert.Equal(HttpStatusCode.OK, ping.StatusCode);
             Assert.Equal("pong", await ping.Content.ReadAsStringAsync(ct));
             Assert.Contains(user.Cookies.GetCookies(system.Gateway.Cube(cube)), c => c.Name == Topology.CubeCookie(cube) && c.Secure && c.HttpOnly);
+            if (Topology.IsAtoti(cube))
+            {
+                // The Atoti server's own session cookie, set by its own ping behind the sidecar.
+                Assert.Contains(user.Cookies.GetCookies(system.Gateway.Cube(cube)), c => c.Name == Topology.AtotiServerCookie && c.Secure && c.HttpOnly);
+            }
 
-            using var whoami = await user.CallCubeAsync(cube, "/api/whoami", jwt, ct);
+            using var whoami = await user.CallCubeAsync(cube, Topology.RestPath(cube), jwt, ct);
             Assert.Equal(HttpStatusCode.OK, whoami.StatusCode);
             var seen = System.Text.Json.JsonDocument.Parse(await whoami.Content.ReadAsStringAsync(ct)).RootElement;
             Assert.Equal(user.Name, seen.GetProperty("user").GetString());
@@ -120,7 +125,7 @@ public sealed class SignInFlowTests(EndToEndSystem system)
                 using var ping = await user.PingAsync(cube, jwt, ct);
                 Assert.Equal(HttpStatusCode.Unauthorized, ping.StatusCode);
                 Assert.Contains("session_revoked", await ping.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
-                using var rest = await user.CallCubeAsync(cube, "/api/whoami", jwt, ct);
+                using var rest = await user.CallCubeAsync(cube, Topology.RestPath(cube), jwt, ct);
                 Assert.Equal(HttpStatusCode.Unauthorized, rest.StatusCode);
             }
         }

@@ -41,6 +41,13 @@ public sealed class EndToEndSystem : IAsyncLifetime
     /// <summary>A running container by its network alias (e.g. <c>identity-1</c>).</summary>
     internal IContainer Container(string alias) => _byAlias[alias];
 
+    /// <summary>The lines the Atoti stand-in logged for each request it authenticated as <paramref name="userName"/>.</summary>
+    internal async Task<IReadOnlyList<string>> AtotiRequestsOfAsync(string userName)
+    {
+        var (stdout, _) = await Container(Topology.AtotiCube).GetLogsAsync();
+        return [.. stdout.Split('\n').Where(line => line.Contains("Atoti stand-in:", StringComparison.Ordinal) && line.Contains($" as {userName} ", StringComparison.Ordinal))];
+    }
+
     /// <summary>An identity replica, as the module's container (its own login and logout helpers).</summary>
     internal AtotiAuthIdentityContainer Identity(int replica) => (AtotiAuthIdentityContainer)_byAlias[Topology.IdentityReplicas[replica]];
 
@@ -89,9 +96,11 @@ public sealed class EndToEndSystem : IAsyncLifetime
         _network = await SystemNetwork.CreateAsync($"atotiauth-e2e-{runId}", new Dictionary<string, string> { [EndToEndLabels.Run] = runId }, cancellationToken);
         var around = new SystemContainers(runId, _network, _authority, _files);
 
+        string publicKey;
         using (var signingKey = RSA.Create(3072))
         {
             around.WriteSigningKey(signingKey.ExportPkcs8PrivateKeyPem());
+            publicKey = Convert.ToBase64String(signingKey.ExportSubjectPublicKeyInfo());
         }
 
         _services = new SystemServices(runId, _network, _files, _authority);
@@ -118,7 +127,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
                 (Topology.Ldap, around.Ldap()),
                 (Topology.Oidc, around.Oidc()),
                 (Topology.TokenReplicas[1], _services.SecondToken(atotiAuth)),
-                .. Topology.Cubes.Select(cube => (cube.Cube, around.Cube(cube.Cube))),
+                .. Topology.Cubes.Select(cube => (cube.Cube, around.Cube(cube.Cube, publicKey))),
             ], cancellationToken));
 
         // Last: nginx resolves its upstream names when it starts.

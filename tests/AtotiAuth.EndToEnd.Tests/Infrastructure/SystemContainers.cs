@@ -76,8 +76,19 @@ internal sealed class SystemContainers
     /// <summary>Writes the token service's signing key where its key directory is mounted from.</summary>
     public void WriteSigningKey(string pem) => _files.Write("keys/e2e.pem", Encoding.ASCII.GetBytes(pem));
 
-    /// <summary>The stand-in cube; only its sidecar calls it.</summary>
-    public IContainer Cube(string alias) => Common(new ContainerBuilder(AtotiAuthImages.SampleCube), alias)
+    /// <summary>
+    /// A sample cube; only its sidecar calls it. The Atoti one is the stand-in for an Atoti server: it
+    /// knows the JWT server's public key as Atoti's <c>activeviam.jwt.key.public</c> does, and nothing else.
+    /// </summary>
+    public IContainer Cube(string alias, string jwtPublicKey) => Common(new ContainerBuilder(AtotiAuthImages.SampleCube), alias)
+        .WithEnvironment(Topology.IsAtoti(alias)
+            ? new Dictionary<string, string>
+            {
+                ["Cube__Mode"] = "Atoti",
+                ["Cube__Atoti__JwtPublicKey"] = jwtPublicKey,
+                ["Cube__Atoti__SessionCookieName"] = Topology.AtotiServerCookie,
+            }
+            : new Dictionary<string, string>())
         .WithTmpfsMount("/tmp")
         .WithCreateParameterModifier(static parameters => (parameters.HostConfig ??= new()).ReadonlyRootfs = true)
         .WithWaitStrategy(Wait.ForUnixContainer().UntilHttpRequestIsSucceeded(static request => request.ForPort(AtotiAuthImages.HttpPort).ForPath("/readyz")))

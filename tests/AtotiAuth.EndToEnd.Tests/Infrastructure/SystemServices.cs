@@ -58,6 +58,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
             ("AtotiAuth:Identity:Cookie:Secure", "true"),
             ("AtotiAuth:Identity:AllowedRedirectOrigins:0", Topology.UiOrigin),
             ("AtotiAuth:Identity:EmbeddedUi:RootPath", "/srv/ui"),
+            ("AtotiAuth:Identity:DefaultLandingPath", Topology.DefaultLandingPath),
             ("AtotiAuth:Identity:Ldap:Url", $"ldaps://{Topology.Ldap}:636"),
             ("AtotiAuth:Identity:Ldap:CaCertificateFile", CaFile),
             ("AtotiAuth:Identity:Ldap:BaseDn", OpenLdapFixture.BaseDn),
@@ -88,6 +89,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
 
     private AtotiAuthTokenBuilder Token(AtotiAuthTokenBuilder token) => token
         .WithLabel(EndToEndLabels.Run, runId)
+        .WithEnvironment("AtotiAuth__Token__Lifetime", Topology.TokenLifetime)
         .WithEnvironment("AtotiAuth__Session__CookieName", Topology.SessionCookie)
         .WithEnvironment("AtotiAuth__Cors__AllowedOrigins__0", Topology.UiOrigin);
 
@@ -96,6 +98,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
         .WithLabel(EndToEndLabels.Run, runId)
         .WithCubeId(cube)
         .WithCookieName(Topology.CubeCookie(cube))
+        .WithBackend(Topology.IsAtoti(cube) ? AtotiAuthCubeBackend.Atoti : AtotiAuthCubeBackend.Headers)
         .WithAllowedOrigins(Topology.UiOrigin, Topology.AuthOrigin)
         .WithEnvironment("AtotiAuth__Ping__CookieSecure", "true")
         .WithEnvironment("SSL_CERT_FILE", CaFile)

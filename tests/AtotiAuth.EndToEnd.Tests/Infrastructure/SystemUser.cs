@@ -94,7 +94,7 @@ internal sealed class SystemUser : IDisposable
 
     /// <summary>The cube's WebSocket, authenticated by the cookie ping set, opened from the remote UI's origin.</summary>
     public Task<GatewaySocket> OpenCubeSocketAsync(string cube, CancellationToken cancellationToken)
-        => _gateway.ConnectWebSocketAsync(new Uri($"wss://{cube}.{_gateway.Domain}/ws"), Cookies, Topology.UiOrigin, cancellationToken);
+        => _gateway.ConnectWebSocketAsync(new Uri($"wss://{cube}.{_gateway.Domain}{Topology.StreamPath(cube)}"), Cookies, Topology.UiOrigin, cancellationToken);
 
     /// <summary>The UI's logout: <c>POST /logout</c> to each cube, then the JWT server's <c>/logout</c>.</summary>
     public async Task<HttpResponseMessage> LogoutAsync(CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed partial class IdentityApp : IAsyncDisposable
 
     private readonly WebApplicationFactory<IdentityServiceMarker> _factory;
 
-    public IdentityApp(RedisFixture redis, IReadOnlyDictionary<string, string?>? settings = null, string? keyPrefix = null)
+    public IdentityApp(RedisFixture redis, IReadOnlyDictionary<string, string?>? settings = null, string? keyPrefix = null, Action<IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
         redis.EnsureAvailable();
@@ -49,6 +49,11 @@ public sealed partial class IdentityApp : IAsyncDisposable
             foreach (var (key, value) in Settings)
             {
                 b.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                b.ConfigureServices(services);
             }
         });
     }

@@ -36,6 +36,38 @@ public sealed class OidcLoginTests(RedisFixture redis, OidcProviderFixture oidc)
         Assert.Contains("ROLE_USER", token.GetPayloadValue<string[]>("authorities"));
     }
 
+    /// <summary>
+    /// Issue 22: from the plain login page (no <c>redirectUrl</c>) the callback sent the browser back to
+    /// the start URL, the signed-in provider straight back, and so on until the browser gave up.
+    /// </summary>
+    [Theory]
+    [InlineData("oidc", "alice")]
+    [InlineData("keycloak", "admin")]
+    public async Task Login_FromThePlainLoginPage_LandsOnDefaultLandingPath(string providerId, string account)
+    {
+        await using var host = await StartAsync(extra: new Dictionary<string, string?> { ["AtotiAuth:Identity:DefaultLandingPath"] = Landing });
+        using var browser = new OidcBrowser();
+        var login = await browser.NavigateAsync(host.Url("/login"));
+        Assert.Contains($"href=\"/oauth2/authorization/{providerId}\"", login.Body, StringComparison.Ordinal);
+
+        var interaction = await browser.NavigateAsync(host.Url($"/oauth2/authorization/{providerId}"), IsCallback);
+        var atCallback = interaction.NextUrl is not null ? interaction : await browser.SubmitProviderLoginAsync(interaction, account, IsCallback);
+        var landed = await browser.NavigateAsync(atCallback.NextUrl!, static _ => true);
+
+        Assert.Equal(HttpStatusCode.Redirect, landed.Status);
+        Assert.Equal(host.Url(Landing), landed.NextUrl);
+        Assert.Equal(HttpStatusCode.OK, (await host.JwtAsync(browser)).Status);
+
+        // Signed in at the provider now: a second start, redirects followed to the end, ends there too.
+        var again = await browser.NavigateAsync(host.Url($"/oauth2/authorization/{providerId}"));
+        if (again.Url.AbsolutePath.Contains("/interaction/", StringComparison.Ordinal))
+        {
+            again = await browser.SubmitProviderLoginAsync(again, account);
+        }
+
+        Assert.Equal(host.Url(Landing), again.Url);
+    }
+
     [Fact]
     public async Task Login_TwoProviders_EachItsRedirectUriAndMapping()
     {

@@ -8,6 +8,8 @@ using AtotiAuth.Testing;
 using AtotiAuth.Token;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AtotiAuth.Integration.Tests.Ping;
 
@@ -15,26 +17,39 @@ namespace AtotiAuth.Integration.Tests.Ping;
 /// The token service, the sample cube and two sidecars in front of it (cubes <c>risk</c> and <c>pnl</c>,
 /// on one host, so with distinct cookie names), on real ports, against one Redis with its own key prefix.
 /// Sidecar <c>risk</c> writes its cookie as a cross-site remote UI needs it (Secure, SameSite=None);
-/// <c>pnl</c> as a plain-HTTP local run (not Secure, Strict).
+/// <c>pnl</c> as a plain-HTTP local run (not Secure, Strict). A third sidecar fronts the Atoti stand-in.
 /// </summary>
 public sealed class PingDeployment : IAsyncDisposable
 {
     public const string UiOrigin = "https://ui.example.test";
     public const string RiskCookie = "RISK_CUBE";
     public const string PnlCookie = "PNL_CUBE";
+    public const string AtotiCookie = "ATOTI_CUBE";
+    public const string AtotiServerCookie = "ATOTISERVER_JSESSIONID";
 
     private readonly string _keyDirectory = Directory.CreateTempSubdirectory("atotiauth-ping-keys-").FullName;
     private readonly List<IAsyncDisposable> _hosts = [];
+    private readonly string _privateKeyPem;
+    private readonly string _redis;
+    private readonly string _keyPrefix;
+    private readonly string _issuer;
 
     private PingDeployment(string redis, string keyPrefix, TimeSpan feedLossGrace)
     {
+        _redis = redis;
+        _keyPrefix = keyPrefix;
+        string publicKey;
         using (var rsa = RSA.Create(2048))
         {
-            File.WriteAllText(Path.Combine(_keyDirectory, "ping-tests.pem"), rsa.ExportPkcs8PrivateKeyPem());
+            _privateKeyPem = rsa.ExportPkcs8PrivateKeyPem();
+            File.WriteAllText(Path.Combine(_keyDirectory, "ping-tests.pem"), _privateKeyPem);
+            publicKey = Convert.ToBase64String(rsa.ExportSubjectPublicKeyInfo());
         }
 
-        var issuerPort = FreePort.Next();
-        var issuer = $"http://127.0.0.1:{issuerPort}";
+        _issuer = $"http://127.0.0.1:{FreePort.Next()}";
+
+        var issuer = _issuer;
+        var issuerPort = new Uri(issuer).Port;
         var common = new Dictionary<string, string?>
         {
             ["AtotiAuth:Store:Redis"] = redis,
@@ -46,6 +61,7 @@ public sealed class PingDeployment : IAsyncDisposable
         {
             ["AtotiAuth:Token:Issuer"] = issuer,
             ["AtotiAuth:Token:Signing:KeyDirectory"] = _keyDirectory,
+            ["AtotiAuth:Token:Lifetime"] = "00:15:00",
         };
 
         Token = Add(new KestrelHost<TokenServiceMarker>(token, issuerPort));
@@ -60,14 +76,24 @@ public sealed class PingDeployment : IAsyncDisposable
 
         Cube = Add(new KestrelHost<CubeMarker>(new Dictionary<string, string?>()));
 
+        // The Atoti stand-in knows the token service's public key as Atoti's activeviam.jwt.key.public, and nothing of AtotiAuth.
+        AtotiServer = Add(new KestrelHost<CubeMarker>(new Dictionary<string, string?>
+        {
+            ["Cube:Mode"] = "Atoti",
+            ["Cube:Atoti:JwtPublicKey"] = publicKey,
+            ["Cube:Atoti:SessionCookieName"] = AtotiServerCookie,
+        }));
+
         var sidecar = new Dictionary<string, string?>(common)
         {
             ["AtotiAuth:Jwt:Authority"] = issuer,
             ["AtotiAuth:Jwt:AllowHttpAuthority"] = "true",
             ["AtotiAuth:Ping:CubeUrl"] = Cube.Address.ToString().TrimEnd('/'),
+            ["AtotiAuth:Ping:Backend"] = "Headers",
         };
         Risk = Add(new KestrelHost<PingServiceMarker>(new Dictionary<string, string?>(sidecar)
         {
+            ["AtotiAuth:Ping:SocketSessionCheck"] = "00:00:05",
             ["AtotiAuth:Ping:CubeId"] = "risk",
             ["AtotiAuth:Ping:CookieName"] = RiskCookie,
             ["AtotiAuth:Ping:CookieSameSite"] = "None",
@@ -83,6 +109,22 @@ public sealed class PingDeployment : IAsyncDisposable
             ["AtotiAuth:Ping:CubeId"] = "pnl",
             ["AtotiAuth:Ping:CookieName"] = PnlCookie,
             ["AtotiAuth:Ping:CookieSecure"] = "false",
+        }));
+
+        // Behind an ingress at 127.0.0.1 (the tests' own address): its X-Forwarded-* are believed.
+        BehindIngress = Add(new KestrelHost<PingServiceMarker>(new Dictionary<string, string?>(sidecar)
+        {
+            ["AtotiAuth:Ping:CubeId"] = "ingress",
+            ["AtotiAuth:Ping:CookieName"] = "INGRESS_CUBE",
+            ["AtotiAuth:Ping:KnownProxies:0"] = "127.0.0.1",
+        }));
+
+        Atoti = Add(new KestrelHost<PingServiceMarker>(new Dictionary<string, string?>(sidecar)
+        {
+            ["AtotiAuth:Ping:CubeUrl"] = AtotiServer.Address.ToString().TrimEnd('/'),
+            ["AtotiAuth:Ping:Backend"] = "Atoti",
+            ["AtotiAuth:Ping:CubeId"] = "atoti",
+            ["AtotiAuth:Ping:CookieName"] = AtotiCookie,
         }));
     }
 
@@ -103,6 +145,15 @@ public sealed class PingDeployment : IAsyncDisposable
     public KestrelHost<PingServiceMarker> RiskReplica { get; }
 
     public KestrelHost<PingServiceMarker> Pnl { get; }
+
+    /// <summary>A sidecar of the sample cube that believes the forwarding headers of a proxy at 127.0.0.1.</summary>
+    public KestrelHost<PingServiceMarker> BehindIngress { get; }
+
+    /// <summary>The Atoti stand-in (<c>samples/cube</c> in <c>Atoti</c> mode): no identity header, its own session cookie.</summary>
+    public KestrelHost<CubeMarker> AtotiServer { get; }
+
+    /// <summary>The sidecar in front of <see cref="AtotiServer"/> (<c>Backend=Atoti</c>).</summary>
+    public KestrelHost<PingServiceMarker> Atoti { get; }
 
     public static PingDeployment Start(string redis, TimeSpan? feedLossGrace = null) =>
         new(redis, $"ping-tests:{Guid.NewGuid():N}:", feedLossGrace ?? TimeSpan.FromSeconds(5));
@@ -126,6 +177,36 @@ public sealed class PingDeployment : IAsyncDisposable
 
         var body = await response.Content.ReadFromJsonAsync<TokenBody>();
         return new Login(issued.Session.Id, body!.Token);
+    }
+
+    /// <summary>
+    /// A token signed with the token service's own key for a real session, with the claims the service
+    /// writes, changed by <paramref name="change"/>: validly signed, so that only the verifier's other rules can refuse it.
+    /// </summary>
+    public string SignLike(Login login, Action<SecurityTokenDescriptor> change)
+    {
+        using var rsa = RSA.Create();
+        rsa.ImportFromPem(_privateKeyPem);
+        var now = DateTime.UtcNow;
+        var descriptor = new SecurityTokenDescriptor
+        {
+            Issuer = _issuer,
+            Audience = "atoti",
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddMinutes(10),
+            Claims = new Dictionary<string, object> { ["sub"] = "alice", ["authorities"] = new[] { "ROLE_USER" }, ["sid"] = login.SessionId },
+            SigningCredentials = new SigningCredentials(new RsaSecurityKey(rsa.ExportParameters(true)) { KeyId = "ping-tests" }, SecurityAlgorithms.RsaSha512),
+        };
+        change(descriptor);
+        return new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+    }
+
+    /// <summary>Ends the session as its idle or absolute timeout does: its record goes, and nothing is published.</summary>
+    public async Task EndSessionSilentlyAsync(string sessionId)
+    {
+        await using var connection = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis);
+        Assert.True(await connection.GetDatabase().KeyDeleteAsync($"{_keyPrefix}session:{sessionId}"));
     }
 
     /// <summary>Revokes the session through the store, as a logout does (recorded and published).</summary>

@@ -155,15 +155,15 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
         var riskValue = SidecarCalls.CookiePair(SidecarCalls.SetCookie(riskPing, PingDeployment.RiskCookie)!)[(PingDeployment.RiskCookie.Length + 1)..];
         var pnlValue = SidecarCalls.CookiePair(SidecarCalls.SetCookie(pnlPing, PingDeployment.PnlCookie)!)[(PingDeployment.PnlCookie.Length + 1)..];
 
-        using var pnlWithRiskCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Pnl.Address, "/api/whoami"), cookie: $"{PingDeployment.PnlCookie}={riskValue}");
-        using var riskWithPnlCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, "/api/whoami"), cookie: $"{PingDeployment.RiskCookie}={pnlValue}");
-        using var pnlWithOwnCookie = await SidecarCalls.GetAsync(http, new Uri(deployment.Pnl.Address, "/api/whoami"), cookie: $"{PingDeployment.PnlCookie}={pnlValue}");
+        using var pnlWithRiskCookie = await SidecarCalls.HandshakeAsync(http, new Uri(deployment.Pnl.Address, "/ws"), $"{PingDeployment.PnlCookie}={riskValue}", PingDeployment.UiOrigin);
+        using var riskWithPnlCookie = await SidecarCalls.HandshakeAsync(http, new Uri(deployment.Risk.Address, "/ws"), $"{PingDeployment.RiskCookie}={pnlValue}", PingDeployment.UiOrigin);
+        using var pnlWithOwnCookie = await SocketClient.ConnectAsync(deployment.Pnl.WebSocket("/ws"), $"{PingDeployment.PnlCookie}={pnlValue}", PingDeployment.UiOrigin);
 
         Assert.NotEqual(riskValue, pnlValue);
         Assert.Equal(HttpStatusCode.Unauthorized, pnlWithRiskCookie.StatusCode);
         Assert.Equal("invalid_cookie", await SidecarCalls.ProblemCodeAsync(pnlWithRiskCookie));
         Assert.Equal(HttpStatusCode.Unauthorized, riskWithPnlCookie.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, pnlWithOwnCookie.StatusCode);
+        Assert.Equal("hello:alice", await SocketClient.ReceiveAsync(pnlWithOwnCookie, TimeSpan.FromSeconds(5)));
     }
 
     [Fact]
@@ -196,5 +196,41 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
         Assert.NotNull(cookie);
         Assert.Contains("expires=Thu, 01 Jan 1970", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(PingDeployment.UiOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    private static readonly string[] CriticalExtensions = ["urn:example:policy"];
+
+    /// <summary>Validly signed by the token service's key, but with a header or a type no verifier may accept.</summary>
+    [Theory]
+    [InlineData("crit", "/activeviam/pivot/rest/v10/ping", "forbidden_token_header")]
+    [InlineData("crit", "/api/whoami", "forbidden_token_header")]
+    [InlineData("logout+jwt", "/activeviam/pivot/rest/v10/ping", "invalid_token")]
+    [InlineData("logout+jwt", "/api/whoami", "invalid_token")]
+    [InlineData("at+jwt", "/activeviam/pivot/rest/v10/ping", "invalid_token")]
+    [InlineData("at+jwt", "/api/whoami", "invalid_token")]
+    public async Task Token_UnknownCritOrForeignType_RefusedAtPingAndAtTheProxy(string variant, string path, string code)
+    {
+        var deployment = fixture.Deployment;
+        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+        var token = deployment.SignLike(login, d =>
+        {
+            if (variant == "crit")
+            {
+                d.AdditionalHeaderClaims = new Dictionary<string, object> { ["crit"] = CriticalExtensions, ["urn:example:policy"] = "x" };
+            }
+            else
+            {
+                d.TokenType = variant;
+            }
+        });
+        var control = deployment.SignLike(login, static _ => { });
+        using var http = PingDeployment.Client();
+
+        using var accepted = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, path), bearer: control);
+        using var refused = await SidecarCalls.GetAsync(http, new Uri(deployment.Risk.Address, path), bearer: token);
+
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.Equal(code, await SidecarCalls.ProblemCodeAsync(refused));
     }
 }

@@ -40,6 +40,30 @@ public static class SidecarCalls
         return await http.SendAsync(request, TestContext.Current.CancellationToken);
     }
 
+    /// <summary>
+    /// A WebSocket handshake a refusal can be read from (status and problem body): a browser's upgrade
+    /// request sent as plain HTTP. Only for handshakes expected to be refused; an accepted one is a 101.
+    /// </summary>
+    public static async Task<HttpResponseMessage> HandshakeAsync(HttpClient http, Uri uri, string? cookie, string? origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Connection.Add("Upgrade");
+        request.Headers.Upgrade.Add(new ProductHeaderValue("websocket"));
+        request.Headers.Add("Sec-WebSocket-Version", "13");
+        request.Headers.Add("Sec-WebSocket-Key", Convert.ToBase64String(Guid.NewGuid().ToByteArray()));
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+
+        if (origin is not null)
+        {
+            request.Headers.Add("Origin", origin);
+        }
+
+        return await http.SendAsync(request, TestContext.Current.CancellationToken);
+    }
+
     /// <summary>The <c>Set-Cookie</c> header for <paramref name="name"/>, or null.</summary>
     public static string? SetCookie(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues("Set-Cookie", out var values)

@@ -39,7 +39,7 @@ public sealed class TokenEndpointTests(RedisFixture redis) : TokenServiceTestBas
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(response.Headers.WwwAuthenticate);
         Assert.Null(response.Headers.Location);
-        Assert.Equal("session_required", await response.ReadProblemCodeAsync());
+        Assert.Equal("missing_credentials", await response.ReadProblemCodeAsync());
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class TokenEndpointTests(RedisFixture redis) : TokenServiceTestBas
         using var response = await client.GetJwtAsync(cookie);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Equal("role_required", await response.ReadProblemCodeAsync());
+        Assert.Equal("missing_role", await response.ReadProblemCodeAsync());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,6 +47,11 @@ public sealed class TokenServiceFactory : WebApplicationFactory<AtotiAuth.Token.
     /// <summary>The Redis key prefix of this host, for verifiers that must share its store.</summary>
     public string KeyPrefix { get; }
 
+    /// <summary>How many times the JWKS was read from this service.</summary>
+    public int JwksReads => _jwksReads;
+
+    private int _jwksReads;
+
     /// <summary>Starts the server and returns a client on its real socket.</summary>
     public HttpClient CreateRealClient()
     {
@@ -59,7 +65,7 @@ public sealed class TokenServiceFactory : WebApplicationFactory<AtotiAuth.Token.
         StartServer();
         var store = Services.GetRequiredService<ISessionStore>();
         var issued = await store.CreateAsync(new NewSession(userName, "basic", roles));
-        var cookieName = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SessionOptions>>().Value.CookieName;
+        var cookieName = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AtotiAuth.Shared.Sessions.SessionOptions>>().Value.CookieName;
         return (issued.Session, $"{cookieName}={issued.Ticket}");
     }
 
@@ -72,5 +78,24 @@ public sealed class TokenServiceFactory : WebApplicationFactory<AtotiAuth.Token.
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new JwksCounter(() => Interlocked.Increment(ref _jwksReads))));
+    }
+
+    private sealed class JwksCounter(Action count) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, following) =>
+            {
+                if (context.Request.Path == "/.well-known/jwks.json")
+                {
+                    count();
+                }
+
+                return following(context);
+            });
+            next(app);
+        };
     }
 }

@@ -32,7 +32,7 @@ internal sealed class VerifierApp : IAsyncDisposable
         }));
 
     /// <summary>Our one-line extension, sharing the token service's Redis for the revocation check.</summary>
-    public static Task<VerifierApp> StartAtotiAuthAsync(TokenServiceFactory service, string redis, string? feedLossGrace = null) => StartAsync(builder =>
+    public static Task<VerifierApp> StartAtotiAuthAsync(TokenServiceFactory service, string redis, string? feedLossGrace = null, Action<AtotiAuthJwtOptions>? configure = null) => StartAsync(builder =>
     {
         builder.Configuration["AtotiAuth:RevocationCache:FeedLossGrace"] = feedLossGrace;
         builder.Configuration["AtotiAuth:Store:Redis"] = redis;
@@ -43,6 +43,7 @@ internal sealed class VerifierApp : IAsyncDisposable
             o.Authority = service.Url;
             o.AllowHttpAuthority = true;
             o.UnknownKeyRefreshInterval = TimeSpan.FromSeconds(1);
+            configure?.Invoke(o);
         });
     });
 

@@ -12,6 +12,7 @@ public sealed class VerifierTests(RedisFixture redis) : TokenServiceTestBase(red
 {
     private static readonly string[] ForgedCertificateChain = ["MIIB"];
     private static readonly string[] ForgedRoles = ["ROLE_ADMIN", "ROLE_USER"];
+    private static readonly string[] CriticalExtensions = ["urn:example:policy"];
 
     [Fact]
     public async Task StockJwtBearer_TokenFromJwt_IsAccepted()
@@ -83,6 +84,9 @@ public sealed class VerifierTests(RedisFixture redis) : TokenServiceTestBase(red
         "wrong_audience",
         "tampered_payload",
         "signed_by_foreign_key",
+        "crit_unknown_extension",
+        "type_logout_jwt",
+        "type_access_token",
     ];
 
     [Theory]
@@ -143,6 +147,9 @@ public sealed class VerifierTests(RedisFixture redis) : TokenServiceTestBase(red
             "wrong_audience" => Sign(real, "RS512", d => d.Audience = "other"),
             "tampered_payload" => $"{parts[0]}.{Encode("""{"sub":"root","authorities":["ROLE_ADMIN"]}""")}.{parts[2]}",
             "signed_by_foreign_key" => Sign(new RsaSecurityKey(RSA.Create(2048)) { KeyId = "k1" }, "RS512"),
+            "crit_unknown_extension" => Sign(real, "RS512", headers: new() { ["crit"] = CriticalExtensions, ["urn:example:policy"] = "x" }),
+            "type_logout_jwt" => Sign(real, "RS512", d => d.TokenType = "logout+jwt"),
+            "type_access_token" => Sign(real, "RS512", d => d.TokenType = "at+jwt"),
             _ => throw new ArgumentOutOfRangeException(nameof(attack)),
         };
     }

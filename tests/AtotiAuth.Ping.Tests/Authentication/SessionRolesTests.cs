@@ -1,4 +1,5 @@
 using AtotiAuth.Ping.Authentication;
+using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -54,5 +55,5 @@ public sealed class SessionRolesTests : IDisposable
         Assert.Equal(1, _store.Reads);
     }
 
-    private SidecarCaller Caller(string sessionId, string[] roles) => new(sessionId, "alice", roles, _time.GetUtcNow().AddMinutes(15));
+    private AtotiAuthCaller Caller(string sessionId, string[] roles) => new(sessionId, "alice", roles, _time.GetUtcNow().AddMinutes(15));
 }

@@ -1,5 +1,5 @@
-using AtotiAuth.Ping.Authentication;
 using AtotiAuth.Ping.Cookies;
+using AtotiAuth.Shared.Jwt;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -73,7 +73,7 @@ public sealed class CubeCookieProtectorTests
         var roles = Enumerable.Range(0, 500).Select(static i => $"ROLE_DESK_{i:D4}_READER").ToArray();
         var context = new DefaultHttpContext();
 
-        writer.Append(context, new SidecarCaller("sid-1", "alice@example.com", roles, Now.AddMinutes(15)));
+        writer.Append(context, new AtotiAuthCaller("sid-1", "alice@example.com", roles, Now.AddMinutes(15)));
 
         var header = context.Response.Headers.SetCookie.ToString();
         Assert.StartsWith("RISK_CUBE=", header, StringComparison.Ordinal);
@@ -90,7 +90,7 @@ public sealed class CubeCookieProtectorTests
         var time = new FakeTimeProvider(Now);
         var options = Options.Create(new PingOptions { CubeUrl = "http://127.0.0.1:9090", CubeId = "risk", CookieName = "RISK_CUBE" });
         var writer = new CubeCookieWriter(new CubeCookieProtector(_keys, options), options, time);
-        var caller = new SidecarCaller("sid-1", "alice", ["ROLE_USER"], Now.AddMinutes(15));
+        var caller = new AtotiAuthCaller("sid-1", "alice", ["ROLE_USER"], Now.AddMinutes(15));
 
         string Write()
         {

@@ -45,7 +45,7 @@ public sealed class SystemFixture : IAsyncLifetime
                 .WithEnvironment("AtotiAuth__Identity__Ldap__UserSearchBase", "ou=people")
                 .WithEnvironment("AtotiAuth__Identity__Ldap__GroupSearchBase", "ou=groups"))
             .WithRoleMapping("ldap", "ROLE_ATOTI_USER", "ROLE_USER", "ROLE_FROM_LDAP")
-            .WithSidecar("risk", CubeAlias, AtotiAuthImages.HttpPort)
+            .WithSidecar("risk", CubeAlias, AtotiAuthImages.HttpPort, static ping => ping.WithBackend(AtotiAuthCubeBackend.Headers))
             .Build();
 
         _ldap = new ContainerBuilder(TestImages.OpenLdap)

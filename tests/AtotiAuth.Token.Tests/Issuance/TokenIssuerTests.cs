@@ -16,7 +16,7 @@ public sealed class TokenIssuerTests : IDisposable
 
     private readonly TestKeyDirectory _directory = new();
     private readonly FakeTimeProvider _time = new(Start);
-    private readonly TokenOptions _options = new() { Issuer = "https://auth.example.com/" };
+    private readonly TokenOptions _options = new() { Issuer = "https://auth.example.com/", Lifetime = TimeSpan.FromMinutes(15) };
     private readonly SigningKeySet _keys;
     private readonly TokenIssuer _issuer;
 

@@ -3,7 +3,7 @@
 #
 #   GATEWAY_DOMAIN    atotiauth.test   hosts are auth.<domain>, ui.<domain>, idp.<domain>, <cube>.<domain>
 #   IDENTITY_SERVERS  "identity-1:8080 identity-2:8080"   round robin, passive failover
-#   TOKEN_SERVERS     "token-1:8080 token-2:8080"         for /jwt, /activeviam/jwt/, /.well-known/
+#   TOKEN_SERVERS     "token-1:8080 token-2:8080"         for /jwt, /activeviam/jwt/, /.well-known/, /versions/
 #   CUBES             "cube1=ping-1:8080 cube2=ping-2:8080"  <cube>.<domain> → that cube's sidecar
 #   OIDC_SERVER       "oidc:3000"      idp.<domain> → the OpenID provider; empty: no such host
 #   UI_ROOT           /srv/ui          files served on ui.<domain> (mount the remote UI there)
@@ -61,6 +61,8 @@ proxy() { printf '  location %s {\n    include /etc/nginx/proxy_params.conf;\n  
   proxy /jwt/ token
   proxy /activeviam/jwt/ token
   proxy /.well-known/ token
+  proxy '= /versions' token
+  proxy /versions/ token
   proxy / identity
   printf '}\n\n'
 
