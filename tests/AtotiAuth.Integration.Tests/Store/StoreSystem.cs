@@ -84,6 +84,7 @@ public sealed class StoreSystem : IAsyncDisposable
             ["AtotiAuth:Ping:CubeId"] = id,
             ["AtotiAuth:Ping:CookieName"] = $"{id.ToUpperInvariant()}_CUBE",
             ["AtotiAuth:Ping:CookieSecure"] = "false",
+            ["AtotiAuth:Ping:Backend"] = "Headers",
         })))];
     }
 
