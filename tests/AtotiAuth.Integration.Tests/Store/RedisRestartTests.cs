@@ -74,6 +74,35 @@ public sealed class RedisRestartTests(RedisFixture sharedRedis)
         await AssertRefusedEverywhereAsync(system, before.Jwt);
     }
 
+    /// <summary>
+    /// A sidecar whose session data disappeared stops honouring the session's socket too: the sidecars
+    /// notice the lost generation marker (here within the store system's 1 s check) and ask again about
+    /// every open socket's session, which is gone.
+    /// </summary>
+    [Fact]
+    public async Task Flushed_OpenSocketOfAVanishedSessionClosed()
+    {
+        sharedRedis.EnsureAvailable();
+        await using var redis = await RestartedRedis.StartAsync(persistent: false, Ct);
+        await using var system = new StoreSystem(redis.ConnectionString);
+        var signedIn = await SignedInAsync(system, StoreSystem.Carol, StoreSystem.CarolPassword);
+        var cookie = await system.CubeCookieAsync(0, signedIn.Jwt, Ct);
+        Assert.NotNull(cookie);
+        using var socket = await Ping.SocketClient.ConnectAsync(system.Sidecars[0].WebSocket("/ws"), cookie, StoreSystem.UiOrigin);
+        Assert.Equal($"hello:{StoreSystem.Carol}", await Ping.SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(5)));
+
+        await redis.FlushAsync(Ct);
+        var clock = Stopwatch.StartNew();
+        while (await Ping.SocketClient.ReceiveAsync(socket, TimeSpan.FromSeconds(15)) is not null && clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+        }
+
+        TestContext.Current.TestOutputHelper?.WriteLine($"the socket of a vanished session closed {clock.Elapsed.TotalMilliseconds:F0} ms after the flush");
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
+        Assert.NotEqual(System.Net.WebSockets.WebSocketState.Open, socket.State);
+        await AssertRefusedEverywhereAsync(system, signedIn.Jwt);
+    }
+
     [Fact]
     public async Task RestartedWithData_RevokedTokensRefusedLiveSessionsKept()
     {

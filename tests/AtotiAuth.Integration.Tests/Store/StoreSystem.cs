@@ -26,6 +26,7 @@ public sealed class StoreSystem : IAsyncDisposable
     public const string AlicePassword = "alice-Pa55word!";
     public const string Carol = "carol";
     public const string CarolPassword = "carol-Pa55word!";
+    public const string UiOrigin = "https://ui.example.test";
     private const string SessionCookie = "ATOTIAUTH_SESSION";
     private const string PingPath = "/activeviam/pivot/rest/v10/ping";
     private static readonly string[] CubeIds = ["risk", "pnl"];
@@ -85,6 +86,7 @@ public sealed class StoreSystem : IAsyncDisposable
             ["AtotiAuth:Ping:CookieName"] = $"{id.ToUpperInvariant()}_CUBE",
             ["AtotiAuth:Ping:CookieSecure"] = "false",
             ["AtotiAuth:Ping:Backend"] = "Headers",
+            ["AtotiAuth:Cors:AllowedOrigins:0"] = UiOrigin,
         })))];
     }
 
@@ -127,6 +129,18 @@ public sealed class StoreSystem : IAsyncDisposable
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Sidecars[sidecar].Address, PingPath));
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
         return await SendAsync(request, static response => Task.FromResult(response.StatusCode == HttpStatusCode.OK), cancellationToken);
+    }
+
+    /// <summary><c>ping</c> at a sidecar with the JWT: the cube cookie (<c>name=value</c>) it sets, for the WebSocket.</summary>
+    public async Task<string?> CubeCookieAsync(int sidecar, string jwt, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(Sidecars[sidecar].Address, PingPath));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", jwt);
+        using var response = await _http.SendAsync(request, cancellationToken);
+        var name = $"{CubeIds[sidecar].ToUpperInvariant()}_CUBE=";
+        return response.Headers.TryGetValues("Set-Cookie", out var cookies)
+            ? cookies.Select(static c => c.Split(';')[0]).FirstOrDefault(c => c.StartsWith(name, StringComparison.Ordinal))
+            : null;
     }
 
     /// <summary><c>POST /logout</c> with the session cookie.</summary>
