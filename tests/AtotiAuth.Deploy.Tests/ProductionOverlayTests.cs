@@ -47,6 +47,7 @@ public sealed class ProductionOverlayTests
     [InlineData("token", "token", "AtotiAuth__Store__User", "does not sign in to Redis as its own user 'token' (AtotiAuth__Store__User).")]
     [InlineData("cube-risk", "ping", "AtotiAuth__Store__Password", "its Redis password does not come from a Secret (AtotiAuth__Store__Password).")]
     [InlineData("cube-risk", "ping", "AtotiAuth__DataProtection__CertificateFile", "the Data Protection key ring is stored unencrypted (AtotiAuth__DataProtection__CertificateFile).")]
+    [InlineData("token", "token", "AtotiAuth__DataProtection__CertificateFile", "the Data Protection key ring is stored unencrypted (AtotiAuth__DataProtection__CertificateFile).")]
     public void Production_WithoutAServiceStoreSetting_IsReported(string workload, string container, string key, string expected)
     {
         var manifests = Rendered.Objects("production");

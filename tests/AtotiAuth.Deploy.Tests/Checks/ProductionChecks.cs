@@ -135,7 +135,7 @@ internal static class ProductionChecks
             findings.Add($"{where}: revocations are not acknowledged by a replica (AtotiAuth__Store__RevocationReplicas): a failover could lose one.");
         }
 
-        if (service is "identity" or "ping" && !environment.ContainsKey("AtotiAuth__DataProtection__CertificateFile"))
+        if (!environment.ContainsKey("AtotiAuth__DataProtection__CertificateFile"))
         {
             findings.Add($"{where}: the Data Protection key ring is stored unencrypted (AtotiAuth__DataProtection__CertificateFile).");
         }
