@@ -2,7 +2,7 @@
 # The one benchmark command (README, docs/benchmarks.md). Provisions what the runs need (wrk, taskset,
 # a Docker engine and the test images, the repository's dotnet tools), builds Release, then runs
 # everything: load runs with a baseline and a peer in the same run, the standalone host, 1 vs 2 cores,
-# memory per session in Redis and in the local caches, an LDAP login, an OIDC callback, the
+# memory per session in Redis and in the local caches, an LDAP login, a Kerberos login, an OIDC callback, the
 # BenchmarkDotNet micro-benchmarks, the start of every service image, and CPU profiles of whatever misses its target. A full run
 # (planned at about 15 minutes on 2 idle cores) rewrites docs/benchmarks.md; the options below write their report
 # under artifacts/bench/ instead.
@@ -37,8 +37,10 @@ for tool in wrk taskset nginx; do
   apt_install "$package"
 done
 "$REPO_ROOT/scripts/ensure-docker.sh" || die "the benchmarks need a Docker engine (Redis, OpenLDAP, the OpenID provider)"
+# The Kerberos login's client side (its tokens come from MIT's GSSAPI library, as a browser's do).
+"$REPO_ROOT/scripts/ensure-kerberos.sh" || die "the Kerberos login needs MIT's client library (libgssapi-krb5-2)"
 . "$REPO_ROOT/scripts/docker-env.sh"
-"$REPO_ROOT/scripts/build-test-images.sh" redis openldap
+"$REPO_ROOT/scripts/build-test-images.sh" redis openldap kdc
 # The OIDC image (oidc-provider) needs npm on the host: without it the peer and the callback are noted as not measured.
 "$REPO_ROOT/scripts/build-test-images.sh" oidc || log "no atotiauth/test-oidc image: the oidc-provider peer and the OIDC callback will fail"
 # dotnet-trace, dotnet-counters and dotnet-gcdump, pinned in .config/dotnet-tools.json.

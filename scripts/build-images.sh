@@ -62,6 +62,7 @@ inputs_hash() {
     sha256 <"$(project_of "$name")/Dockerfile"
     sha256 <deploy/images/healthcheck
     sha256 <deploy/images/install-libldap
+    sha256 <deploy/images/install-libgssapi
     echo "$RUNTIME $RUNTIME_ID"
   } | sha256
 }

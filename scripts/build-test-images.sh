@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Builds the images the container-backed tests start (Dockerfiles in tests/containers/):
 #   atotiauth/test-redis:dev, atotiauth/test-redis-topology:dev (Sentinel, Cluster),
-#   atotiauth/test-openldap:dev, atotiauth/test-oidc:dev, atotiauth/test-nginx:dev (the end-to-end gateway)
+#   atotiauth/test-openldap:dev, atotiauth/test-oidc:dev, atotiauth/test-nginx:dev (the end-to-end gateway),
+#   atotiauth/test-kdc:dev (an MIT Kerberos KDC)
 # Each image carries a label with the hash of its inputs (its folder and the base image id),
 # so only missing or changed images are built and a warm run takes about a second.
-# Usage: scripts/build-test-images.sh [redis|redis-topology|openldap|oidc|nginx ...]   (default: all)
+# Usage: scripts/build-test-images.sh [redis|redis-topology|openldap|oidc|nginx|kdc ...]   (default: all)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONTAINERS="$REPO_ROOT/tests/containers"
 LABEL=org.atotiauth.inputs
 NAMES=("$@")
-[ "${#NAMES[@]}" -gt 0 ] || NAMES=(redis redis-topology openldap oidc nginx)
+[ "${#NAMES[@]}" -gt 0 ] || NAMES=(redis redis-topology openldap oidc nginx kdc)
 
 docker info >/dev/null 2>&1 || die "no Docker engine answers; run scripts/ensure-docker.sh first"
 "$REPO_ROOT/scripts/ensure-base-image.sh"

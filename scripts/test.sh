@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The one test command (README, .ci/run): provisions what the tests need on a fresh machine
-# (Docker engine, base and test images, the deployment validator, Debian's Chromium for the browser
-# tests), builds with warnings as errors, builds the service images, runs every test project.
+# (Docker engine, base and test images, the deployment validator, MIT Kerberos' client, Debian's
+# Chromium for the browser tests), builds with warnings as errors, builds the service images, runs
+# every test project.
 # (exit code 8, "zero tests ran", is not a failure of an assembly with no test yet.)
 # Extra arguments go to `dotnet test` (e.g. --filter "FullyQualifiedName~Jwt").
 # Without a Docker engine the unit tests still run and the container-backed ones report as
 # skipped with the reason; with ATOTIAUTH_REQUIRE_CONTAINERS=1 (CI) that is an error instead.
-# The same goes for the browser tests without a Chromium.
+# The same goes for the browser tests without a Chromium, and the Kerberos tests without kinit.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -32,6 +33,20 @@ case "$engine" in
   *) die "could not provide a Docker engine (see above)" ;;
 esac
 "$REPO_ROOT/scripts/ensure-deploy-tools.sh"
+
+# MIT Kerberos' client side for the Kerberos tests (HttpClient and Chromium load its GSSAPI library).
+kerberos=0
+"$REPO_ROOT/scripts/ensure-kerberos.sh" || kerberos=$?
+case "$kerberos" in
+  0) ;;
+  3)
+    if [ "${ATOTIAUTH_REQUIRE_CONTAINERS:-}" = "1" ]; then
+      die "no Kerberos client for the Kerberos tests, and this run requires them (ATOTIAUTH_REQUIRE_CONTAINERS=1)"
+    fi
+    log "NO KERBEROS CLIENT: the Kerberos tests will be reported as SKIPPED"
+    ;;
+  *) die "could not install the Kerberos client (see above)" ;;
+esac
 
 # Debian's Chromium (apt) installs while the solution builds: after the steps above, which may use
 # apt themselves (two apt-get updates at once fail on the lists lock).

@@ -1,4 +1,5 @@
 using AtotiAuth.Benchmarks.Images;
+using AtotiAuth.Benchmarks.Kerberos;
 using AtotiAuth.Benchmarks.Ldap;
 using AtotiAuth.Benchmarks.Load;
 using AtotiAuth.Benchmarks.Oidc;
@@ -8,12 +9,14 @@ using BenchmarkDotNet.Running;
 // The measurement commands; anything else goes to BenchmarkDotNet (e.g. --filter '*Store*').
 //   run [--quick] [--only a,b] [--profile [cpu|thread-time]]   everything scripts/bench.sh runs (see --help)
 //   ldap [--quick]                                             the LDAP login alone, printed
+//   kerberos [--quick]                                         the Kerberos login beside a basic one, printed
 //   oidc-callback [--logins N] [--warmup W] [--in-memory-store] the OIDC callback alone, printed
 //   images [--runs N]                                          each service image: start to /readyz, CPU to ready, idle memory
 return args switch
 {
     ["run", .. var rest] => await RunCommand.RunAsync(rest),
     ["ldap", .. var rest] => await LdapLoginCommand.RunAsync(rest),
+    ["kerberos", .. var rest] => await KerberosLoginCommand.RunAsync(rest),
     ["oidc-callback", .. var rest] => await OidcCallbackTiming.RunAsync(rest),
     ["images", .. var rest] => await ImageStartupCommand.RunAsync(rest),
     _ => Micro(args),

@@ -1,10 +1,11 @@
 using AtotiAuth.Identity.Redirects;
+using AtotiAuth.Identity.Users;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity;
 
 /// <summary>Cross-field rules of <see cref="IdentityOptions"/>; each failure names the key and the fix.</summary>
-internal sealed class IdentityOptionsValidator : IValidateOptions<IdentityOptions>
+internal sealed class IdentityOptionsValidator(IOptions<PasswordPolicyOptions> passwords) : IValidateOptions<IdentityOptions>
 {
     public ValidateOptionsResult Validate(string? name, IdentityOptions options)
     {
@@ -36,6 +37,15 @@ internal sealed class IdentityOptionsValidator : IValidateOptions<IdentityOption
             if (string.IsNullOrWhiteSpace(user.Name) || string.IsNullOrEmpty(user.Password))
             {
                 failures.Add($"{Key($"Users:{i}")} needs a Name and a Password.");
+            }
+            else if (BasicUserRules.CheckUserName(user.Name) is { } nameError)
+            {
+                failures.Add($"{Key($"Users:{i}:Name")} {nameError}");
+            }
+            else if (new PasswordPolicy(passwords).Check(user.Password, user.Name) is { } weak)
+            {
+                // Seeded users are for demos and tests, but their passwords follow the same policy (issue 22).
+                failures.Add($"{Key($"Users:{i}:Password")} {weak} See {PasswordPolicyOptions.SectionName}.");
             }
         }
 

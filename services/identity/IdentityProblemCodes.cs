@@ -33,16 +33,28 @@ internal static class IdentityProblemCodes
     /// <summary>An admin API payload failed validation; the problem names the field.</summary>
     public const string InvalidRequest = "invalid_request";
 
+    /// <summary>A new password is shorter than the policy's minimum, common, or the user name.</summary>
+    public const string WeakPassword = "weak_password";
+
+    /// <summary>An OpenID provider's name claim is <c>email</c> but <c>email_verified</c> is not true.</summary>
+    public const string UnverifiedEmail = "unverified_email";
+
+    /// <summary>A provider's user name changes under NFKC normalisation or mixes scripts.</summary>
+    public const string InvalidUserName = "invalid_user_name";
+
     /// <summary>A basic user of that name already exists.</summary>
     public const string UserExists = "user_exists";
 
     /// <summary>No basic user of that name.</summary>
     public const string UserNotFound = "user_not_found";
 
+    /// <summary>The principal is linked to no other.</summary>
+    public const string LinkNotFound = "link_not_found";
+
     /// <summary>No active session with that id.</summary>
     public const string SessionNotFound = "session_not_found";
 
-    /// <summary>No OpenID provider with that id is configured.</summary>
+    /// <summary>No OpenID provider with that id is configured, or a provider id is not one (admin API).</summary>
     public const string UnknownProvider = "unknown_provider";
 
     /// <summary>The user (or the provider) refused the login at the provider (<c>error=access_denied</c>).</summary>
@@ -74,4 +86,22 @@ internal static class IdentityProblemCodes
 
     /// <summary>A back-channel logout token's <c>jti</c> was already used.</summary>
     public const string LogoutTokenReplayed = "logout_token_replayed";
+
+    /// <summary>Kerberos is on and the request brought no <c>Negotiate</c> token: no ticket (none cached, a wrong password at the KDC, the KDC unreachable). 401 with the challenge.</summary>
+    public const string KerberosTicketRequired = "kerberos_ticket_required";
+
+    /// <summary>Not a refusal: the 401 carries the server's token of an unfinished <c>Negotiate</c> exchange; the client answers on the same connection.</summary>
+    public const string KerberosContinue = "kerberos_continue";
+
+    /// <summary>GSSAPI refused the <c>Negotiate</c> token: a ticket for another principal, a key the keytab lacks (rotated), expired, altered or malformed.</summary>
+    public const string KerberosTicketInvalid = "kerberos_ticket_invalid";
+
+    /// <summary>The <c>Negotiate</c> token was already used (on any replica).</summary>
+    public const string KerberosTicketReplayed = "kerberos_ticket_replayed";
+
+    /// <summary>The ticket's client is from a realm that is not allowed.</summary>
+    public const string KerberosRealmRefused = "kerberos_realm_refused";
+
+    /// <summary>With the LDAP group lookup on, the Kerberos user has no entry in the directory, or a disabled one.</summary>
+    public const string KerberosUserUnknown = "kerberos_user_unknown";
 }

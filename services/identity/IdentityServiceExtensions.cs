@@ -1,10 +1,12 @@
 using AtotiAuth.Identity.Admin;
 using AtotiAuth.Identity.Authentication;
 using AtotiAuth.Identity.EmbeddedUi;
+using AtotiAuth.Identity.Kerberos;
 using AtotiAuth.Identity.Ldap;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Logout;
 using AtotiAuth.Identity.Oidc;
+using AtotiAuth.Identity.Principals;
 using AtotiAuth.Identity.Provisioning;
 using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Options;
@@ -36,8 +38,10 @@ public static class IdentityServiceExtensions
         builder.AddAtotiAuthSessionCookieReader();
         builder.Services.AddValidatedOptions<IdentityOptions>(IdentityOptions.SectionName);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
+        builder.AddPrincipals();
         builder.AddLogin();
         builder.AddLdap();
+        builder.AddKerberos();
         builder.AddIdentityAuthentication();
         builder.AddOidc();
         builder.AddEmbeddedUi();

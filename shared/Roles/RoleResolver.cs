@@ -1,43 +1,44 @@
 namespace AtotiAuth.Shared.Roles;
 
 /// <summary>
-/// A principal's final roles, by Atoti's rule (DESIGN.md §3, ATOTI-CONTRACT.md "Users and roles"):
-/// individual roles of the user name ∪ roles mapped from the provider's roles or from the user
-/// name; only when both are empty, the provider's default roles. Reads the store at every call (the
-/// three reads at once), so
-/// changes made through the admin API apply at the next login without a restart.
+/// A principal's final roles, by Atoti's rule (DESIGN.md §3, ATOTI-CONTRACT.md "Users and roles"),
+/// within its own provider (issue 22): the principal's individual roles (and those of the principal an
+/// admin linked it to) ∪ the provider's mapped roles, whose keys are the provider's roles or
+/// <c>user:{name}</c>; only when both are empty, the provider's default roles. Reads the store at every
+/// call, so changes made through the admin API apply at the next login without a restart.
 /// </summary>
 public sealed class RoleResolver(IRoleStore roles)
 {
-    /// <summary>Reads individual roles, the provider's mapping and default roles, and combines them.</summary>
-    public Task<IReadOnlyList<string>> ResolveAsync(RoleResolutionRequest request, CancellationToken cancellationToken = default)
+    /// <summary>A mapping key of this form matches a user name, never a provider role or group.</summary>
+    public const string UserKeyPrefix = "user:";
+
+    /// <summary>Reads individual roles, the link, the provider's mapping and default roles, and combines them.</summary>
+    public async Task<IReadOnlyList<string>> ResolveAsync(RoleResolutionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Read(request.Provider, request.UserName, cancellationToken).ResolveAsync(request.ProviderRoles, request.KeyComparison);
+        PrincipalId.Validate(request.Provider, request.UserName);
+
+        // The four reads go out together: one round trip to Redis.
+        var individual = roles.GetIndividualRolesAsync(request.Provider, request.UserName, cancellationToken);
+        var link = roles.GetLinkAsync(request.Principal, cancellationToken);
+        var mapping = roles.GetRoleMappingAsync(request.Provider, cancellationToken);
+        var defaults = roles.GetDefaultRolesAsync(request.Provider, cancellationToken);
+        await Task.WhenAll(individual, link, mapping, defaults).ConfigureAwait(false);
+
+        IEnumerable<string> own = await individual.ConfigureAwait(false);
+        if (await link.ConfigureAwait(false) is { } target)
+        {
+            own = own.Concat(await roles.GetIndividualRolesAsync(target.Provider, target.UserName, cancellationToken).ConfigureAwait(false));
+        }
+
+        return Combine(request, own, await mapping.ConfigureAwait(false), await defaults.ConfigureAwait(false));
     }
 
     /// <summary>
-    /// Starts the three reads for a principal whose provider roles are not known yet, so that they
-    /// overlap the provider's own work (an LDAP login reads them while the directory binds and lists
-    /// groups); <see cref="PendingRoles.ResolveAsync"/> combines them once the provider roles are in.
-    /// </summary>
-    public PendingRoles Read(string provider, string userName, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(provider);
-        ArgumentNullException.ThrowIfNull(userName);
-        // The three reads go out together: one round trip to Redis instead of three.
-        return new PendingRoles(
-            provider,
-            userName,
-            roles.GetIndividualRolesAsync(userName, cancellationToken),
-            roles.GetRoleMappingAsync(provider, cancellationToken),
-            roles.GetDefaultRolesAsync(provider, cancellationToken));
-    }
-
-    /// <summary>
-    /// The rule itself, without the store. The user name matches a mapping key exactly (user names are
-    /// case-sensitive, as individual roles are); provider roles match by <see cref="RoleResolutionRequest.KeyComparison"/>.
-    /// The result is distinct and sorted ordinally.
+    /// The rule itself, without the store. A <c>user:{name}</c> key matches the user name exactly (user
+    /// names are case-sensitive, as individual roles are); any other key matches provider roles by
+    /// <see cref="RoleResolutionRequest.KeyComparison"/>, never the user name, so nobody picks up a
+    /// mapping by calling themselves after a group. The result is distinct and sorted ordinally.
     /// </summary>
     public static IReadOnlyList<string> Combine(
         RoleResolutionRequest request,
@@ -67,11 +68,14 @@ public sealed class RoleResolver(IRoleStore roles)
         return [.. result];
     }
 
+    /// <summary>True when <paramref name="key"/> is a <c>user:{name}</c> mapping key.</summary>
+    public static bool IsUserKey(string key) => key.StartsWith(UserKeyPrefix, StringComparison.Ordinal);
+
     private static bool Matches(RoleResolutionRequest request, string key)
     {
-        if (string.Equals(key, request.UserName, StringComparison.Ordinal))
+        if (IsUserKey(key))
         {
-            return true;
+            return string.Equals(key[UserKeyPrefix.Length..], request.UserName, StringComparison.Ordinal);
         }
 
         var normalizedKey = Normalize(request.KeyComparison, key);

@@ -1,7 +1,8 @@
 namespace AtotiAuth.Shared.Sessions;
 
 /// <summary>What a successful login hands to <see cref="ISessionStore.CreateAsync"/>.</summary>
-/// <param name="UserName">The principal's name.</param>
+/// <param name="UserName">The principal's canonical name.</param>
 /// <param name="Provider">The provider that vouched for it.</param>
 /// <param name="Roles">The final roles.</param>
-public sealed record NewSession(string UserName, string Provider, IReadOnlyList<string> Roles);
+/// <param name="ProviderRoles">The provider's own roles or groups, from which the final roles were resolved.</param>
+public sealed record NewSession(string UserName, string Provider, IReadOnlyList<string> Roles, IReadOnlyList<string>? ProviderRoles = null);

@@ -6,11 +6,15 @@ namespace AtotiAuth.Shared.Sessions;
 /// </summary>
 /// <param name="Id">Public session handle.</param>
 /// <param name="UserName">The principal's name as the provider vouched for it, case-normalised.</param>
-/// <param name="Provider">The provider that authenticated the user (<c>basic</c>, <c>ldap</c>, an OIDC provider id).</param>
+/// <param name="Provider">The provider that authenticated the user (<c>basic</c>, <c>ldap</c>, <c>oidc:{id}</c>).</param>
 /// <param name="Roles">Final roles resolved at login (DESIGN.md §3).</param>
 /// <param name="CreatedAt">Login time.</param>
 /// <param name="LastSeenAt">Last authenticated use, for the idle timeout.</param>
 /// <param name="ExpiresAt">Absolute expiry, whatever the activity.</param>
+/// <param name="ProviderRoles">
+/// The provider's own roles or groups at login, kept so that the final roles can be resolved again when
+/// an admin changes roles (issue 22); null for a session made before they were kept.
+/// </param>
 public sealed record Session(
     string Id,
     string UserName,
@@ -18,4 +22,5 @@ public sealed record Session(
     IReadOnlyList<string> Roles,
     DateTimeOffset CreatedAt,
     DateTimeOffset LastSeenAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<string>? ProviderRoles = null);

@@ -39,6 +39,13 @@ public sealed class SessionOptions
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Most active sessions per principal (provider and user name): a login beyond it revokes that
+    /// principal's oldest sessions, so one account cannot fill the store. Default 100.
+    /// </summary>
+    [Range(1, 100000)]
+    public int MaxSessionsPerUser { get; set; } = 100;
+
+    /// <summary>
     /// How long a revocation is remembered: at least the longest token lifetime, so no token of a
     /// revoked session outlives the record. Default 12 hours, Atoti's token lifetime and our ceiling.
     /// </summary>

@@ -20,7 +20,8 @@ public static class StoreRegistrationExtensions
     /// <summary>
     /// Adds the store options, the Redis connection (a singleton shared by everything), the readiness
     /// check and the stores (<see cref="ISessionStore"/>, <see cref="IRevocationStore"/>,
-    /// <see cref="IUserStore"/>, <see cref="IRoleStore"/>, <see cref="ILoginAttemptStore"/>): the Redis
+    /// <see cref="IUserStore"/>, <see cref="IRoleStore"/>, <see cref="ILoginAttemptStore"/>,
+    /// <see cref="IStoreLayoutMigration"/>): the Redis
     /// ones when <c>AtotiAuth:Store:Redis</c> is set, else the in-memory ones, which the options
     /// validator allows only with <c>AtotiAuth:Store:AllowInMemory</c>. Safe to call more than once.
     /// </summary>
@@ -57,6 +58,7 @@ public static class StoreRegistrationExtensions
             services.TryAddSingleton<StoreDataLossMonitor>();
             services.AddHostedService(static sp => sp.GetRequiredService<StoreDataLossMonitor>());
             services.TryAddSingleton<IStoreIntegrity>(static sp => sp.GetRequiredService<StoreDataLossMonitor>());
+            services.TryAddSingleton<IStoreLayoutMigration, RedisLayoutMigration>();
         }
         else
         {
@@ -66,6 +68,7 @@ public static class StoreRegistrationExtensions
             services.TryAddSingleton<IRoleStore, InMemoryRoleStore>();
             services.TryAddSingleton<ILoginAttemptStore, InMemoryLoginAttemptStore>();
             services.TryAddSingleton<IStoreIntegrity, InMemoryStoreIntegrity>();
+            services.TryAddSingleton<IStoreLayoutMigration, InMemoryLayoutMigration>();
         }
 
         return builder;

@@ -47,6 +47,34 @@ internal static class AtotiAuthHttp
         return new AtotiAuthSession(cookieName, value);
     }
 
+    public static async Task<AtotiAuthSession> LoginWithKerberosAsync(AtotiAuthContainer container, string principal, string password, CancellationToken cancellationToken)
+    {
+        var servicePrincipal = container.GetSetting(KerberosKeytabDirectory.ServicePrincipalSetting)
+            ?? throw new InvalidOperationException("The Kerberos provider is off: build the container with WithKerberos.");
+        var serviceHost = servicePrincipal.Split('@')[0].Split('/')[^1];
+        var identity = container.GetBaseAddress();
+        var cookieName = container.GetSetting("AtotiAuth__Session__CookieName") ?? DefaultSessionCookie;
+        var credential = new NetworkCredential(principal, password);
+
+        // Credentials belong to a handler: one per login, so no other call of the process uses them.
+        using var client = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, Credentials = credential })
+        {
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(identity, "/login"));
+
+        // .NET asks for HTTP/<Host header> when one is set (the port left out), else for the URL's host.
+        request.Headers.Host = serviceHost;
+        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var value = SetCookieValue(response, cookieName);
+        if (response.StatusCode != HttpStatusCode.Redirect || value is null)
+        {
+            throw new HttpRequestException($"Kerberos login of '{credential.UserName}' at {identity} was refused: {(int)response.StatusCode} {await ProblemCodeAsync(response, cancellationToken).ConfigureAwait(false)}", null, response.StatusCode);
+        }
+
+        return new AtotiAuthSession(cookieName, value);
+    }
+
     public static async Task<string> GetJwtAsync(Uri token, AtotiAuthSession session, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(token, "/jwt"));

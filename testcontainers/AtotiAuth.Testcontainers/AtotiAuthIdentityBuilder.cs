@@ -46,15 +46,15 @@ public sealed class AtotiAuthIdentityBuilder : ContainerBuilder<AtotiAuthIdentit
             .WithEnvironment(IdentitySeeding.UserEnvironment(DockerResourceConfiguration.Users.Count, user));
     }
 
-    /// <summary>Sets the individual roles of a user name (any provider's: basic, LDAP, OIDC).</summary>
+    /// <summary>Sets the individual roles of a basic user (seeded with <c>WithUser</c>); other providers' users are set through the admin API.</summary>
     /// <param name="userName">The user name.</param>
     /// <param name="roles">Its roles.</param>
     public AtotiAuthIdentityBuilder WithIndividualRoles(string userName, params string[] roles) =>
         Merge(DockerResourceConfiguration, new AtotiAuthIdentityConfiguration(roleSeeds: [RoleSeed.Individual(userName, roles)]));
 
-    /// <summary>Maps a provider role (or user name) to roles, e.g. <c>("ldap", "ROLE_ATOTI_USER", "ROLE_USER")</c>.</summary>
-    /// <param name="provider">The provider id: <c>basic</c>, <c>ldap</c>, or an OIDC provider id.</param>
-    /// <param name="key">The provider's role or the user name.</param>
+    /// <summary>Maps a provider role (or <c>user:{name}</c>) to roles, e.g. <c>("ldap", "ROLE_ATOTI_USER", "ROLE_USER")</c>.</summary>
+    /// <param name="provider">The provider id: <c>basic</c>, <c>ldap</c>, or <c>oidc:{id}</c>.</param>
+    /// <param name="key">The provider's role, or <c>user:{name}</c> for one user (the only form <c>basic</c> takes).</param>
     /// <param name="roles">The roles it maps to.</param>
     public AtotiAuthIdentityBuilder WithRoleMapping(string provider, string key, params string[] roles) =>
         Merge(DockerResourceConfiguration, new AtotiAuthIdentityConfiguration(roleSeeds: [RoleSeed.Mapping(provider, key, roles)]));
@@ -78,6 +78,28 @@ public sealed class AtotiAuthIdentityBuilder : ContainerBuilder<AtotiAuthIdentit
     /// <summary>Checks Redis's TLS certificate against a CA of the host (PEM), mounted read-only; the connection string needs <c>ssl=true</c>.</summary>
     /// <param name="hostFile">The CA's PEM file on the host.</param>
     public AtotiAuthIdentityBuilder WithRedisCaCertificate(string hostFile) => this.WithRedisCaSettings(hostFile);
+
+    /// <summary>
+    /// Turns the Kerberos provider on: <paramref name="keytab"/> is mounted read-only (as a Secret would
+    /// be) and a tmpfs at <c>/var/tmp</c> holds GSSAPI's replay cache. Take the keytab from
+    /// <see cref="AtotiAuthKdcContainer.GetKeytabAsync"/>. Other settings of the provider (docs/kerberos.md)
+    /// go through <c>WithEnvironment("AtotiAuth__Identity__Kerberos__…")</c>.
+    /// </summary>
+    /// <param name="servicePrincipal">The service principal, <c>HTTP/&lt;host clients name&gt;</c>, e.g. <c>HTTP/auth.example.test</c>.</param>
+    /// <param name="keytab">A keytab holding its keys.</param>
+    public AtotiAuthIdentityBuilder WithKerberos(string servicePrincipal, byte[] keytab)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(servicePrincipal);
+        ArgumentNullException.ThrowIfNull(keytab);
+        if (DockerResourceConfiguration.KerberosDirectory is not null)
+        {
+            throw new InvalidOperationException("WithKerberos was already called for this container (one service principal per service).");
+        }
+
+        var directory = KerberosKeytabDirectory.Write(keytab);
+        return Merge(DockerResourceConfiguration, new AtotiAuthIdentityConfiguration(kerberosDirectory: directory))
+            .WithKerberosProvider(servicePrincipal, directory);
+    }
 
     /// <inheritdoc />
     public override AtotiAuthIdentityContainer Build()

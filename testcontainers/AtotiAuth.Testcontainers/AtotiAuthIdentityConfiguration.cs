@@ -13,10 +13,12 @@ public sealed class AtotiAuthIdentityConfiguration : ContainerConfiguration
 
     internal AtotiAuthIdentityConfiguration(
         IEnumerable<AtotiAuthUser>? users = null,
-        IEnumerable<RoleSeed>? roleSeeds = null)
+        IEnumerable<RoleSeed>? roleSeeds = null,
+        string? kerberosDirectory = null)
     {
         Users = [.. users ?? []];
         RoleSeeds = [.. roleSeeds ?? []];
+        KerberosDirectory = kerberosDirectory;
     }
 
     /// <summary>Initializes a configuration from Docker's resource configuration.</summary>
@@ -50,10 +52,14 @@ public sealed class AtotiAuthIdentityConfiguration : ContainerConfiguration
         ArgumentNullException.ThrowIfNull(newValue);
         Users = [.. oldValue.Users, .. newValue.Users];
         RoleSeeds = [.. oldValue.RoleSeeds, .. newValue.RoleSeeds];
+        KerberosDirectory = newValue.KerberosDirectory ?? oldValue.KerberosDirectory;
     }
 
     /// <summary>The basic users seeded at start.</summary>
     public IReadOnlyList<AtotiAuthUser> Users { get; } = [];
 
     internal IReadOnlyList<RoleSeed> RoleSeeds { get; } = [];
+
+    /// <summary>The host folder holding the keytab <see cref="AtotiAuthIdentityBuilder.WithKerberos"/> wrote; deleted with the container.</summary>
+    internal string? KerberosDirectory { get; }
 }

@@ -21,6 +21,9 @@ public static class AtotiAuthImages
     /// <summary>The stand-in cube (REST <c>/api/whoami</c>, WebSocket <c>/ws</c>).</summary>
     public const string SampleCube = "atotiauth/sample-cube:dev";
 
+    /// <summary>An MIT Kerberos KDC for single sign-on tests: a test image, built by <c>scripts/build-test-images.sh kdc</c>.</summary>
+    public const string Kdc = "atotiauth/test-kdc:dev";
+
     /// <summary>Redis for the split system (Docker Hub's official image).</summary>
     public const string Redis = "redis:7.4";
 

@@ -57,15 +57,15 @@ public sealed class AtotiAuthStandaloneBuilder : ContainerBuilder<AtotiAuthStand
             .WithEnvironment(IdentitySeeding.UserEnvironment(DockerResourceConfiguration.Users.Count, user));
     }
 
-    /// <summary>Sets the individual roles of a user name (any provider's: basic, LDAP, OIDC).</summary>
+    /// <summary>Sets the individual roles of a basic user (seeded with <c>WithUser</c>); other providers' users are set through the admin API.</summary>
     /// <param name="userName">The user name.</param>
     /// <param name="roles">Its roles.</param>
     public AtotiAuthStandaloneBuilder WithIndividualRoles(string userName, params string[] roles) =>
         Merge(DockerResourceConfiguration, new AtotiAuthStandaloneConfiguration(roleSeeds: [RoleSeed.Individual(userName, roles)]));
 
-    /// <summary>Maps a provider role (or user name) to roles, e.g. <c>("ldap", "ROLE_ATOTI_USER", "ROLE_USER")</c>.</summary>
-    /// <param name="provider">The provider id: <c>basic</c>, <c>ldap</c>, or an OIDC provider id.</param>
-    /// <param name="key">The provider's role or the user name.</param>
+    /// <summary>Maps a provider role (or <c>user:{name}</c>) to roles, e.g. <c>("ldap", "ROLE_ATOTI_USER", "ROLE_USER")</c>.</summary>
+    /// <param name="provider">The provider id: <c>basic</c>, <c>ldap</c>, or <c>oidc:{id}</c>.</param>
+    /// <param name="key">The provider's role, or <c>user:{name}</c> for one user (the only form <c>basic</c> takes).</param>
     /// <param name="roles">The roles it maps to.</param>
     public AtotiAuthStandaloneBuilder WithRoleMapping(string provider, string key, params string[] roles) =>
         Merge(DockerResourceConfiguration, new AtotiAuthStandaloneConfiguration(roleSeeds: [RoleSeed.Mapping(provider, key, roles)]));
@@ -104,6 +104,26 @@ public sealed class AtotiAuthStandaloneBuilder : ContainerBuilder<AtotiAuthStand
     /// <param name="connectionString">A StackExchange.Redis connection string reachable from the container.</param>
     public AtotiAuthStandaloneBuilder WithRedis(string connectionString) =>
         WithEnvironment("AtotiAuth__Store__Redis", connectionString);
+
+    /// <summary>
+    /// Turns the Kerberos provider on, as <see cref="AtotiAuthIdentityBuilder.WithKerberos"/> does: the
+    /// keytab mounted read-only, a tmpfs at <c>/var/tmp</c> for GSSAPI's replay cache.
+    /// </summary>
+    /// <param name="servicePrincipal">The service principal, <c>HTTP/&lt;host clients name&gt;</c>.</param>
+    /// <param name="keytab">A keytab holding its keys (<see cref="AtotiAuthKdcContainer.GetKeytabAsync"/>).</param>
+    public AtotiAuthStandaloneBuilder WithKerberos(string servicePrincipal, byte[] keytab)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(servicePrincipal);
+        ArgumentNullException.ThrowIfNull(keytab);
+        if (DockerResourceConfiguration.KerberosDirectory is not null)
+        {
+            throw new InvalidOperationException("WithKerberos was already called for this container (one service principal per service).");
+        }
+
+        var directory = KerberosKeytabDirectory.Write(keytab);
+        return Merge(DockerResourceConfiguration, new AtotiAuthStandaloneConfiguration(kerberosDirectory: directory))
+            .WithKerberosProvider(servicePrincipal, directory);
+    }
 
     /// <inheritdoc />
     public override AtotiAuthStandaloneContainer Build()

@@ -15,12 +15,14 @@ public sealed class AtotiAuthStandaloneConfiguration : ContainerConfiguration
         IEnumerable<AtotiAuthUser>? users = null,
         IEnumerable<RoleSeed>? roleSeeds = null,
         string? issuer = null,
-        string? generatedKeyDirectory = null)
+        string? generatedKeyDirectory = null,
+        string? kerberosDirectory = null)
     {
         Users = [.. users ?? []];
         RoleSeeds = [.. roleSeeds ?? []];
         Issuer = issuer;
         GeneratedKeyDirectory = generatedKeyDirectory;
+        KerberosDirectory = kerberosDirectory;
     }
 
     /// <summary>Initializes a configuration from Docker's resource configuration.</summary>
@@ -56,6 +58,7 @@ public sealed class AtotiAuthStandaloneConfiguration : ContainerConfiguration
         RoleSeeds = [.. oldValue.RoleSeeds, .. newValue.RoleSeeds];
         Issuer = newValue.Issuer ?? oldValue.Issuer;
         GeneratedKeyDirectory = newValue.GeneratedKeyDirectory ?? oldValue.GeneratedKeyDirectory;
+        KerberosDirectory = newValue.KerberosDirectory ?? oldValue.KerberosDirectory;
     }
 
     /// <summary>The basic users seeded at start.</summary>
@@ -67,4 +70,7 @@ public sealed class AtotiAuthStandaloneConfiguration : ContainerConfiguration
     internal IReadOnlyList<RoleSeed> RoleSeeds { get; } = [];
 
     internal string? GeneratedKeyDirectory { get; }
+
+    /// <summary>The host folder holding the keytab <see cref="AtotiAuthStandaloneBuilder.WithKerberos"/> wrote; deleted with the container.</summary>
+    internal string? KerberosDirectory { get; }
 }

@@ -33,6 +33,14 @@ public sealed class AtotiAuthStandaloneContainer : AtotiAuthContainer
     public Task<AtotiAuthSession> LoginAsync(string userName, string password, CancellationToken cancellationToken = default) =>
         AtotiAuthHttp.LoginAsync(GetBaseAddress(), SessionCookieName, userName, password, cancellationToken);
 
+    /// <summary>Logs a user in with Kerberos, as <see cref="AtotiAuthIdentityContainer.LoginWithKerberosAsync"/> does.</summary>
+    /// <param name="principal">The user, <c>alice@EXAMPLE.TEST</c>.</param>
+    /// <param name="password">Its password at the KDC.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <exception cref="HttpRequestException">The login was refused.</exception>
+    public Task<AtotiAuthSession> LoginWithKerberosAsync(string principal, string password, CancellationToken cancellationToken = default) =>
+        AtotiAuthHttp.LoginWithKerberosAsync(this, principal, password, cancellationToken);
+
     /// <summary>Returns the session's JWT (<c>GET /jwt</c>).</summary>
     /// <param name="session">A session from <see cref="LoginAsync"/>.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -63,5 +71,6 @@ public sealed class AtotiAuthStandaloneContainer : AtotiAuthContainer
     {
         await base.DisposeAsyncCore().ConfigureAwait(false);
         SigningKeyDirectory.Delete(_configuration.GeneratedKeyDirectory);
+        KerberosKeytabDirectory.Delete(_configuration.KerberosDirectory);
     }
 }

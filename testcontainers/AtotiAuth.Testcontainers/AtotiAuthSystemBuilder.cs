@@ -73,15 +73,15 @@ public sealed class AtotiAuthSystemBuilder
     public AtotiAuthSystemBuilder WithUser(string name, string password, params string[] roles) =>
         WithIdentity(identity => identity.WithUser(name, password, roles), firstReplicaOnly: false);
 
-    /// <summary>Sets the individual roles of a user name (any provider's).</summary>
+    /// <summary>Sets the individual roles of a basic user (seeded with <c>WithUser</c>); other providers' users are set through the admin API.</summary>
     /// <param name="userName">The user name.</param>
     /// <param name="roles">Its roles.</param>
     public AtotiAuthSystemBuilder WithIndividualRoles(string userName, params string[] roles) =>
         WithIdentity(identity => identity.WithIndividualRoles(userName, roles), firstReplicaOnly: true);
 
-    /// <summary>Maps a provider role (or user name) to roles, e.g. <c>("ldap", "ROLE_ATOTI_USER", "ROLE_USER")</c>.</summary>
-    /// <param name="provider">The provider id: <c>basic</c>, <c>ldap</c>, or an OIDC provider id.</param>
-    /// <param name="key">The provider's role or the user name.</param>
+    /// <summary>Maps a provider role (or <c>user:{name}</c>) to roles, e.g. <c>("ldap", "ROLE_ATOTI_USER", "ROLE_USER")</c>.</summary>
+    /// <param name="provider">The provider id: <c>basic</c>, <c>ldap</c>, or <c>oidc:{id}</c>.</param>
+    /// <param name="key">The provider's role, or <c>user:{name}</c> for one user (the only form <c>basic</c> takes).</param>
     /// <param name="roles">The roles it maps to.</param>
     public AtotiAuthSystemBuilder WithRoleMapping(string provider, string key, params string[] roles) =>
         WithIdentity(identity => identity.WithRoleMapping(provider, key, roles), firstReplicaOnly: true);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace AtotiAuth.Testcontainers;
 
@@ -14,35 +15,9 @@ internal static class SigningKeyDirectory
 
     public static string Generate()
     {
-        var directory = Directory.CreateTempSubdirectory("atotiauth-testcontainers-keys-");
         using var rsa = RSA.Create(2048);
-        var file = Path.Combine(directory.FullName, GeneratedKeyId + ".pem");
-        File.WriteAllText(file, rsa.ExportPkcs8PrivateKeyPem());
-        if (!OperatingSystem.IsWindows())
-        {
-            // The container's user is not the test's: a test key may be world-readable, a real one never.
-            File.SetUnixFileMode(directory.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
-                UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        }
-
-        return directory.FullName;
+        return HostFolder.CreateWith("atotiauth-testcontainers-keys-", GeneratedKeyId + ".pem", Encoding.ASCII.GetBytes(rsa.ExportPkcs8PrivateKeyPem()));
     }
 
-    public static void Delete(string? directory)
-    {
-        if (directory is null)
-        {
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Left for the OS's temporary-file clean-up.
-        }
-    }
+    public static void Delete(string? directory) => HostFolder.Delete(directory);
 }

@@ -8,7 +8,7 @@ namespace AtotiAuth.Benchmarks.Load;
 internal static class LoadReport
 {
     /// <summary>The sections, in the document's order.</summary>
-    public static readonly string[] SectionOrder = ["summary", "targets", "load", "standalone", "scaling", "memory", "profiles", "ldap", "oidc", "micro"];
+    public static readonly string[] SectionOrder = ["summary", "targets", "load", "standalone", "scaling", "memory", "profiles", "ldap", "kerberos", "oidc", "micro"];
 
     public static Dictionary<string, string> Render(LoadRun run, DateTime startedUtc, string machine)
     {

@@ -54,8 +54,8 @@ public class StoreBenchmarks
         _resolver = new RoleResolver(roles);
         _session = await _sessions.CreateAsync(new NewSession("alice.smith", "basic", ["ROLE_USER", "ROLE_CUBE_1"]));
         await _users.CreateAsync(new BasicUser("alice.smith", "AQAAAAIAAYagAAAAEJ0bench0hash0placeholder0", UserStatus.Active, DateTimeOffset.UtcNow, DateTimeOffset.UtcNow));
-        await SeedRolesAsync(roles, "basic", new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["alice.smith"] = ["ROLE_CUBE_2"] });
-        await roles.SetIndividualRolesAsync("alice.smith", ["ROLE_USER"]);
+        await SeedRolesAsync(roles, "basic", new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["user:alice.smith"] = ["ROLE_CUBE_2"] });
+        await roles.SetIndividualRolesAsync("basic", "alice.smith", ["ROLE_USER"]);
         _roles = new RoleResolutionRequest("basic", "alice.smith", []);
     }
 

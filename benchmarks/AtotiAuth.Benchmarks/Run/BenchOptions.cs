@@ -27,6 +27,7 @@ internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, Prof
         ("redis-memory", "Redis used_memory per session at 10k, 100k, 1M sessions"),
         ("cache-memory", "local caches (sidecar, token service) per distinct session served"),
         ("ldap", "LDAP login against a raw bind+search (OpenLDAP container)"),
+        ("kerberos", "Kerberos login beside a basic session login (KDC container)"),
         ("oidc-callback", "the OIDC callback's own time (oidc-provider container)"),
         ("micro", "BenchmarkDotNet micro-benchmarks (JWT, hash, roles, cookies, stores)"),
         ("images", "each service image: container start to /readyz, CPU to ready, idle memory"),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using AtotiAuth.Benchmarks.Images;
+using AtotiAuth.Benchmarks.Kerberos;
 using AtotiAuth.Benchmarks.Ldap;
 using AtotiAuth.Benchmarks.Load;
 using AtotiAuth.Benchmarks.Micro;
@@ -11,8 +12,8 @@ namespace AtotiAuth.Benchmarks.Run;
 
 /// <summary>
 /// The one benchmark command (scripts/bench.sh): the micro-benchmarks, the load runs with their
-/// baseline and peer, the standalone host, 1 vs 2 cores, memory per session, the LDAP login and the
-/// OIDC callback, on one Redis, in that order; a target beside each figure; profiles of the misses.
+/// baseline and peer, the standalone host, 1 vs 2 cores, memory per session, the LDAP and Kerberos logins
+/// and the OIDC callback, on one Redis, in that order; a target beside each figure; profiles of the misses.
 /// Exit code 1 when any request failed (or a part could not run), 2 for bad options.
 /// </summary>
 internal static class RunCommand
@@ -65,6 +66,11 @@ internal static class RunCommand
                 if (options.Wants("ldap"))
                 {
                     await run.TimeAsync("LDAP login", () => LdapLoginCommand.MeasureAsync(run));
+                }
+
+                if (options.Wants("kerberos"))
+                {
+                    await run.TimeAsync("Kerberos login", () => KerberosLoginCommand.MeasureAsync(run));
                 }
 
                 if (options.Wants("oidc-callback"))

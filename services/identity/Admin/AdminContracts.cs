@@ -12,8 +12,14 @@ public sealed record StatusRequest(string? Status);
 /// <summary>A set of roles (individual roles, a mapping entry, default roles).</summary>
 public sealed record RolesRequest(IList<string>? Roles);
 
-/// <summary>A basic user as the admin API shows it: never the password hash.</summary>
-public sealed record UserResponse(string UserName, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<string> Roles);
+/// <summary>A basic user as the admin API shows it (its provider is always <c>basic</c>): never the password hash.</summary>
+public sealed record UserResponse(string UserName, string Provider, string Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, IReadOnlyList<string> Roles);
+
+/// <summary>The principal whose individual roles another one shares: a provider id and that provider's user name.</summary>
+public sealed record LinkRequest(string? Provider, string? UserName);
+
+/// <summary>A principal: provider id and user name.</summary>
+public sealed record PrincipalResponse(string Provider, string UserName);
 
 /// <summary>A set of roles.</summary>
 public sealed record RolesResponse(IReadOnlyList<string> Roles);

@@ -16,7 +16,7 @@ internal static class AdminEndpoints
         var admin = endpoints.MapGroup("/admin").RequireAuthorization(IdentitySchemes.AdminPolicy);
         admin.MapAdminUsers();
         admin.MapAdminRoles();
-        admin.MapAdminSessions();
+        admin.MapAdminSession();
         endpoints.MapOpenApi("/{documentName}/openapi.json").RequireAuthorization(IdentitySchemes.AdminPolicy);
         return endpoints;
     }

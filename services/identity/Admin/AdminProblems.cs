@@ -12,6 +12,16 @@ internal static class AdminProblems
             title: $"The field '{field}' is invalid.",
             extensions: new Dictionary<string, object?> { ["code"] = IdentityProblemCodes.InvalidRequest, ["field"] = field });
 
+    /// <summary>400 for a password the policy refuses (<c>weak_password</c>), naming the field.</summary>
+    public static ValidationProblem WeakPassword(string message)
+        => TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { ["password"] = [$"'password' {message}"] },
+            title: "The password is too weak.",
+            extensions: new Dictionary<string, object?> { ["code"] = IdentityProblemCodes.WeakPassword, ["field"] = "password" });
+
+    public static ProblemHttpResult UnknownProvider(string provider)
+        => NotFound(IdentityProblemCodes.UnknownProvider, $"'{provider}' is not a provider id (basic, ldap, kerberos or oidc:{{id}}).");
+
     public static ProblemHttpResult NotFound(string code, string title)
         => TypedResults.Problem(title: title, statusCode: StatusCodes.Status404NotFound, extensions: new Dictionary<string, object?> { ["code"] = code });
 

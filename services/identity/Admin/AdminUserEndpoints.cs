@@ -1,14 +1,15 @@
-using System.Text.Json;
+using System.Security.Claims;
+using AtotiAuth.Identity.Authentication;
+using AtotiAuth.Identity.Principals;
+using AtotiAuth.Identity.Throttling;
 using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Admin;
 
-/// <summary>Basic users: list, read, create, change password, set status, delete. Hashes never leave the store.</summary>
+/// <summary>Basic users: list, read, create, change password, set status, delete, unlock. Hashes never leave the store.</summary>
 internal static class AdminUserEndpoints
 {
     public static RouteGroupBuilder MapAdminUsers(this RouteGroupBuilder admin)
@@ -20,19 +21,15 @@ internal static class AdminUserEndpoints
         users.MapPut("/{userName}/password", SetPasswordAsync);
         users.MapPut("/{userName}/status", SetStatusAsync);
         users.MapDelete("/{userName}", DeleteAsync);
+        users.MapDelete("/{userName}/lock", UnlockAsync).WithTags("Throttling");
         return admin;
     }
 
-    internal static async Task<JsonBody<UserResponse[]>> ListAsync(
-        IUserStore users, IRoleStore roles, AdminListCache cache, IOptions<JsonOptions> json, CancellationToken cancellationToken)
+    internal static async Task<Ok<UserResponse[]>> ListAsync(IUserStore users, IRoleStore roles, CancellationToken cancellationToken)
     {
-        // Both reads at once (one round trip to Redis when the copies are out of date).
-        var listing = users.ListAsync(cancellationToken);
-        var reading = roles.ListIndividualRolesAsync(cancellationToken);
-        await Task.WhenAll(listing, reading);
-        var (all, individual) = (await listing, await reading);
-        return new JsonBody<UserResponse[]>(cache.UsersBody.For(all, individual, () => JsonSerializer.SerializeToUtf8Bytes(
-            all.Select(u => ToResponse(u, individual.TryGetValue(u.UserName, out var r) ? r : [])).ToArray(), json.Value.SerializerOptions)));
+        var all = await users.ListAsync(cancellationToken);
+        var individual = await roles.ListIndividualRolesAsync(ProviderIds.Basic, cancellationToken);
+        return TypedResults.Ok(all.Select(u => ToResponse(u, individual.TryGetValue(u.UserName, out var r) ? r : [])).ToArray());
     }
 
     internal static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> GetAsync(string userName, IUserStore users, IRoleStore roles, CancellationToken cancellationToken)
@@ -40,11 +37,11 @@ internal static class AdminUserEndpoints
         var user = await users.FindAsync(userName, cancellationToken);
         return user is null
             ? AdminProblems.UserNotFound(userName)
-            : TypedResults.Ok(ToResponse(user, await roles.GetIndividualRolesAsync(userName, cancellationToken)));
+            : TypedResults.Ok(ToResponse(user, await roles.GetIndividualRolesAsync(ProviderIds.Basic, userName, cancellationToken)));
     }
 
     internal static async Task<Results<Created<UserResponse>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateUserRequest request, BasicUsers basicUsers, IUserStore users, IRoleStore roles, CancellationToken cancellationToken)
+        CreateUserRequest request, BasicUsers basicUsers, PasswordPolicy policy, IUserStore users, IRoleStore roles, CancellationToken cancellationToken)
     {
         if (BasicUserRules.CheckUserName(request.UserName) is { } nameError)
         {
@@ -54,6 +51,11 @@ internal static class AdminUserEndpoints
         if (BasicUserRules.CheckPassword(request.Password) is { } passwordError)
         {
             return AdminProblems.Invalid("password", passwordError);
+        }
+
+        if (policy.Check(request.Password!, request.UserName!) is { } weak)
+        {
+            return AdminProblems.WeakPassword(weak);
         }
 
         var extra = request.Roles ?? [];
@@ -69,19 +71,27 @@ internal static class AdminUserEndpoints
         }
 
         var user = (await users.FindAsync(request.UserName!, cancellationToken))!;
-        var response = ToResponse(user, await roles.GetIndividualRolesAsync(user.UserName, cancellationToken));
+        var response = ToResponse(user, await roles.GetIndividualRolesAsync(ProviderIds.Basic, user.UserName, cancellationToken));
         return TypedResults.Created($"/admin/users/{Uri.EscapeDataString(user.UserName)}", response);
     }
 
+    /// <summary>Sets the password and revokes the user's sessions, except the caller's own when users change their own password.</summary>
     internal static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SetPasswordAsync(
-        string userName, PasswordRequest request, BasicUsers basicUsers, CancellationToken cancellationToken)
+        string userName, PasswordRequest request, ClaimsPrincipal caller, BasicUsers basicUsers, PasswordPolicy policy, CancellationToken cancellationToken)
     {
         if (BasicUserRules.CheckPassword(request.Password) is { } error)
         {
             return AdminProblems.Invalid("password", error);
         }
 
-        return await basicUsers.SetPasswordAsync(userName, request.Password!, cancellationToken) == BasicUserChange.Done
+        if (policy.Check(request.Password!, userName) is { } weak)
+        {
+            return AdminProblems.WeakPassword(weak);
+        }
+
+        var own = caller.FindFirstValue(IdentitySchemes.ProviderClaim) == ProviderIds.Basic && caller.Identity?.Name == userName;
+        var keep = own ? caller.FindFirstValue(IdentitySchemes.SessionIdClaim) : null;
+        return await basicUsers.SetPasswordAsync(userName, request.Password!, keep, cancellationToken) == BasicUserChange.Done
             ? TypedResults.NoContent()
             : AdminProblems.UserNotFound(userName);
     }
@@ -104,6 +114,13 @@ internal static class AdminUserEndpoints
             ? TypedResults.NoContent()
             : AdminProblems.UserNotFound(userName);
 
+    /// <summary>Lifts every login lock on the name (issue 22), whichever provider it belongs to; nothing to do is no error.</summary>
+    internal static async Task<NoContent> UnlockAsync(string userName, LoginThrottle throttle, CancellationToken cancellationToken)
+    {
+        await throttle.UnlockAsync(userName, cancellationToken);
+        return TypedResults.NoContent();
+    }
+
     private static UserResponse ToResponse(BasicUser user, IReadOnlyList<string> roles)
-        => new(user.UserName, user.Status.ToString(), user.CreatedAt, user.UpdatedAt, roles);
+        => new(user.UserName, ProviderIds.Basic, user.Status.ToString(), user.CreatedAt, user.UpdatedAt, roles);
 }

@@ -32,7 +32,7 @@ internal sealed class BasicAuthenticationHandler(
             return AuthenticateResult.Fail(IdentityProblemCodes.InvalidCredentials);
         }
 
-        var outcome = await authenticator.AuthenticateAsync(credentials.UserName, credentials.Password, LoginFlow.ClientAddress(Context), Context.RequestAborted);
+        var outcome = await authenticator.AuthenticateAsync(credentials.UserName, credentials.Password, Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
         if (outcome.Kind == LoginOutcomeKind.Unavailable)
         {
             Context.Items[UnavailableItem] = true;
@@ -45,6 +45,7 @@ internal sealed class BasicAuthenticationHandler(
 
         var identityClaims = new ClaimsIdentity(Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
         identityClaims.AddClaim(new Claim(ClaimTypes.Name, outcome.UserName));
+        identityClaims.AddClaim(new Claim(IdentitySchemes.ProviderClaim, outcome.Provider));
         identityClaims.AddClaims(outcome.Roles.Select(static r => new Claim(ClaimTypes.Role, r)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identityClaims), Scheme.Name));
     }

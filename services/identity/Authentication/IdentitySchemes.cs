@@ -22,4 +22,7 @@ internal static class IdentitySchemes
     public const string UiPolicy = "atotiauth-ui";
 
     public const string SessionIdClaim = "sid";
+
+    /// <summary>The provider of the authenticated principal (<c>basic</c>, <c>ldap</c>, <c>oidc:{id}</c>).</summary>
+    public const string ProviderClaim = "idp";
 }

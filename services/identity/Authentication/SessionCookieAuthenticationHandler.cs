@@ -33,6 +33,7 @@ internal sealed class SessionCookieAuthenticationHandler(
         var identity = new ClaimsIdentity(Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.Name, session.UserName));
         identity.AddClaim(new Claim(IdentitySchemes.SessionIdClaim, session.Id));
+        identity.AddClaim(new Claim(IdentitySchemes.ProviderClaim, session.Provider));
         identity.AddClaims(session.Roles.Select(static r => new Claim(ClaimTypes.Role, r)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

@@ -1,15 +1,17 @@
 using AtotiAuth.Identity.Login;
-using AtotiAuth.Identity.Users;
+using AtotiAuth.Identity.Principals;
 using AtotiAuth.Shared.Roles;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Ldap;
 
 /// <summary>
-/// LDAP logins (DESIGN.md §3): find the user with the search filter, refuse ambiguous entries, bind as
-/// the user's DN, refuse disabled entries, read its groups, resolve roles for provider <c>ldap</c>. Every
-/// refusal is the same <see cref="LoginOutcomeKind.Invalid"/> as a basic one; a directory that does not
-/// answer is <see cref="LoginOutcomeKind.Unavailable"/>, never a wrong password.
+/// LDAP logins (DESIGN.md §3), asked once the throttle has counted the attempt: search the user with the
+/// search filter (refusing ambiguous entries), bind as its DN, check the account is not disabled and read
+/// its groups, then resolve the roles of provider <c>ldap</c> for the entry's own name
+/// (<see cref="LdapOptions.UserNameAttribute"/>), never for what was typed. Every refusal is the same
+/// <see cref="LoginOutcomeKind.Invalid"/> as a basic one; a directory that does not answer is
+/// <see cref="LoginOutcomeKind.Unavailable"/>, never a wrong password.
 /// </summary>
 internal sealed partial class LdapAuthenticator(
     LdapDirectory directory,
@@ -17,79 +19,53 @@ internal sealed partial class LdapAuthenticator(
     IOptions<LdapOptions> options,
     ILogger<LdapAuthenticator> logger) : IPasswordLoginProvider
 {
-    public const string Provider = "ldap";
-
     public bool IsEnabled => options.Value.IsActive;
 
-    /// <summary>
-    /// The user's search, started on an idle pooled connection while the basic check runs; never on a
-    /// new connection, so a directory that is down costs a basic login nothing. A basic or locked login
-    /// leaves it to finish on its own, and the connection returns to the pool.
-    /// </summary>
-    public IPreparedLogin? Prepare(string userName, string password, CancellationToken cancellationToken)
-        => CheckInput(userName, password) is null && directory.TryStartFindUser(userName, cancellationToken) is { } search
-            ? new PreparedSearch(search)
-            : null;
-
-    public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string clientAddress, IPreparedLogin? prepared, CancellationToken cancellationToken)
+    public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string clientNetwork, CancellationToken cancellationToken)
     {
-        if (CheckInput(userName, password) is { } malformed)
+        if (CheckInput(password) is { } malformed)
         {
-            LogRefused(logger, userName, malformed, clientAddress);
+            LogRefused(logger, userName, malformed, clientNetwork);
             return LoginOutcome.Invalid(userName);
         }
 
-        // The store's role data for this principal is read while the directory works: one round trip
-        // fewer in the login's critical path. A login refused below never uses it.
-        var principal = options.Value.UsernameCaseConversion.Apply(userName);
-        var pending = roles.Read(Provider, principal, cancellationToken);
-        var rolesUsed = false;
         try
         {
-            // A look-ahead whose connection failed yields null: the search is then made the usual way.
-            var user = (prepared is PreparedSearch early ? await early.Search : null)
-                ?? await directory.FindUserAsync(userName, cancellationToken);
+            var user = await directory.FindUserAsync(userName, cancellationToken);
             if (user.Kind != LdapUserLookupKind.Found)
             {
-                LogEntryRefused(logger, userName, user.Kind, clientAddress);
+                LogEntryRefused(logger, userName, user.Kind, clientNetwork);
                 return LoginOutcome.Invalid(userName);
             }
 
-            // The account check runs on an idle pooled connection while the bind opens its own: no round
-            // trip of its own in the critical path. Without an idle connection (or when it failed), it is
-            // made with the groups read, in one pooled operation: never a connection opened for it.
-            var earlyCheck = directory.TryStartCheckAccount(user.Dn!, cancellationToken);
             if (!await directory.BindAsync(user.Dn!, password, cancellationToken))
             {
-                LogRefused(logger, userName, "WrongPassword", clientAddress);
+                LogRefused(logger, userName, "WrongPassword", clientNetwork);
                 return LoginOutcome.Invalid(userName);
             }
 
-            var account = earlyCheck is null ? null : await earlyCheck;
-            var groups = account?.IsDisabled == true
-                ? LdapGroups.OfDisabledAccount
-                : await directory.GroupsAsync(user.Dn!, checkAccount: account is null, cancellationToken);
+            var groups = await directory.GroupsAsync(user.Dn!, cancellationToken);
             if (groups.AccountDisabled)
             {
-                LogRefused(logger, userName, "Disabled", clientAddress);
+                LogRefused(logger, userName, "Disabled", clientNetwork);
                 return LoginOutcome.Invalid(userName);
             }
 
-            rolesUsed = true;
-            var granted = await pending.ResolveAsync([.. groups.Names], RoleKeyComparison.UpperCase);
-            LogAccepted(logger, principal, user.Dn, groups.Names.Count, clientAddress);
-            return new LoginOutcome(LoginOutcomeKind.Success, principal, granted, Provider);
+            var principal = options.Value.UsernameCaseConversion.Apply(user.UserName!);
+            if (UserNames.Check(principal) is { } problem)
+            {
+                // The directory's own name must pass the rules every provider's names pass.
+                LogRefused(logger, userName, "EntryName " + problem, clientNetwork);
+                return LoginOutcome.Invalid(userName);
+            }
+
+            var granted = await roles.ResolveAsync(new RoleResolutionRequest(ProviderIds.Ldap, principal, [.. groups.Names], RoleKeyComparison.UpperCase), cancellationToken);
+            LogAccepted(logger, principal, user.Dn, groups.Names.Count, clientNetwork);
+            return new LoginOutcome(LoginOutcomeKind.Success, principal, granted, ProviderIds.Ldap, groups.Names);
         }
         catch (LdapUnavailableException)
         {
             return LoginOutcome.Unavailable(userName);
-        }
-        finally
-        {
-            if (!rolesUsed)
-            {
-                pending.Abandon();
-            }
         }
     }
 
@@ -97,29 +73,17 @@ internal sealed partial class LdapAuthenticator(
     /// Refused before any network call. An empty password would be an unauthenticated bind, which
     /// servers answer with success (RFC 4513 §5.1.2); a NUL would cut the password short in libldap's C strings.
     /// </summary>
-    internal static string? CheckInput(string userName, string password)
-    {
-        if (BasicUserRules.CheckUserName(userName) is not null)
-        {
-            return "MalformedUserName";
-        }
+    internal static string? CheckInput(string password)
+        => string.IsNullOrEmpty(password) ? "EmptyPassword"
+            : password.Contains('\0', StringComparison.Ordinal) ? "MalformedPassword"
+            : null;
 
-        if (string.IsNullOrEmpty(password))
-        {
-            return "EmptyPassword";
-        }
+    [LoggerMessage(EventId = 4510, Level = LogLevel.Information, Message = "LDAP login refused (" + IdentityProblemCodes.InvalidCredentials + ", {Reason}) for user {UserName} from {ClientNetwork}")]
+    private static partial void LogRefused(ILogger logger, LogText userName, string reason, string clientNetwork);
 
-        return password.Length > BasicUserRules.MaxPasswordLength || password.Contains('\0', StringComparison.Ordinal) ? "MalformedPassword" : null;
-    }
+    [LoggerMessage(EventId = 4512, Level = LogLevel.Information, Message = "LDAP login refused (" + IdentityProblemCodes.InvalidCredentials + ", {Reason}) for user {UserName} from {ClientNetwork}")]
+    private static partial void LogEntryRefused(ILogger logger, LogText userName, LdapUserLookupKind reason, string clientNetwork);
 
-    private sealed record PreparedSearch(Task<LdapUserLookup?> Search) : IPreparedLogin;
-
-    [LoggerMessage(EventId = 4510, Level = LogLevel.Information, Message = "LDAP login refused (" + IdentityProblemCodes.InvalidCredentials + ", {Reason}) for user {UserName} from {ClientAddress}")]
-    private static partial void LogRefused(ILogger logger, LogText userName, string reason, string clientAddress);
-
-    [LoggerMessage(EventId = 4512, Level = LogLevel.Information, Message = "LDAP login refused (" + IdentityProblemCodes.InvalidCredentials + ", {Reason}) for user {UserName} from {ClientAddress}")]
-    private static partial void LogEntryRefused(ILogger logger, LogText userName, LdapUserLookupKind reason, string clientAddress);
-
-    [LoggerMessage(EventId = 4511, Level = LogLevel.Information, Message = "LDAP user {UserName} ({Dn}, {GroupCount} groups) authenticated from {ClientAddress}")]
-    private static partial void LogAccepted(ILogger logger, LogText userName, LogText dn, int groupCount, string clientAddress);
+    [LoggerMessage(EventId = 4511, Level = LogLevel.Information, Message = "LDAP user {UserName} ({Dn}, {GroupCount} groups) authenticated from {ClientNetwork}")]
+    private static partial void LogAccepted(ILogger logger, LogText userName, LogText dn, int groupCount, string clientNetwork);
 }

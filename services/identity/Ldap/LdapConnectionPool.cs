@@ -10,25 +10,33 @@ namespace AtotiAuth.Identity.Ldap;
 /// reused: a login then costs one TCP and TLS handshake (the user's bind) instead of two. A
 /// connection that fails is dropped, never returned; the operation is retried on a fresh
 /// connection, then on the next servers, so a restarted directory is used again without a restart.
+/// Every operation runs in one of <see cref="LdapSlots"/>' bounded slots.
 /// </summary>
 internal sealed partial class LdapConnectionPool(
     LdapConnector connector,
+    LdapSlots slots,
     IOptions<LdapOptions> options,
-    TimeProvider time,
     ILogger<LdapConnectionPool> logger) : IDisposable
 {
     private readonly ConcurrentQueue<LdapLease> _idle = new();
-    private long _reused;
-
-    /// <summary>Operations served by an already open connection.</summary>
-    public long ReusedCount => Interlocked.Read(ref _reused);
 
     /// <summary>Runs a synchronous LDAP operation on a pooled connection, bounded by the operation timeout.</summary>
     public async Task<T> RunAsync<T>(Func<LdapConnection, T> operation, CancellationToken cancellationToken)
     {
-        if (_idle.TryDequeue(out var pooled) && await TryOnIdleAsync(pooled, operation, cancellationToken).ConfigureAwait(false) is (true, var done))
+        if (_idle.TryDequeue(out var pooled))
         {
-            return done;
+            try
+            {
+                var result = await ExecuteAsync(pooled, operation, cancellationToken).ConfigureAwait(false);
+                Return(pooled);
+                return result;
+            }
+            catch (Exception ex) when (LdapFailures.IsServerFailure(ex))
+            {
+                // Idle connections go stale (server restarted, idle timeout): not a reason to skip the server.
+                LogStaleDropped(logger, pooled.Server, new LdapFailureReason(ex));
+                pooled.Dispose();
+            }
         }
 
         var failed = new HashSet<LdapServerAddress>();
@@ -50,16 +58,6 @@ internal sealed partial class LdapConnectionPool(
         }
     }
 
-    /// <summary>
-    /// Starts <paramref name="operation"/> on an idle connection, or returns null when none is idle: a
-    /// look-ahead that never opens a connection, so a directory that is down or slow costs it nothing.
-    /// The task never fails on the directory's account: a failed or timed-out operation drops its
-    /// connection and yields null, and the caller then does the work through <see cref="RunAsync{T}"/>.
-    /// </summary>
-    public Task<T?>? TryStartOnIdle<T>(Func<LdapConnection, T> operation, CancellationToken cancellationToken)
-        where T : class
-        => _idle.TryDequeue(out var pooled) ? LookAheadAsync(pooled, operation, cancellationToken) : null;
-
     public void Dispose()
     {
         while (_idle.TryDequeue(out var lease))
@@ -68,53 +66,13 @@ internal sealed partial class LdapConnectionPool(
         }
     }
 
-    private async Task<T?> LookAheadAsync<T>(LdapLease pooled, Func<LdapConnection, T> operation, CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await TryOnIdleAsync(pooled, operation, cancellationToken).ConfigureAwait(false) is (true, var result) ? result : null;
-        }
-        catch (OperationCanceledException)
-        {
-            // The login was abandoned; ExecuteAsync disposes the still-busy connection once it ends.
-            return null;
-        }
-    }
-
-    /// <summary>The operation on an idle connection; false when the connection failed (it is then dropped).</summary>
-    private async Task<(bool Done, T Result)> TryOnIdleAsync<T>(LdapLease pooled, Func<LdapConnection, T> operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var result = await ExecuteAsync(pooled, operation, cancellationToken).ConfigureAwait(false);
-            Interlocked.Increment(ref _reused);
-            Return(pooled);
-            return (true, result);
-        }
-        catch (Exception ex) when (LdapFailures.IsServerFailure(ex))
-        {
-            // Idle connections go stale (server restarted, idle timeout): not a reason to skip the server.
-            LogStaleDropped(logger, pooled.Server, new LdapFailureReason(ex));
-            pooled.Dispose();
-            return (false, default!);
-        }
-    }
-
-    private async Task<T> ExecuteAsync<T>(LdapLease lease, Func<LdapConnection, T> operation, CancellationToken cancellationToken)
-    {
-        var running = Task.Run(() => operation(lease.Connection), cancellationToken);
-        try
-        {
-            return await running.WaitAsync(options.Value.OperationTimeout, time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is TimeoutException or OperationCanceledException)
-        {
+    private Task<T> ExecuteAsync<T>(LdapLease lease, Func<LdapConnection, T> operation, CancellationToken cancellationToken)
+        => slots.RunAsync(
+            () => operation(lease.Connection),
+            options.Value.OperationTimeout,
             // Timed out or aborted mid-operation: the connection is still busy, so it is never reused.
-            lease.DisposeAfter(running);
-            throw;
-        }
-    }
+            running => lease.DisposeAfter(running),
+            cancellationToken);
 
     private void Return(LdapLease lease)
     {

@@ -12,7 +12,7 @@ namespace AtotiAuth.Identity.Ldap;
 internal sealed partial class LdapConnector(
     IOptions<LdapOptions> options,
     LdapTrust trust,
-    TimeProvider time,
+    LdapSlots slots,
     ILogger<LdapConnector> logger)
 {
     private readonly Lazy<IReadOnlyList<LdapServerAddress>> _servers = new(() => LdapServerAddress.ParseAll(options.Value.Url));
@@ -53,20 +53,13 @@ internal sealed partial class LdapConnector(
         throw new LdapUnavailableException($"No directory server answered: {names}.");
     }
 
-    private async Task<LdapLease> OpenOneAsync(LdapServerAddress server, NetworkCredential? credential, CancellationToken cancellationToken)
-    {
-        var opening = Task.Run(() => Open(server, credential), cancellationToken);
-        try
-        {
-            return await opening.WaitAsync(options.Value.ConnectTimeout, time, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
+    private Task<LdapLease> OpenOneAsync(LdapServerAddress server, NetworkCredential? credential, CancellationToken cancellationToken)
+        => slots.RunAsync(
+            () => Open(server, credential),
+            options.Value.ConnectTimeout,
             // The blocked native call finishes on its own; its connection must not leak when it does.
-            _ = opening.ContinueWith(static t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
-            throw;
-        }
-    }
+            static opening => opening.ContinueWith(static t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default),
+            cancellationToken);
 
     private LdapLease Open(LdapServerAddress server, NetworkCredential? credential)
     {

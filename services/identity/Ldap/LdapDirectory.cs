@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace AtotiAuth.Identity.Ldap;
 
 /// <summary>
-/// The directory operations of a login: find the user (service account, pooled), check the account
-/// is not disabled (pooled), bind as the user (own connection), read the groups (pooled), nested ones
-/// where configured.
+/// The directory operations of a login, in order: find the user and its own login name (service
+/// account, pooled), bind as the user (own connection), check the account is not disabled and read the
+/// groups, nested ones where configured (one pooled operation).
 /// Every value from the caller goes into filters through <see cref="LdapFilter.Format"/> (RFC 4515).
 /// </summary>
 internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector connector, IOptions<LdapOptions> options)
@@ -18,14 +18,7 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
     public Task<LdapUserLookup> FindUserAsync(string loginName, CancellationToken cancellationToken)
         => pool.RunAsync(connection => FindUser(connection, loginName), cancellationToken);
 
-    /// <summary>
-    /// <see cref="FindUserAsync"/> started on an idle pooled connection, or null when none is idle; the
-    /// task yields null when that connection failed (see <see cref="LdapConnectionPool.TryStartOnIdle{T}"/>).
-    /// </summary>
-    public Task<LdapUserLookup?>? TryStartFindUser(string loginName, CancellationToken cancellationToken)
-        => pool.TryStartOnIdle(connection => FindUser(connection, loginName), cancellationToken);
-
-    /// <summary>True when the directory accepts the password for <paramref name="userDn"/>.</summary>
+    /// <summary>True when the directory accepts the password for <paramref name="userDn"/> (a connection of its own, closed at once).</summary>
     public async Task<bool> BindAsync(string userDn, string password, CancellationToken cancellationToken)
     {
         try
@@ -40,23 +33,13 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
     }
 
     /// <summary>
-    /// The account check (<see cref="LdapOptions.DisabledAccountFilter"/>) started on an idle pooled
-    /// connection, or null when none is idle; the task yields null when that connection failed. Never
-    /// opens a connection: without one, <see cref="GroupsAsync"/> makes the check in its own operation.
+    /// The account check (<see cref="LdapOptions.DisabledAccountFilter"/>), then the user's groups, nested
+    /// ones where configured, in one operation on a pooled connection (none read when disabled).
     /// </summary>
-    public Task<LdapAccount?>? TryStartCheckAccount(string userDn, CancellationToken cancellationToken)
-        => string.IsNullOrEmpty(options.Value.DisabledAccountFilter)
-            ? Task.FromResult<LdapAccount?>(LdapAccount.Enabled)
-            : pool.TryStartOnIdle(connection => CheckAccount(connection, userDn), cancellationToken);
-
-    /// <summary>
-    /// The user's groups, nested ones where configured, on a pooled connection; with
-    /// <paramref name="checkAccount"/>, the account check first on the same connection (none read when disabled).
-    /// </summary>
-    public Task<LdapGroups> GroupsAsync(string userDn, bool checkAccount, CancellationToken cancellationToken)
+    public Task<LdapGroups> GroupsAsync(string userDn, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var check = checkAccount && !string.IsNullOrEmpty(settings.DisabledAccountFilter);
+        var check = !string.IsNullOrEmpty(settings.DisabledAccountFilter);
         if (!check && settings.GroupSearchBase is null)
         {
             return Task.FromResult(LdapGroups.None);
@@ -72,11 +55,12 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
     private LdapUserLookup FindUser(LdapConnection connection, string loginName)
     {
         var settings = options.Value;
+        var nameAttribute = settings.EffectiveUserNameAttribute!;
         var request = new SearchRequest(
             LdapDn.Combine(settings.UserSearchBase, settings.BaseDn!),
             LdapFilter.Format(settings.UserSearchFilter, loginName),
             SearchScope.Subtree,
-            "1.1") // RFC 4511 §4.5.1.8: no attributes, the DN is all we need.
+            nameAttribute)
         {
             SizeLimit = 2,
         };
@@ -96,7 +80,34 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
             return response.Entries.Count == 0 ? LdapUserLookup.NotFound : LdapUserLookup.Ambiguous;
         }
 
-        return new LdapUserLookup(LdapUserLookupKind.Found, response.Entries[0].DistinguishedName);
+        var entry = response.Entries[0];
+        return CanonicalName(entry, nameAttribute, loginName) is { } name
+            ? new LdapUserLookup(LdapUserLookupKind.Found, entry.DistinguishedName, name)
+            : LdapUserLookup.NoName;
+    }
+
+    /// <summary>
+    /// The entry's own login name (DESIGN.md §3, issue 22): its only value of the attribute, or, where the
+    /// attribute has several, the one equal to what was typed but for case; null when neither settles it.
+    /// </summary>
+    private static string? CanonicalName(SearchResultEntry entry, string attributeName, string loginName)
+    {
+        var values = new List<string>();
+        foreach (string name in entry.Attributes.AttributeNames)
+        {
+            if (string.Equals(name, attributeName, StringComparison.OrdinalIgnoreCase))
+            {
+                values.AddRange(entry.Attributes[name].GetValues(typeof(string)).Cast<string>());
+            }
+        }
+
+        if (values.Count == 1)
+        {
+            return values[0];
+        }
+
+        var matching = values.Where(v => string.Equals(v, loginName, StringComparison.OrdinalIgnoreCase)).Distinct(StringComparer.Ordinal).ToList();
+        return matching.Count == 1 ? matching[0] : null;
     }
 
     private LdapAccount CheckAccount(LdapConnection connection, string userDn)

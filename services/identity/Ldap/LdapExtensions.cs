@@ -20,6 +20,7 @@ internal static class LdapExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LdapOptions>, LdapOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LdapTrust>();
+        services.TryAddSingleton<LdapSlots>();
         services.TryAddSingleton<LdapConnector>();
         services.TryAddSingleton<LdapConnectionPool>();
         services.TryAddSingleton<LdapDirectory>();

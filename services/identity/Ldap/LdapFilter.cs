@@ -34,6 +34,10 @@ internal static class LdapFilter
         return builder.ToString();
     }
 
+    /// <summary>An attribute description as filters and searches name it (RFC 4512 §2.5: descr or OID, options after <c>;</c>).</summary>
+    public static bool IsAttributeName(string? name)
+        => !string.IsNullOrWhiteSpace(name) && name.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ';');
+
     /// <summary>The template with every <c>{0}</c> replaced by the escaped value (no <c>string.Format</c>: filters may hold braces).</summary>
     public static string Format(string template, string value)
         => template.Replace(Placeholder, Escape(value), StringComparison.Ordinal);

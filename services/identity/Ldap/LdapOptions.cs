@@ -46,6 +46,14 @@ public sealed class LdapOptions
     public string UserSearchFilter { get; set; } = "(uid={0})";
 
     /// <summary>
+    /// Attribute of the user's entry that holds its login name: the session, the JWT's <c>sub</c> and the
+    /// role look-ups use the entry's own value, never what was typed (a directory may match
+    /// <c>ALICE</c> or a look-alike to <c>alice</c>). Default empty: the attribute of a filter of the form
+    /// <c>(attr={0})</c>, such as <c>uid</c> for the default filter; required with other filters.
+    /// </summary>
+    public string? UserNameAttribute { get; set; }
+
+    /// <summary>
     /// Where groups are searched, relative to <see cref="BaseDn"/> (<c>''</c> = the base itself).
     /// Default none, as Atoti: groups are not read and roles come from individual, user-name-mapped and default roles.
     /// </summary>
@@ -94,6 +102,19 @@ public sealed class LdapOptions
     /// </summary>
     public int PoolSize { get; set; } = 4;
 
+    /// <summary>
+    /// Most directory operations under way at once, searches and user binds together, each on its own
+    /// connection and holding one thread while libldap works; a login that finds none free waits in line
+    /// for <see cref="QueueTimeout"/>, then is answered 503. Default 8, Spring LDAP's pool default.
+    /// </summary>
+    public int MaxConnections { get; set; } = 8;
+
+    /// <summary>
+    /// How long a login waits for a free connection before it is answered 503 (<c>directory_unavailable</c>).
+    /// Default 5 s.
+    /// </summary>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Follow referrals to other servers. Default <c>false</c>: a referral may point anywhere and would receive the bind.</summary>
     public bool FollowReferrals { get; set; }
 
@@ -126,4 +147,23 @@ public sealed class LdapOptions
 
     /// <summary>True when the provider takes part in logins.</summary>
     internal bool IsActive => Enabled && !string.IsNullOrWhiteSpace(Url);
+
+    /// <summary><see cref="UserNameAttribute"/>, or the attribute of a <c>(attr={0})</c> filter; null when neither gives one.</summary>
+    internal string? EffectiveUserNameAttribute
+    {
+        get
+        {
+            if (!string.IsNullOrWhiteSpace(UserNameAttribute))
+            {
+                return UserNameAttribute;
+            }
+
+            var filter = UserSearchFilter ?? "";
+            var equals = filter.IndexOf('=', StringComparison.Ordinal);
+            return filter.Length > 5 && filter[0] == '(' && filter.EndsWith("={0})", StringComparison.Ordinal) && equals == filter.Length - 5
+                && LdapFilter.IsAttributeName(filter[1..equals])
+                ? filter[1..equals]
+                : null;
+        }
+    }
 }

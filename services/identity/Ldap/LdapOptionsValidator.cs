@@ -97,7 +97,16 @@ internal sealed class LdapOptionsValidator : IValidateOptions<LdapOptions>
             failures.Add($"{Key(nameof(LdapOptions.DisabledAccountFilter))} must be empty or one parenthesised filter, such as '(nsAccountLock=TRUE)'.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.GroupRoleAttributeName) || !options.GroupRoleAttributeName.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ';'))
+        if (!string.IsNullOrEmpty(options.UserNameAttribute) && !LdapFilter.IsAttributeName(options.UserNameAttribute))
+        {
+            failures.Add($"{Key(nameof(LdapOptions.UserNameAttribute))} must be an attribute name such as 'uid' or 'sAMAccountName'.");
+        }
+        else if (options.EffectiveUserNameAttribute is null)
+        {
+            failures.Add($"{Key(nameof(LdapOptions.UserNameAttribute))} is required with a {Key(nameof(LdapOptions.UserSearchFilter))} other than '(attr={{0}})': the entry's attribute that holds the login name, such as 'uid'.");
+        }
+
+        if (!LdapFilter.IsAttributeName(options.GroupRoleAttributeName))
         {
             failures.Add($"{Key(nameof(LdapOptions.GroupRoleAttributeName))} must be an attribute name such as 'cn'.");
         }
@@ -146,6 +155,20 @@ internal sealed class LdapOptionsValidator : IValidateOptions<LdapOptions>
         if (options.PoolSize is < 0 or > 64)
         {
             failures.Add($"{Key(nameof(LdapOptions.PoolSize))} must be between 0 (no reuse) and 64.");
+        }
+
+        if (options.MaxConnections is < 1 or > 256)
+        {
+            failures.Add($"{Key(nameof(LdapOptions.MaxConnections))} must be between 1 and 256.");
+        }
+        else if (options.PoolSize > options.MaxConnections)
+        {
+            failures.Add($"{Key(nameof(LdapOptions.PoolSize))} must not exceed {Key(nameof(LdapOptions.MaxConnections))}: no more connections than that are ever busy at once.");
+        }
+
+        if (options.QueueTimeout < TimeSpan.FromMilliseconds(1) || options.QueueTimeout > MaxTimeout)
+        {
+            failures.Add($"{Key(nameof(LdapOptions.QueueTimeout))} must be between 00:00:00.001 and {MaxTimeout}.");
         }
 
         if (options.MaxNestingDepth is < 1 or > 20)

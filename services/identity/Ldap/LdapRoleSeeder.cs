@@ -1,3 +1,4 @@
+using AtotiAuth.Identity.Principals;
 using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.Options;
@@ -23,19 +24,19 @@ internal sealed partial class LdapRoleSeeder(
             return;
         }
 
-        var mapping = await roles.GetRoleMappingAsync(LdapAuthenticator.Provider, cancellationToken);
+        var mapping = await roles.GetRoleMappingAsync(ProviderIds.Ldap, cancellationToken);
         foreach (var (key, mapped) in settings.RoleMapping)
         {
             if (!mapping.ContainsKey(key) && mapped.Count > 0)
             {
-                await roles.SetRoleMappingAsync(LdapAuthenticator.Provider, key, mapped, cancellationToken);
+                await roles.SetRoleMappingAsync(ProviderIds.Ldap, key, mapped, cancellationToken);
             }
         }
 
-        var defaults = await roles.GetDefaultRolesAsync(LdapAuthenticator.Provider, cancellationToken);
+        var defaults = await roles.GetDefaultRolesAsync(ProviderIds.Ldap, cancellationToken);
         if (defaults.Count == 0 && settings.DefaultRoles.Count > 0)
         {
-            await roles.SetDefaultRolesAsync(LdapAuthenticator.Provider, settings.DefaultRoles, cancellationToken);
+            await roles.SetDefaultRolesAsync(ProviderIds.Ldap, settings.DefaultRoles, cancellationToken);
         }
     }
 

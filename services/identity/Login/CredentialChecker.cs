@@ -1,64 +1,90 @@
 using AtotiAuth.Identity.Throttling;
+using AtotiAuth.Identity.Users;
+using AtotiAuth.Shared.Throttling;
 
 namespace AtotiAuth.Identity.Login;
 
 /// <summary>
-/// Basic users first, then the other password providers (LDAP). Basic first on purpose: Atoti once
-/// locked basic (technical) users out while its LDAP server was unreachable (ATOTI-CONTRACT.md
-/// "Users and roles"); here a basic login never waits for, nor depends on, the directory.
-/// The basic check also applies the throttle to every name, so a locked name is not tried further.
-/// Only work that needs no password check (<see cref="IPasswordLoginProvider.Prepare"/>) starts before it.
+/// A password login, in order (issue 22, STYLE.md §21): the throttle counts the attempt before anything
+/// else, so a locked name costs no lookup and no more than the limit is ever tried; then the input's
+/// shape; then the basic users, then the other password providers (LDAP). Basic first on purpose: Atoti
+/// once locked basic (technical) users out while its LDAP server was unreachable (ATOTI-CONTRACT.md "Users
+/// and roles"); here a basic login never waits for the directory, and a refusal stays counted whatever
+/// the directory answers. A refused attempt always spends one password hash verification, whichever
+/// providers are configured, so its timing does not tell a basic user from an unknown name.
 /// </summary>
-internal sealed class CredentialChecker(
+internal sealed partial class CredentialChecker(
     BasicAuthenticator basic,
     IEnumerable<IPasswordLoginProvider> providers,
-    LoginThrottle throttle)
+    LoginThrottle throttle,
+    ILogger<CredentialChecker> logger)
 {
-    public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string clientAddress, CancellationToken cancellationToken)
+    public async Task<LoginOutcome> AuthenticateAsync(string userName, string password, string? clientAddress, CancellationToken cancellationToken)
     {
-        // With another provider behind, its own lookup gives an unknown basic name its time (a dummy hash
-        // would add a PBKDF2 run to every directory login), and a failure is counted once, after every
-        // provider refused: counting the basic refusal of a directory user locked out concurrent logins.
-        var others = providers.Where(static p => p.IsEnabled).ToList();
-
-        // The other providers start what does not wait for the basic answer (the directory's user search)
-        // now, so it overlaps the basic check's store round trip instead of following it.
-        var prepared = new IPreparedLogin?[others.Count];
-        for (var i = 0; i < others.Count; i++)
+        var attempt = await throttle.BeginAsync(userName, clientAddress, cancellationToken);
+        if (attempt is null)
         {
-            prepared[i] = others[i].Prepare(userName, password, cancellationToken);
+            return LoginOutcome.Locked(userName);
         }
 
-        var outcome = await basic.AuthenticateAsync(userName, password, clientAddress, isLast: others.Count == 0, cancellationToken);
-        if (outcome.Kind != LoginOutcomeKind.Invalid)
+        var end = AttemptEnd.Failed;
+        try
         {
+            (var outcome, end) = await CheckAsync(userName, password, LoginThrottle.Network(clientAddress), cancellationToken);
             return outcome;
         }
-
-        LoginOutcome? unavailable = null;
-        for (var i = 0; i < others.Count; i++)
+        finally
         {
-            var next = await others[i].AuthenticateAsync(userName, password, clientAddress, prepared[i], cancellationToken);
-            if (next.Kind == LoginOutcomeKind.Success)
+            await throttle.EndAsync(attempt, end);
+        }
+    }
+
+    /// <summary>
+    /// The outcome and how the attempt ends: counted when refused, taken back on success, and taken back
+    /// too when a directory could not answer for a name that is no basic user, since then no password
+    /// was checked at all, and an LDAP user must not be locked out by the directory's outage.
+    /// </summary>
+    private async Task<(LoginOutcome Outcome, AttemptEnd End)> CheckAsync(string userName, string password, string network, CancellationToken cancellationToken)
+    {
+        if ((BasicUserRules.CheckUserName(userName) ?? BasicUserRules.CheckPassword(password)) is { } malformed)
+        {
+            LogMalformed(logger, userName, network, malformed);
+            return (LoginOutcome.Invalid(userName), AttemptEnd.Failed);
+        }
+
+        var (outcome, hashed) = await basic.AuthenticateAsync(userName, password, network, cancellationToken);
+        LoginOutcome? unavailable = null;
+        foreach (var provider in providers)
+        {
+            if (outcome.Kind == LoginOutcomeKind.Success)
             {
-                await throttle.RecordSuccessAsync(userName, outcome.Throttle, cancellationToken);
-                return next;
+                return (outcome, AttemptEnd.Succeeded);
             }
 
-            unavailable ??= next.Kind == LoginOutcomeKind.Unavailable ? next : null;
+            if (provider.IsEnabled)
+            {
+                outcome = await provider.AuthenticateAsync(userName, password, network, cancellationToken);
+
+                // A provider that could not answer is reported as such, never as a wrong password.
+                unavailable ??= outcome.Kind == LoginOutcomeKind.Unavailable ? outcome : null;
+            }
         }
 
-        // A provider that could not answer is reported as such, never as a wrong password, and not counted.
-        if (unavailable is not null)
+        if (outcome.Kind == LoginOutcomeKind.Success)
         {
-            return unavailable;
+            return (outcome, AttemptEnd.Succeeded);
         }
 
-        if (others.Count > 0)
+        if (!hashed)
         {
-            await throttle.RecordFailureAsync(userName, clientAddress, cancellationToken);
+            basic.VerifyDummy(password);
         }
 
-        return outcome;
+        return unavailable is null
+            ? (LoginOutcome.Invalid(userName), AttemptEnd.Failed)
+            : (unavailable, hashed ? AttemptEnd.Failed : AttemptEnd.Withdrawn);
     }
+
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.InvalidCredentials + ") for user {UserName} from {ClientNetwork}: the name or password {Problem}")]
+    private static partial void LogMalformed(ILogger logger, LogText userName, string clientNetwork, string problem);
 }

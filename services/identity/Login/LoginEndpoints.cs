@@ -1,3 +1,4 @@
+using AtotiAuth.Identity.Kerberos;
 using AtotiAuth.Identity.Redirects;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,8 @@ namespace AtotiAuth.Identity.Login;
 
 /// <summary>
 /// <c>GET/POST /login</c> and Atoti's <c>/login/index.html</c> (ATOTI-CONTRACT.md "Login and logout"):
-/// the form, or the Basic challenge, and in every mode <c>Authorization: Basic</c> for scripts.
+/// the form, or the Basic challenge, and in every mode <c>Authorization: Basic</c> for scripts; with
+/// Kerberos on, <c>Authorization: Negotiate</c> too, offered beside either (<see cref="KerberosLogin"/>).
 /// </summary>
 internal static partial class LoginEndpoints
 {
@@ -22,12 +24,22 @@ internal static partial class LoginEndpoints
     }
 
     internal static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> ShowAsync(
-        HttpContext context, string? redirectUrl, LoginFlow flow, IOptions<IdentityOptions> options)
+        HttpContext context, string? redirectUrl, LoginFlow flow, KerberosLogin kerberos, IOptions<IdentityOptions> options)
     {
         var redirect = flow.CheckRedirect(redirectUrl);
+        if (kerberos.HasToken(context.Request))
+        {
+            return await kerberos.LoginAsync(context, flow, redirect);
+        }
+
         if (BasicCredentials.IsPresent(context.Request))
         {
             return await flow.BasicLoginAsync(context, redirect);
+        }
+
+        if (kerberos.IsEnabled)
+        {
+            return await kerberos.OfferAsync(context, flow, redirect);
         }
 
         if (options.Value.LoginMode == LoginMode.Basic)

@@ -3,7 +3,6 @@ using AtotiAuth.Identity.Redirects;
 using AtotiAuth.Identity.Throttling;
 using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Options;
-using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Users;
 using Microsoft.AspNetCore.Identity;
@@ -25,8 +24,13 @@ internal static class LoginExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionCookieOptions>, SessionCookieOptionsValidator>());
         services.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.SectionName);
 
+        services.AddValidatedOptions<PasswordPolicyOptions>(PasswordPolicyOptions.SectionName);
+
+        // OWASP's Password Storage Cheat Sheet and Keycloak's default for PBKDF2-HMAC-SHA512 (Identity V3's
+        // PRF); hashes of the former 100,000 are upgraded at their next successful login.
+        services.Configure<PasswordHasherOptions>(static o => o.IterationCount = 210_000);
         services.TryAddSingleton<IPasswordHasher<BasicUser>, PasswordHasher<BasicUser>>();
-        services.TryAddSingleton<RoleResolver>();
+        services.TryAddSingleton<PasswordPolicy>();
         services.TryAddSingleton(static sp => new RedirectUrlValidator(sp.GetRequiredService<IOptions<IdentityOptions>>().Value));
         services.TryAddSingleton<SessionCookie>();
         services.TryAddSingleton<LoginThrottle>();

@@ -29,7 +29,7 @@ internal sealed partial class LoginFlow(
     }
 
     public Task<LoginOutcome> AuthenticateAsync(HttpContext context, string userName, string password)
-        => authenticator.AuthenticateAsync(userName, password, ClientAddress(context), context.RequestAborted);
+        => authenticator.AuthenticateAsync(userName, password, context.Connection.RemoteIpAddress?.ToString(), context.RequestAborted);
 
     public async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> BasicLoginAsync(HttpContext context, RedirectCheck redirect)
     {
@@ -50,7 +50,7 @@ internal sealed partial class LoginFlow(
 
     public async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> CompleteAsync(HttpContext context, LoginOutcome outcome, RedirectCheck redirect)
     {
-        await sessions.StartAsync(context, outcome, outcome.Provider);
+        await sessions.StartAsync(context, outcome);
         context.Response.Headers.CacheControl = "no-store";
         return TypedResults.Redirect(redirect.Target ?? options.Value.DefaultLandingPath);
     }
@@ -100,8 +100,6 @@ internal sealed partial class LoginFlow(
 
     internal static ProblemHttpResult Problem(int status, string title, string code)
         => TypedResults.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
-
-    internal static string ClientAddress(HttpContext context) => context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Redirect target refused (" + IdentityProblemCodes.InvalidRedirectUrl + "): {RedirectUrl}")]
     private static partial void LogRefusedRedirect(ILogger logger, LogText redirectUrl);

@@ -10,8 +10,7 @@ namespace AtotiAuth.Identity.Login;
 /// Fetch Metadata. <c>GET /login</c> puts a random nonce in a cookie (<c>__Host-</c>, HttpOnly,
 /// SameSite=Strict on HTTPS) and <c>{day}.{HMAC-SHA256(key of the day, nonce)}</c> in a hidden field;
 /// a form post must bring both, matching (constant-time compare), and must not be announced by the
-/// browser as cross-site. Nothing is stored per form: one HMAC per page instead of the two Data
-/// Protection encryptions of ASP.NET's antiforgery tokens (docs/benchmarks.md).
+/// browser as cross-site. Nothing is stored per form.
 /// </summary>
 internal sealed partial class LoginFormProtection(LoginFormKeys keys, ILogger<LoginFormProtection> logger)
 {
@@ -125,55 +124,14 @@ internal sealed partial class LoginFormProtection(LoginFormKeys keys, ILogger<Lo
 
     private static bool Matches(byte[] key, string nonce, byte[] mac) => CryptographicOperations.FixedTimeEquals(Mac(key, nonce), mac);
 
-    // Per thread: the random bytes drawn from the system's generator a kilobyte at a time (one call
-    // per 64 nonces instead of one each), and the HMAC of the current key kept and reset after each
-    // use instead of set up again (LoginFormBenchmarks; figures in docs/benchmarks.md).
-    [ThreadStatic]
-    private static byte[]? t_random;
-
-    [ThreadStatic]
-    private static int t_randomUsed;
-
-    [ThreadStatic]
-    private static byte[]? t_macKey;
-
-    [ThreadStatic]
-    private static IncrementalHash? t_mac;
-
-    private static string NewNonce()
-    {
-        var random = t_random;
-        if (random is null || t_randomUsed + NonceBytes > random.Length)
-        {
-            random = t_random ??= new byte[64 * NonceBytes];
-            RandomNumberGenerator.Fill(random);
-            t_randomUsed = 0;
-        }
-
-        var nonce = random.AsSpan(t_randomUsed, NonceBytes);
-        t_randomUsed += NonceBytes;
-        var encoded = Base64Url.EncodeToString(nonce);
-
-        // Handed out once: what is left in the buffer is never a nonce already given.
-        CryptographicOperations.ZeroMemory(nonce);
-        return encoded;
-    }
+    private static string NewNonce() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(NonceBytes));
 
     private static byte[] Mac(byte[] key, string nonce)
     {
-        var mac = t_mac;
-        if (mac is null || !ReferenceEquals(t_macKey, key))
-        {
-            mac?.Dispose();
-            t_mac = mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
-            t_macKey = key;
-        }
-
-        Span<byte> message = stackalloc byte[Purpose.Length + nonce.Length];
-        Purpose.CopyTo(message);
-        Encoding.ASCII.GetBytes(nonce, message[Purpose.Length..]);
-        mac.AppendData(message);
-        return mac.GetHashAndReset();
+        var message = new byte[Purpose.Length + nonce.Length];
+        Purpose.CopyTo(message, 0);
+        Encoding.ASCII.GetBytes(nonce, 0, nonce.Length, message, Purpose.Length);
+        return HMACSHA256.HashData(key, message);
     }
 
     [LoggerMessage(EventId = 4121, Level = LogLevel.Information, Message = "Login form refused (" + IdentityProblemCodes.CrossSiteLogin + "): Sec-Fetch-Site {SecFetchSite}, Origin {Origin}")]

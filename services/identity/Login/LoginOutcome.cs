@@ -1,4 +1,4 @@
-using AtotiAuth.Identity.Throttling;
+using AtotiAuth.Identity.Principals;
 
 namespace AtotiAuth.Identity.Login;
 
@@ -17,12 +17,17 @@ internal enum LoginOutcomeKind
     Unavailable,
 }
 
-/// <summary>The result of checking credentials, with the final roles and the vouching provider on success.</summary>
-internal sealed record LoginOutcome(LoginOutcomeKind Kind, string UserName, IReadOnlyList<string> Roles, string Provider = BasicAuthenticator.Provider)
+/// <summary>
+/// The result of checking credentials; on success the provider's canonical user name, the final roles,
+/// the vouching provider and its own roles (kept in the session, so the roles can be resolved again).
+/// </summary>
+internal sealed record LoginOutcome(
+    LoginOutcomeKind Kind,
+    string UserName,
+    IReadOnlyList<string> Roles,
+    string Provider = ProviderIds.Basic,
+    IReadOnlyList<string>? ProviderRoles = null)
 {
-    /// <summary>What the throttle found before the basic check, so a provider's success after it forgets failures only when there are some.</summary>
-    public ThrottleCheck Throttle { get; init; }
-
     public static LoginOutcome Invalid(string userName) => new(LoginOutcomeKind.Invalid, userName, []);
 
     public static LoginOutcome Locked(string userName) => new(LoginOutcomeKind.Locked, userName, []);

@@ -9,7 +9,7 @@ namespace AtotiAuth.Identity.Login;
 /// </summary>
 internal sealed partial class LoginSessions(ISessionStore sessions, SessionCookie cookie, ILogger<LoginSessions> logger)
 {
-    public async Task<Session> StartAsync(HttpContext context, LoginOutcome outcome, string provider)
+    public async Task<Session> StartAsync(HttpContext context, LoginOutcome outcome)
     {
         var cancellationToken = context.RequestAborted;
         var previous = cookie.Read(context);
@@ -22,9 +22,9 @@ internal sealed partial class LoginSessions(ISessionStore sessions, SessionCooki
             }
         }
 
-        var issued = await sessions.CreateAsync(new NewSession(outcome.UserName, provider, outcome.Roles), cancellationToken);
+        var issued = await sessions.CreateAsync(new NewSession(outcome.UserName, outcome.Provider, outcome.Roles, outcome.ProviderRoles), cancellationToken);
         cookie.Append(context, issued);
-        LogStarted(logger, issued.Session.Id, outcome.UserName, provider);
+        LogStarted(logger, issued.Session.Id, outcome.UserName, outcome.Provider);
         return issued.Session;
     }
 

@@ -46,8 +46,15 @@ internal sealed class OidcClaimSet
     /// <summary>The provider's session id (<c>sid</c>, OpenID Connect Front/Back-Channel Logout), when it sends one.</summary>
     public string? SessionId => ClaimPath.ReadString(_idToken, "sid");
 
+    private IReadOnlyList<string> ReadValueOf(string path)
+        => _userInfo is { } info && ClaimPath.ReadValues(info, path) is { Count: > 0 } fromUserInfo ? fromUserInfo : ClaimPath.ReadValues(_idToken, path);
+
     public string? ReadString(string path)
         => (_userInfo is { } info ? ClaimPath.ReadString(info, path) : null) ?? ClaimPath.ReadString(_idToken, path);
+
+    /// <summary>True when the claim is the JSON <c>true</c> or the string <c>"true"</c> (some providers send booleans as strings).</summary>
+    public bool IsTrue(string path)
+        => ReadValueOf(path) is ["true" or "True"];
 
     public IReadOnlyList<string> ReadRoles(IEnumerable<string> paths)
     {

@@ -66,6 +66,8 @@ internal sealed partial class OidcFailurePages(IOptions<IdentityOptions> identit
         IdentityProblemCodes.ProviderUnavailable => "The identity provider cannot be reached right now. Please try again later.",
         IdentityProblemCodes.UnknownProvider => "This sign-in method is not configured.",
         IdentityProblemCodes.MissingNameClaim => "The identity provider did not say who you are (the configured user name claim is missing).",
+        IdentityProblemCodes.UnverifiedEmail => "The identity provider has not verified your e-mail address, which this service uses as your user name. Verify it there, then sign in again.",
+        IdentityProblemCodes.InvalidUserName => "The user name the identity provider gave cannot be used here (it holds look-alike or mixed-script characters).",
         _ => "The identity provider reported an error. Please start again.",
     };
 

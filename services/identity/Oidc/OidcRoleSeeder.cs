@@ -1,3 +1,4 @@
+using AtotiAuth.Identity.Principals;
 using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.Options;
@@ -26,8 +27,9 @@ internal sealed partial class OidcRoleSeeder(IOptions<OidcOptions> options, IRol
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
-        foreach (var (id, provider) in options.Value.Providers)
+        foreach (var (providerId, provider) in options.Value.Providers)
         {
+            var id = ProviderIds.Oidc(providerId);
             if (provider.RoleMapping.Count > 0 && (await roles.GetRoleMappingAsync(id, cancellationToken)).Count == 0)
             {
                 foreach (var (key, mapped) in provider.RoleMapping)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using AtotiAuth.Identity.Logout;
+using AtotiAuth.Identity.Principals;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.WebUtilities;
@@ -25,12 +26,13 @@ internal sealed partial class OidcRpLogout(
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(session);
-        if (!oidc.Value.Providers.TryGetValue(session.Provider, out var provider) || !provider.RpInitiatedLogout)
+        var providerId = ProviderIds.OidcProviderId(session.Provider);
+        if (providerId is null || !oidc.Value.Providers.TryGetValue(providerId, out var provider) || !provider.RpInitiatedLogout)
         {
             return null;
         }
 
-        var options = schemes.Get(OidcSchemes.For(session.Provider));
+        var options = schemes.Get(OidcSchemes.For(providerId));
         string? endSession;
         try
         {
@@ -39,7 +41,7 @@ internal sealed partial class OidcRpLogout(
         }
         catch (Exception ex) when (OidcFailurePages.Classify(ex) == IdentityProblemCodes.ProviderUnavailable)
         {
-            LogProviderUnavailable(logger, session.Provider, ex.GetType().Name);
+            LogProviderUnavailable(logger, providerId, ex.GetType().Name);
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AtotiAuth.Identity.Principals;
 using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Users;
@@ -59,11 +60,20 @@ internal sealed partial class CsvProvisioner(
     private async Task<bool> ApplyRowAsync(CsvUserRow row, CancellationToken cancellationToken)
     {
         var user = await users.FindAsync(row.UserName, cancellationToken);
-        if (user is null
-            && await basicUsers.CreateAsync(row.UserName, row.Password, row.Roles, row.Status, cancellationToken) == BasicUserChange.Done)
+        if (user is null)
         {
-            await SetRolesAsync(row, cancellationToken);
-            return true;
+            var change = await basicUsers.CreateAsync(row.UserName, row.Password, row.Roles, row.Status, cancellationToken);
+            if (change == BasicUserChange.PasswordRefused)
+            {
+                LogPasswordRefused(logger, row.UserName);
+                return false;
+            }
+
+            if (change == BasicUserChange.Done)
+            {
+                await SetRolesAsync(row, cancellationToken);
+                return true;
+            }
         }
 
         // Created meanwhile by someone else (another replica applying the same file): update it.
@@ -73,9 +83,11 @@ internal sealed partial class CsvProvisioner(
             return false;
         }
 
-        if (!basicUsers.HasPassword(user, row.Password))
+        // Through BasicUsers, which also revokes the user's sessions (issue 22).
+        if (!basicUsers.HasPassword(user, row.Password)
+            && await basicUsers.SetPasswordAsync(row.UserName, row.Password, keepSessionId: null, cancellationToken) == BasicUserChange.PasswordRefused)
         {
-            await basicUsers.SetPasswordAsync(row.UserName, row.Password, cancellationToken);
+            LogPasswordRefused(logger, row.UserName);
         }
 
         if (user.Status != row.Status)
@@ -137,10 +149,10 @@ internal sealed partial class CsvProvisioner(
     private async Task SetRolesAsync(CsvUserRow row, CancellationToken cancellationToken)
     {
         string[] wanted = [.. new SortedSet<string>([BasicUserRules.UserRole, .. row.Roles], StringComparer.Ordinal)];
-        var current = await roles.GetIndividualRolesAsync(row.UserName, cancellationToken);
+        var current = await roles.GetIndividualRolesAsync(ProviderIds.Basic, row.UserName, cancellationToken);
         if (!current.SequenceEqual(wanted, StringComparer.Ordinal))
         {
-            await roles.SetIndividualRolesAsync(row.UserName, wanted, cancellationToken);
+            await basicUsers.SetRolesAsync(row.UserName, wanted, cancellationToken);
         }
     }
 
@@ -154,4 +166,7 @@ internal sealed partial class CsvProvisioner(
     [LoggerMessage(EventId = 4603, Level = LogLevel.Warning,
         Message = "Provisioning file lists {Rows} row(s) against {PreviousRows} before (minimum fraction {MinimumFraction}): the {Due} removal(s) it implies are skipped; a truncated or emptied file must not remove everyone")]
     private static partial void LogRemovalsSkipped(ILogger logger, int due, int rows, int previousRows, double minimumFraction);
+
+    [LoggerMessage(EventId = 4604, Level = LogLevel.Warning, Message = "Provisioning row of {UserName}: its password fails the password policy (AtotiAuth:Identity:Passwords) and was not set")]
+    private static partial void LogPasswordRefused(ILogger logger, LogText userName);
 }

@@ -6,4 +6,7 @@ internal enum BasicUserChange
     Done,
     NotFound,
     AlreadyExists,
+
+    /// <summary>The new password fails <see cref="PasswordPolicy"/>: nothing was changed.</summary>
+    PasswordRefused,
 }

@@ -1,31 +1,22 @@
+using AtotiAuth.Identity.Principals;
+
 namespace AtotiAuth.Identity.Users;
 
 /// <summary>What a basic user name, password and role may be; the messages go to the admin API's problems.</summary>
 internal static class BasicUserRules
 {
-    public const int MaxUserNameLength = 256;
     public const int MaxPasswordLength = 1024;
     public const string UserRole = "ROLE_USER";
 
-    /// <summary>RFC 7617 §2: the user-id of Basic credentials cannot contain a colon.</summary>
+    /// <summary><see cref="UserNames.Check"/>, and no colon: RFC 7617 §2's user-id of Basic credentials cannot hold one.</summary>
     public static string? CheckUserName(string? userName)
     {
-        if (string.IsNullOrWhiteSpace(userName))
+        if (UserNames.Check(userName) is { } problem)
         {
-            return "is required.";
+            return problem;
         }
 
-        if (userName.Length > MaxUserNameLength)
-        {
-            return $"must be at most {MaxUserNameLength} characters.";
-        }
-
-        if (userName.Contains(':', StringComparison.Ordinal) || userName.Any(char.IsControl) || userName.Trim().Length != userName.Length)
-        {
-            return "must not contain ':', control characters, or leading or trailing spaces.";
-        }
-
-        return null;
+        return userName!.Contains(':', StringComparison.Ordinal) ? "must not contain ':'." : null;
     }
 
     public static string? CheckPassword(string? password)

@@ -23,6 +23,12 @@ internal sealed class CubeHeaders(IOptions<PingOptions> options)
 
     public bool IsSidecars(string name)
     {
+        // Every such name starts with x or f, and most headers do not: one test settles them.
+        if (name.Length == 0 || ((name[0] | 0x20) != 'x' && (name[0] | 0x20) != 'f' && !IsConfigured(name)))
+        {
+            return false;
+        }
+
         if (StartsWithFolded(name, ReservedPrefix)
             || EqualsFolded(name, _options.UserHeader)
             || EqualsFolded(name, _options.RolesHeader)
@@ -49,6 +55,10 @@ internal sealed class CubeHeaders(IOptions<PingOptions> options)
 
         return false;
     }
+
+    /// <summary>A configured identity header that starts with neither x nor f (the defaults all start with x).</summary>
+    private bool IsConfigured(string name) =>
+        EqualsFolded(name, _options.UserHeader) || EqualsFolded(name, _options.RolesHeader) || EqualsFolded(name, _options.SessionHeader);
 
     /// <summary>Removes every header that is the sidecar's to write; returns how many.</summary>
     public int StripFrom(IHeaderDictionary headers)

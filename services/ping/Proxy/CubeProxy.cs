@@ -5,6 +5,7 @@ using AtotiAuth.Ping.Revocation;
 using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Forwarder;
 
@@ -67,12 +68,10 @@ internal sealed partial class CubeProxy : IDisposable
     /// Forwards an HTTP request as is; <see cref="Report"/> reads the outcome. Not an async method of
     /// its own: the endpoint awaits the forwarder directly (one state machine fewer per request).
     /// </summary>
-    public ValueTask<ForwarderError> SendAsync(HttpContext context) =>
-        _forwarder.SendAsync(context, _cube, _invoker, _config, _transformer);
+    public ValueTask<ForwarderError> SendAsync(HttpContext context) => Forward(context, _transformer);
 
     /// <summary>Forwards a ping to an Atoti server, which sets its own cookie; this cube's cookie is added when it answers 2xx.</summary>
-    public ValueTask<ForwarderError> SendPingAsync(HttpContext context) =>
-        _forwarder.SendAsync(context, _cube, _invoker, _config, _pingTransformer);
+    public ValueTask<ForwarderError> SendPingAsync(HttpContext context) => Forward(context, _pingTransformer);
 
     /// <summary>Forwards a WebSocket handshake and relays the socket; null when the cube answered, else the failure.</summary>
     public async ValueTask<ProblemCode?> ForwardSocketAsync(HttpContext context, AtotiAuthCaller caller)
@@ -91,6 +90,18 @@ internal sealed partial class CubeProxy : IDisposable
     }
 
     public void Dispose() => _invoker.Dispose();
+
+    private ValueTask<ForwarderError> Forward(HttpContext context, CubeTransformer transformer)
+    {
+        // The cube's answer is passed on as it is: an empty 401 or 404 of the cube's own must not be
+        // rewritten into one of our problem bodies by the service defaults' status code pages.
+        if (context.Features.Get<IStatusCodePagesFeature>() is { } pages)
+        {
+            pages.Enabled = false;
+        }
+
+        return _forwarder.SendAsync(context, _cube, _invoker, _config, transformer);
+    }
 
     /// <summary>Null when the cube answered (or the client went away), else the failure to answer with.</summary>
     public ProblemCode? Report(HttpContext context, ForwarderError error)

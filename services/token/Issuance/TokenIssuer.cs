@@ -12,7 +12,7 @@ namespace AtotiAuth.Token.Issuance;
 /// <summary>
 /// Signs tokens for sessions. A session's token is reused until half its life has passed (the UI polls
 /// <c>/jwt</c>; signing with RSA costs about a millisecond, a lookup nanoseconds), and re-signed sooner
-/// when the signing key changed, so a rotation takes effect at once.
+/// when the signing key or the session's roles changed, so a rotation or a role change takes effect at once.
 /// </summary>
 internal sealed class TokenIssuer(SigningKeySet keys, IOptions<TokenOptions> options, TimeProvider time)
 {
@@ -26,9 +26,11 @@ internal sealed class TokenIssuer(SigningKeySet keys, IOptions<TokenOptions> opt
     {
         var now = time.GetUtcNow();
         var signing = keys.Current;
+        // Re-signed as soon as the session's roles changed (an admin's change, issue 22).
         if (_cache.TryGetValue(session.Id, out var cached)
             && now < cached.RefreshAfter
-            && ReferenceEquals(cached.KeyId, signing.Signer.KeyId))
+            && ReferenceEquals(cached.KeyId, signing.Signer.KeyId)
+            && cached.Roles.SequenceEqual(session.Roles, StringComparer.Ordinal))
         {
             return cached.Token;
         }
@@ -52,7 +54,7 @@ internal sealed class TokenIssuer(SigningKeySet keys, IOptions<TokenOptions> opt
             Sweep(now);
         }
 
-        _cache[session.Id] = new CachedToken(token, signing.Signer.KeyId, now + ((expires - now) / 2));
+        _cache[session.Id] = new CachedToken(token, signing.Signer.KeyId, now + ((expires - now) / 2), session.Roles);
         return token;
     }
 
@@ -77,5 +79,5 @@ internal sealed class TokenIssuer(SigningKeySet keys, IOptions<TokenOptions> opt
 
     private static string NewTokenId() => Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
 
-    private sealed record CachedToken(string Token, string KeyId, DateTimeOffset RefreshAfter);
+    private sealed record CachedToken(string Token, string KeyId, DateTimeOffset RefreshAfter, IReadOnlyList<string> Roles);
 }

@@ -6,36 +6,39 @@ namespace AtotiAuth.Shared.Store.InMemory;
 internal sealed class InMemoryRoleStore : IRoleStore
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, string[]> _individual = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dictionary<string, string[]>> _individual = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Dictionary<string, string[]>> _mappings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _defaults = new(StringComparer.Ordinal);
+    private readonly Dictionary<PrincipalId, PrincipalId> _links = [];
 
-    public Task<IReadOnlyList<string>> GetIndividualRolesAsync(string userName, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> GetIndividualRolesAsync(string provider, string userName, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userName);
+        PrincipalId.Validate(provider, userName);
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<string>>(_individual.GetValueOrDefault(userName) ?? []);
+            return Task.FromResult<IReadOnlyList<string>>(_individual.GetValueOrDefault(provider)?.GetValueOrDefault(userName) ?? []);
         }
     }
 
-    public Task SetIndividualRolesAsync(string userName, IEnumerable<string> roles, CancellationToken cancellationToken = default)
+    public Task SetIndividualRolesAsync(string provider, string userName, IEnumerable<string> roles, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userName);
+        PrincipalId.Validate(provider, userName);
         var set = RoleSets.Normalize(roles);
         lock (_gate)
         {
-            Put(_individual, userName, set);
+            Put(MapOf(_individual, provider), userName, set);
         }
 
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListIndividualRolesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListIndividualRolesAsync(string provider, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(Copy(_individual));
+            return Task.FromResult<IReadOnlyDictionary<string, IReadOnlyList<string>>>(
+                _individual.TryGetValue(provider, out var map) ? Copy(map) : RoleSets.NewMap());
         }
     }
 
@@ -56,12 +59,7 @@ internal sealed class InMemoryRoleStore : IRoleStore
         var set = RoleSets.Normalize(roles);
         lock (_gate)
         {
-            if (!_mappings.TryGetValue(provider, out var mapping))
-            {
-                _mappings[provider] = mapping = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            }
-
-            Put(mapping, key, set);
+            Put(MapOf(_mappings, provider), key, set);
         }
 
         return Task.CompletedTask;
@@ -86,6 +84,53 @@ internal sealed class InMemoryRoleStore : IRoleStore
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<PrincipalId?> GetLinkAsync(PrincipalId principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        lock (_gate)
+        {
+            return Task.FromResult(_links.GetValueOrDefault(principal));
+        }
+    }
+
+    public Task SetLinkAsync(PrincipalId principal, PrincipalId? target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        PrincipalId.Validate(principal.Provider, principal.UserName);
+        lock (_gate)
+        {
+            if (target is null)
+            {
+                _links.Remove(principal);
+            }
+            else
+            {
+                PrincipalId.Validate(target.Provider, target.UserName);
+                _links[principal] = target;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyDictionary<PrincipalId, PrincipalId>> ListLinksAsync(CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyDictionary<PrincipalId, PrincipalId>>(new Dictionary<PrincipalId, PrincipalId>(_links));
+        }
+    }
+
+    private static Dictionary<string, string[]> MapOf(Dictionary<string, Dictionary<string, string[]>> maps, string provider)
+    {
+        if (!maps.TryGetValue(provider, out var map))
+        {
+            maps[provider] = map = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        }
+
+        return map;
     }
 
     private static void Put(Dictionary<string, string[]> map, string key, string[] roles)

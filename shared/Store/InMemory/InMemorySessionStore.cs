@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.Options;
 
@@ -11,30 +12,43 @@ internal sealed class InMemorySessionStore(
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _sessions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _byUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<PrincipalId, HashSet<string>> _byUser = [];
     private readonly SessionOptions _options = sessionOptions.Value;
 
-    public Task<IssuedSession> CreateAsync(NewSession request, CancellationToken cancellationToken = default)
+    public async Task<IssuedSession> CreateAsync(NewSession request, CancellationToken cancellationToken = default)
     {
         SessionRules.Validate(request);
         cancellationToken.ThrowIfCancellationRequested();
 
         var now = SessionRules.Now(time);
         var session = new Session(
-            SessionSecrets.NewId(), request.UserName, request.Provider, [.. request.Roles], now, now, now + _options.AbsoluteTimeout);
+            SessionSecrets.NewId(), request.UserName, request.Provider, [.. request.Roles], now, now, now + _options.AbsoluteTimeout, [.. request.ProviderRoles ?? []]);
         var secret = SessionSecrets.NewSecret();
+        var principal = new PrincipalId(session.Provider, session.UserName);
+        List<Session> oldest;
         lock (_gate)
         {
             _sessions[session.Id] = new Entry(session, SessionSecrets.Hash(secret));
-            if (!_byUser.TryGetValue(session.UserName, out var ids))
+            if (!_byUser.TryGetValue(principal, out var ids))
             {
-                _byUser[session.UserName] = ids = new HashSet<string>(StringComparer.Ordinal);
+                _byUser[principal] = ids = new HashSet<string>(StringComparer.Ordinal);
             }
 
             ids.Add(session.Id);
+            var active = Active(ids, now);
+            oldest = [.. active.Where(s => s.Id != session.Id).Take(active.Count - _options.MaxSessionsPerUser)];
+            foreach (var old in oldest)
+            {
+                Remove(old.Id);
+            }
         }
 
-        return Task.FromResult(new IssuedSession(session, new SessionTicket(session.Id, secret)));
+        foreach (var old in oldest)
+        {
+            await revocations.RevokeAsync(old.Id, cancellationToken);
+        }
+
+        return new IssuedSession(session, new SessionTicket(session.Id, secret));
     }
 
     public Task<Session?> GetAsync(string sessionId, CancellationToken cancellationToken = default)
@@ -72,29 +86,42 @@ internal sealed class InMemorySessionStore(
         }
     }
 
-    public Task<IReadOnlyList<Session>> ListByUserAsync(string userName, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Session>> ListByUserAsync(string provider, string userName, CancellationToken cancellationToken = default)
     {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
         ArgumentException.ThrowIfNullOrEmpty(userName);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var now = SessionRules.Now(time);
         lock (_gate)
         {
-            if (!_byUser.TryGetValue(userName, out var ids))
+            return Task.FromResult<IReadOnlyList<Session>>(
+                _byUser.TryGetValue(new PrincipalId(provider, userName), out var ids) ? Active(ids, SessionRules.Now(time)) : []);
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListUserNamesAsync(string provider, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<string>>(
+                [.. _byUser.Keys.Where(p => p.Provider == provider).Select(static p => p.UserName).Order(StringComparer.Ordinal)]);
+        }
+    }
+
+    public Task<bool> SetRolesAsync(string sessionId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        ArgumentNullException.ThrowIfNull(roles);
+        lock (_gate)
+        {
+            if (FindActive(sessionId, SessionRules.Now(time)) is not { } entry)
             {
-                return Task.FromResult<IReadOnlyList<Session>>([]);
+                return Task.FromResult(false);
             }
 
-            var sessions = new List<Session>(ids.Count);
-            foreach (var id in ids.ToArray())
-            {
-                if (FindActive(id, now) is { } entry)
-                {
-                    sessions.Add(entry.Session);
-                }
-            }
-
-            return Task.FromResult<IReadOnlyList<Session>>(sessions.OrderBy(s => s.CreatedAt).ThenBy(s => s.Id, StringComparer.Ordinal).ToArray());
+            _sessions[sessionId] = entry with { Session = entry.Session with { Roles = [.. roles] } };
+            return Task.FromResult(true);
         }
     }
 
@@ -139,18 +166,33 @@ internal sealed class InMemorySessionStore(
         return session;
     }
 
-    public async Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default)
+    public async Task<int> RevokeAllAsync(string provider, string userName, string? exceptSessionId = null, CancellationToken cancellationToken = default)
     {
         var count = 0;
-        foreach (var session in await ListByUserAsync(userName, cancellationToken))
+        foreach (var session in await ListByUserAsync(provider, userName, cancellationToken))
         {
-            if (await RevokeAsync(session.Id, cancellationToken))
+            if (session.Id != exceptSessionId && await RevokeAsync(session.Id, cancellationToken))
             {
                 count++;
             }
         }
 
         return count;
+    }
+
+    /// <summary>The active sessions among <paramref name="ids"/>, oldest first (call under the lock).</summary>
+    private List<Session> Active(HashSet<string> ids, DateTimeOffset now)
+    {
+        var sessions = new List<Session>(ids.Count);
+        foreach (var id in ids.ToArray())
+        {
+            if (FindActive(id, now) is { } entry)
+            {
+                sessions.Add(entry.Session);
+            }
+        }
+
+        return [.. sessions.OrderBy(static s => s.CreatedAt).ThenBy(static s => s.Id, StringComparer.Ordinal)];
     }
 
     /// <summary>The session when it is still active; an ended one is removed on the way (call under the lock).</summary>
@@ -172,12 +214,16 @@ internal sealed class InMemorySessionStore(
 
     private void Remove(string sessionId)
     {
-        if (_sessions.Remove(sessionId, out var entry) && _byUser.TryGetValue(entry.Session.UserName, out var ids))
+        if (_sessions.Remove(sessionId, out var entry))
         {
-            ids.Remove(sessionId);
-            if (ids.Count == 0)
+            var principal = new PrincipalId(entry.Session.Provider, entry.Session.UserName);
+            if (_byUser.TryGetValue(principal, out var ids))
             {
-                _byUser.Remove(entry.Session.UserName);
+                ids.Remove(sessionId);
+                if (ids.Count == 0)
+                {
+                    _byUser.Remove(principal);
+                }
             }
         }
     }

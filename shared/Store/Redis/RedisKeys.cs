@@ -20,8 +20,14 @@ internal sealed class RedisKeys(string prefix)
     /// </summary>
     public RedisKey LastSeen(string sessionId) => $"{prefix}last-seen:{sessionId}";
 
-    /// <summary>Set of a user's session ids, pruned of ended ones when listed.</summary>
-    public RedisKey UserSessions(string userName) => $"{prefix}user-sessions:{userName}";
+    /// <summary>Set of a principal's session ids, pruned of ended ones when listed (provider ids hold no ':' after their own, so keys never collide).</summary>
+    public RedisKey UserSessions(string provider, string userName) => $"{prefix}user-sessions:{provider}:{userName}";
+
+    /// <summary>Set of the user names of a provider with sessions, so a change of the provider's roles reaches them.</summary>
+    public RedisKey SessionUsers(string provider) => $"{prefix}session-users:{provider}";
+
+    /// <summary>Before version 2 of the layout: set of a user name's session ids, whatever its provider.</summary>
+    public string LegacyUserSessionsPattern => $"{prefix}user-sessions:*";
 
     /// <summary>String per revoked session (the revocation time), expiring after the retention.</summary>
     public RedisKey Revoked(string sessionId) => $"{prefix}revoked:{sessionId}";
@@ -35,8 +41,14 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>Hash of basic users: user name → JSON.</summary>
     public RedisKey Users => $"{prefix}users";
 
-    /// <summary>Hash of individual roles: user name → JSON array.</summary>
-    public RedisKey IndividualRoles => $"{prefix}roles:individual";
+    /// <summary>Hash per provider of its users' individual roles: user name → JSON array.</summary>
+    public RedisKey IndividualRoles(string provider) => $"{prefix}roles:individual:{provider}";
+
+    /// <summary>Before version 2 of the layout: one hash of individual roles, user name → JSON array, whatever the provider.</summary>
+    public RedisKey LegacyIndividualRoles => $"{prefix}roles:individual";
+
+    /// <summary>Hash of links: <c>{provider}/{user}</c> → the <c>{provider}/{user}</c> whose individual roles it shares.</summary>
+    public RedisKey RoleLinks => $"{prefix}roles:links";
 
     /// <summary>Hash per provider of its role mapping: provider role or user name → JSON array.</summary>
     public RedisKey RoleMapping(string provider) => $"{prefix}roles:mapping:{provider}";
@@ -44,7 +56,7 @@ internal sealed class RedisKeys(string prefix)
     /// <summary>Hash of default roles: provider → JSON array.</summary>
     public RedisKey DefaultRoles => $"{prefix}roles:default";
 
-    /// <summary>Hash per throttling counter: window start and count.</summary>
+    /// <summary>Hash per throttling counter (window end, total, per-field counts) or remembered set, each with a TTL.</summary>
     public RedisKey LoginAttempts(string key) => $"{prefix}login-attempts:{key}";
 
     /// <summary>
@@ -52,6 +64,12 @@ internal sealed class RedisKeys(string prefix)
     /// Gone or changed means Redis lost its data (<c>StoreDataLossMonitor</c>).
     /// </summary>
     public RedisKey Generation => $"{prefix}generation";
+
+    /// <summary>String holding the store layout's version, and the lock of the replica migrating it.</summary>
+    public RedisKey LayoutVersion => $"{prefix}layout-version";
+
+    /// <summary>Lock held by the replica that migrates the layout at start (<c>RedisLayoutMigration</c>).</summary>
+    public RedisKey LayoutLock => $"{prefix}layout-version:lock";
 
     /// <summary>List holding the Data Protection key ring.</summary>
     public RedisKey DataProtectionKeys => $"{prefix}data-protection-keys";

@@ -6,27 +6,31 @@ using StackExchange.Redis;
 namespace AtotiAuth.Shared.Store.Redis;
 
 /// <summary>
-/// Roles in Redis hashes whose values are JSON arrays: individual roles (user name → roles), one
-/// mapping per provider (provider role or user name → roles) and default roles (provider → roles).
+/// Roles in Redis hashes whose values are JSON arrays: individual roles (one hash per provider, user
+/// name → roles), one mapping per provider (provider role or <c>user:{name}</c> → roles), default roles
+/// (provider → roles), and the links between principals (<c>{provider}/{user}</c> → <c>{provider}/{user}</c>).
 /// </summary>
 internal sealed class RedisRoleStore(IConnectionMultiplexer redis, IOptions<StoreOptions> storeOptions) : IRoleStore
 {
     private readonly RedisKeys _keys = new(storeOptions.Value.KeyPrefix);
 
-    public Task<IReadOnlyList<string>> GetIndividualRolesAsync(string userName, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> GetIndividualRolesAsync(string provider, string userName, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userName);
-        return GetAsync(_keys.IndividualRoles, userName, cancellationToken);
+        PrincipalId.Validate(provider, userName);
+        return GetAsync(_keys.IndividualRoles(provider), userName, cancellationToken);
     }
 
-    public Task SetIndividualRolesAsync(string userName, IEnumerable<string> roles, CancellationToken cancellationToken = default)
+    public Task SetIndividualRolesAsync(string provider, string userName, IEnumerable<string> roles, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userName);
-        return SetAsync(_keys.IndividualRoles, userName, roles, cancellationToken);
+        PrincipalId.Validate(provider, userName);
+        return SetAsync(_keys.IndividualRoles(provider), userName, roles, cancellationToken);
     }
 
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListIndividualRolesAsync(CancellationToken cancellationToken = default) =>
-        GetAllAsync(_keys.IndividualRoles, cancellationToken);
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListIndividualRolesAsync(string provider, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(provider);
+        return GetAllAsync(_keys.IndividualRoles(provider), cancellationToken);
+    }
 
     public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetRoleMappingAsync(string provider, CancellationToken cancellationToken = default)
     {
@@ -51,6 +55,75 @@ internal sealed class RedisRoleStore(IConnectionMultiplexer redis, IOptions<Stor
     {
         ArgumentException.ThrowIfNullOrEmpty(provider);
         return SetAsync(_keys.DefaultRoles, provider, roles, cancellationToken);
+    }
+
+    public async Task<PrincipalId?> GetLinkAsync(PrincipalId principal, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        PrincipalId.Validate(principal.Provider, principal.UserName);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var target = await redis.GetDatabase().HashGetAsync(_keys.RoleLinks, principal.ToString());
+            return PrincipalId.TryParse(target, out var parsed) ? parsed : null;
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            throw RedisFailures.Unavailable(ex);
+        }
+    }
+
+    public async Task SetLinkAsync(PrincipalId principal, PrincipalId? target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        PrincipalId.Validate(principal.Provider, principal.UserName);
+        if (target is not null)
+        {
+            PrincipalId.Validate(target.Provider, target.UserName);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var db = redis.GetDatabase();
+            if (target is null)
+            {
+                await db.HashDeleteAsync(_keys.RoleLinks, principal.ToString());
+            }
+            else
+            {
+                await db.HashSetAsync(_keys.RoleLinks, principal.ToString(), target.ToString());
+            }
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            throw RedisFailures.Unavailable(ex);
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<PrincipalId, PrincipalId>> ListLinksAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        HashEntry[] entries;
+        try
+        {
+            entries = await redis.GetDatabase().HashGetAllAsync(_keys.RoleLinks);
+        }
+        catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
+        {
+            throw RedisFailures.Unavailable(ex);
+        }
+
+        var links = new Dictionary<PrincipalId, PrincipalId>();
+        foreach (var entry in entries)
+        {
+            if (PrincipalId.TryParse(entry.Name, out var from) && PrincipalId.TryParse(entry.Value, out var to))
+            {
+                links[from] = to;
+            }
+        }
+
+        return links;
     }
 
     private async Task<IReadOnlyList<string>> GetAsync(RedisKey hash, string field, CancellationToken cancellationToken)
@@ -80,7 +153,7 @@ internal sealed class RedisRoleStore(IConnectionMultiplexer redis, IOptions<Stor
             }
             else
             {
-                await db.HashSetAsync(hash, field, JsonSerializer.Serialize(set, StoreJsonContext.Default.StringArray));
+                await db.HashSetAsync(hash, field, Serialize(set));
             }
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
@@ -111,6 +184,8 @@ internal sealed class RedisRoleStore(IConnectionMultiplexer redis, IOptions<Stor
         return map;
     }
 
-    private static string[] Deserialize(RedisValue json) =>
+    internal static string Serialize(string[] roles) => JsonSerializer.Serialize(roles, StoreJsonContext.Default.StringArray);
+
+    internal static string[] Deserialize(RedisValue json) =>
         JsonSerializer.Deserialize((string)json!, StoreJsonContext.Default.StringArray) ?? [];
 }

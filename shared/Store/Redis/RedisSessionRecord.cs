@@ -6,25 +6,27 @@ namespace AtotiAuth.Shared.Store.Redis;
 
 /// <summary>
 /// A session as its Redis hash keeps it: times as Unix milliseconds, roles as JSON, the secret only as
-/// SHA-256. The hash is written once, by the identity service; later uses are recorded in the session's
-/// own last-seen key (<see cref="RedisKeys.LastSeen"/>), the later of the two being the last use.
+/// SHA-256. Only the identity service writes the hash (at sign-in, and its roles when they change); later
+/// uses are recorded in the session's own last-seen key (<see cref="RedisKeys.LastSeen"/>), the later of the two being the last use.
 /// </summary>
 internal static class RedisSessionRecord
 {
     public const string LastSeenField = "seen";
-    private const string UserField = "user";
-    private const string ProviderField = "provider";
-    private const string RolesField = "roles";
+    public const string UserField = "user";
+    public const string ProviderField = "provider";
+    public const string RolesField = "roles";
     private const string CreatedField = "created";
     private const string ExpiresField = "expires";
     private const string SecretHashField = "secret-sha256";
+    private const string ProviderRolesField = "provider-roles";
 
     /// <summary>Field, value, field, value… as HSET takes them in a script.</summary>
     public static RedisValue[] ToFieldsAndValues(Session session, byte[] secretHash) =>
     [
+        ProviderRolesField, Json(session.ProviderRoles ?? []),
         UserField, session.UserName,
         ProviderField, session.Provider,
-        RolesField, JsonSerializer.Serialize([.. session.Roles], StoreJsonContext.Default.StringArray),
+        RolesField, Json(session.Roles),
         CreatedField, session.CreatedAt.ToUnixTimeMilliseconds(),
         LastSeenField, session.LastSeenAt.ToUnixTimeMilliseconds(),
         ExpiresField, session.ExpiresAt.ToUnixTimeMilliseconds(),
@@ -52,10 +54,15 @@ internal static class RedisSessionRecord
             sessionId,
             user!,
             provider!,
-            JsonSerializer.Deserialize((string)roles!, StoreJsonContext.Default.StringArray) ?? [],
+            Strings(roles),
             DateTimeOffset.FromUnixTimeMilliseconds((long)created),
             DateTimeOffset.FromUnixTimeMilliseconds(lastSeen.TryParse(out long used) && used > (long)seen ? used : (long)seen),
-            DateTimeOffset.FromUnixTimeMilliseconds((long)expires));
+            DateTimeOffset.FromUnixTimeMilliseconds((long)expires),
+            fields.TryGetValue(ProviderRolesField, out var providerRoles) ? Strings(providerRoles) : null);
         return (session, (byte[])secretHash!);
     }
+
+    public static string Json(IReadOnlyList<string> values) => JsonSerializer.Serialize([.. values], StoreJsonContext.Default.StringArray);
+
+    private static string[] Strings(RedisValue json) => JsonSerializer.Deserialize((string)json!, StoreJsonContext.Default.StringArray) ?? [];
 }

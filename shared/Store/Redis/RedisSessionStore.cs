@@ -5,13 +5,14 @@ using StackExchange.Redis;
 namespace AtotiAuth.Shared.Store.Redis;
 
 /// <summary>
-/// Sessions in Redis (DESIGN.md §5): a hash per session, written once, a last-seen key per session that
-/// records its uses (so recording a use at <c>/jwt</c> needs no write access to sessions, docs/redis.md),
-/// and a set of ids per user, each written with single-key commands, sent together in one batch (one
-/// round trip), so cluster deployments work. Ending a session is one script on one server; on a cluster,
-/// whose keys may live on several nodes, the revocation is awaited before the deletes (the verifiers'
-/// allow-list refuses the session as soon as either its revocation or the loss of its hash is seen).
-/// Timeouts are decided by timestamps from the injected clock; key TTLs only clean up after them.
+/// Sessions in Redis (DESIGN.md §5): a hash per session, written by the identity service only, a
+/// last-seen key per session that records its uses (so recording a use at <c>/jwt</c> needs no write
+/// access to sessions, docs/redis.md), a set of ids per principal and a set of user names per provider,
+/// each written with single-key commands, sent together in one batch (one round trip), so cluster
+/// deployments work. Ending a session is one script on one server; on a cluster, whose keys may live on
+/// several nodes, the revocation is awaited before the deletes (the verifiers' allow-list refuses the
+/// session as soon as either its revocation or the loss of its hash is seen). Timeouts are decided by
+/// timestamps from the injected clock; key TTLs only clean up after them.
 /// </summary>
 internal sealed class RedisSessionStore(
     IConnectionMultiplexer redis,
@@ -27,8 +28,16 @@ internal sealed class RedisSessionStore(
         return 1
         """;
 
+    /// <summary>Sets one field only while the session exists: an update racing a revoke must not resurrect it.</summary>
+    private const string SetFieldScript = """
+        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+        return 1
+        """;
+
     private readonly RedisKeys _keys = new(storeOptions.Value.KeyPrefix);
     private readonly SessionOptions _options = sessionOptions.Value;
+    private readonly RedisSessionIndex _index = new(redis, new RedisKeys(storeOptions.Value.KeyPrefix), sessionOptions.Value, time);
 
     public async Task<IssuedSession> CreateAsync(NewSession request, CancellationToken cancellationToken = default)
     {
@@ -37,26 +46,39 @@ internal sealed class RedisSessionStore(
 
         var now = SessionRules.Now(time);
         var session = new Session(
-            SessionSecrets.NewId(), request.UserName, request.Provider, [.. request.Roles], now, now, now + _options.AbsoluteTimeout);
+            SessionSecrets.NewId(), request.UserName, request.Provider, [.. request.Roles], now, now, now + _options.AbsoluteTimeout, [.. request.ProviderRoles ?? []]);
         var secret = SessionSecrets.NewSecret();
         RedisValue[] arguments =
         [
             (long)SessionRules.HashTtl(session, now).TotalMilliseconds,
             .. RedisSessionRecord.ToFieldsAndValues(session, SessionSecrets.Hash(secret)),
         ];
-        var userSessions = _keys.UserSessions(session.UserName);
+        var userSessions = _keys.UserSessions(session.Provider, session.UserName);
+        var sessionUsers = _keys.SessionUsers(session.Provider);
+        long count;
         try
         {
             var batch = redis.GetDatabase().CreateBatch();
             var write = batch.ScriptEvaluateAsync(CreateScript, [_keys.Session(session.Id)], arguments);
             var index = batch.SetAddAsync(userSessions, session.Id);
             var expire = batch.KeyExpireAsync(userSessions, SessionRules.IndexTtl(_options));
+            var user = batch.SetAddAsync(sessionUsers, session.UserName);
+            var expireUsers = batch.KeyExpireAsync(sessionUsers, SessionRules.IndexTtl(_options));
+            var counting = batch.SetLengthAsync(userSessions);
             batch.Execute();
-            await Task.WhenAll(write, index, expire).ConfigureAwait(false);
+            await Task.WhenAll(write, index, expire, user, expireUsers, counting).ConfigureAwait(false);
+            count = await counting.ConfigureAwait(false);
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {
             throw RedisFailures.Unavailable(ex);
+        }
+
+        if (count > _options.MaxSessionsPerUser)
+        {
+            // The set still lists ended sessions until listed: the listing prunes them, then the oldest go.
+            var active = await ListByUserAsync(session.Provider, session.UserName, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(active.Where(s => s.Id != session.Id).Take(active.Count - _options.MaxSessionsPerUser).Select(EndAsync)).ConfigureAwait(false);
         }
 
         return new IssuedSession(session, new SessionTicket(session.Id, secret));
@@ -105,40 +127,22 @@ internal sealed class RedisSessionStore(
         }
     }
 
-    public async Task<IReadOnlyList<Session>> ListByUserAsync(string userName, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(userName);
-        cancellationToken.ThrowIfCancellationRequested();
+    public Task<IReadOnlyList<Session>> ListByUserAsync(string provider, string userName, CancellationToken cancellationToken = default)
+        => _index.ListAsync(provider, userName, cancellationToken);
 
-        var userSessions = _keys.UserSessions(userName);
+    public Task<IReadOnlyList<string>> ListUserNamesAsync(string provider, CancellationToken cancellationToken = default)
+        => _index.UserNamesAsync(provider, cancellationToken);
+
+    public async Task<bool> SetRolesAsync(string sessionId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        ArgumentNullException.ThrowIfNull(roles);
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var db = redis.GetDatabase();
-            var ids = await db.SetMembersAsync(userSessions);
-            var reads = ids.Select(id => (Id: (string)id!, Read: db.HashGetAllAsync(_keys.Session((string)id!)), Seen: db.StringGetAsync(_keys.LastSeen((string)id!)))).ToArray();
-            await Task.WhenAll(reads.SelectMany(static r => new Task[] { r.Read, r.Seen }));
-
-            var now = SessionRules.Now(time);
-            var active = new List<Session>(reads.Length);
-            var ended = new List<RedisValue>();
-            foreach (var (id, read, seen) in reads)
-            {
-                if (RedisSessionRecord.Read(id, await read, await seen) is var (session, _) && SessionRules.IsActive(session, now, _options))
-                {
-                    active.Add(session);
-                }
-                else
-                {
-                    ended.Add(id);
-                }
-            }
-
-            if (ended.Count > 0)
-            {
-                await db.SetRemoveAsync(userSessions, [.. ended]);
-            }
-
-            return [.. active.OrderBy(static s => s.CreatedAt).ThenBy(static s => s.Id, StringComparer.Ordinal)];
+            var result = await redis.GetDatabase().ScriptEvaluateAsync(
+                SetFieldScript, [_keys.Session(sessionId)], [RedisSessionRecord.RolesField, RedisSessionRecord.Json(roles)]);
+            return (long)result == 1;
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {
@@ -178,9 +182,9 @@ internal sealed class RedisSessionStore(
         return session;
     }
 
-    public async Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default)
+    public async Task<int> RevokeAllAsync(string provider, string userName, string? exceptSessionId = null, CancellationToken cancellationToken = default)
     {
-        var active = await ListByUserAsync(userName, cancellationToken);
+        var active = (await ListByUserAsync(provider, userName, cancellationToken)).Where(s => s.Id != exceptSessionId).ToList();
         await Task.WhenAll(active.Select(EndAsync));
         return active.Count;
     }
@@ -190,7 +194,7 @@ internal sealed class RedisSessionStore(
     {
         var revoked = _keys.Revoked(session.Id);
         var hash = _keys.Session(session.Id);
-        var index = _keys.UserSessions(session.UserName);
+        var index = _keys.UserSessions(session.Provider, session.UserName);
         var lastSeen = _keys.LastSeen(session.Id);
         try
         {

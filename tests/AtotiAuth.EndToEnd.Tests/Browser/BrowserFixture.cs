@@ -14,6 +14,7 @@ public sealed class BrowserFixture(EndToEndSystem system) : IAsyncLifetime
 {
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private ChromiumLaunch? _launch;
 
     public string? UnavailableReason { get; private set; }
 
@@ -58,30 +59,68 @@ public sealed class BrowserFixture(EndToEndSystem system) : IAsyncLifetime
         }
 
         Directory.CreateDirectory(ScreenshotDirectory);
-        var launch = await ChromiumLaunch.PrepareAsync(chromium, System);
-        await Console.Out.WriteLineAsync($"browser tests: {chromium} in {launch.Where}");
+        _launch = await ChromiumLaunch.PrepareAsync(chromium, System);
+        await Console.Out.WriteLineAsync($"browser tests: {chromium} in {_launch.Where}");
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = _launch.ExecutablePath,
+            Headless = true,
+            Timeout = 120_000,
+            Args = Arguments(_launch),
+        });
+    }
+
+    /// <summary>How Chromium runs in this run (where, hence which addresses it reaches); null when it does not.</summary>
+    internal ChromiumLaunch? Launch => _launch;
+
+    /// <summary>
+    /// Another Chromium with a profile of the test's (its <c>Local State</c> written beforehand, where
+    /// browser-wide settings such as Kerberos' live) and the test process's environment plus
+    /// <paramref name="environment"/>: for settings the shared Chromium must not have (a Kerberos ticket
+    /// cache is process-wide). Disposing the context ends that Chromium.
+    /// </summary>
+    internal async Task<IBrowserContext> LaunchWithProfileAsync(string userDataDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var launch = _launch ?? throw new InvalidOperationException(UnavailableReason ?? "No browser.");
+
+        // Playwright hands Chromium exactly this environment: the process's own, plus the test's.
+        var merged = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(static e => (string)e.Key, static e => (string?)e.Value ?? "", StringComparer.Ordinal);
+        foreach (var (key, value) in environment)
+        {
+            merged[key] = value;
+        }
+
+        var context = await (_playwright ?? throw new InvalidOperationException("No Playwright.")).Chromium.LaunchPersistentContextAsync(userDataDirectory, new BrowserTypeLaunchPersistentContextOptions
         {
             ExecutablePath = launch.ExecutablePath,
             Headless = true,
             Timeout = 120_000,
-            Args =
-            [
-                // Root in a container or CI has no user namespace sandbox; these tests load only our own pages.
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                // Without these Chromium calls Google's services, which this closed network refuses.
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--host-resolver-rules=" + launch.HostResolverRules,
-                "--ignore-certificate-errors-spki-list=" + System.Gateway.Authority.ServerKeyPin,
-            ],
+            Args = Arguments(launch),
+            Env = merged,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            Locale = "en-GB",
         });
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(45_000);
+        return context;
     }
+
+    private string[] Arguments(ChromiumLaunch launch) =>
+    [
+        // Root in a container or CI has no user namespace sandbox; these tests load only our own pages.
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        // Without these Chromium calls Google's services, which this closed network refuses.
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--host-resolver-rules=" + launch.HostResolverRules,
+        "--ignore-certificate-errors-spki-list=" + System.Gateway.Authority.ServerKeyPin,
+    ];
 
     /// <summary>A new browser context (cookie jar) with generous timeouts for a loaded machine.</summary>
     public async Task<IBrowserContext> NewContextAsync()

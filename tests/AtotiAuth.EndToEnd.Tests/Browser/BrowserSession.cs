@@ -27,6 +27,9 @@ internal sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(await browser.NewContextAsync(), name);
     }
 
+    /// <summary>A session on a context of the test's own (<see cref="BrowserFixture.LaunchWithProfileAsync"/>), disposed with it.</summary>
+    public static BrowserSession Of(IBrowserContext context, string name) => new(context, name);
+
     public async Task<UiPage> NewTabAsync()
     {
         var page = await _context.NewPageAsync();

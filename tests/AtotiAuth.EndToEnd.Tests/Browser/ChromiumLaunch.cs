@@ -11,7 +11,7 @@ namespace AtotiAuth.EndToEnd.Tests.Browser;
 /// answers on 127.0.0.1:443; the HTTP tests keep going through the published port. Elsewhere it runs
 /// as is, against the published port.
 /// </summary>
-internal sealed record ChromiumLaunch(string ExecutablePath, string HostResolverRules, string Where)
+internal sealed record ChromiumLaunch(string ExecutablePath, string HostResolverRules, string Where, bool InGatewayNetwork = false)
 {
     private static readonly string[] NsenterPaths = ["/usr/bin/nsenter", "/bin/nsenter"];
 
@@ -31,7 +31,7 @@ internal sealed record ChromiumLaunch(string ExecutablePath, string HostResolver
             exec {nsenter} --net={netns} -- {chromium} "$@"
 
             """);
-        return new ChromiumLaunch(wrapper, system.Gateway.InNamespaceHostResolverRules, "the gateway container's network namespace");
+        return new ChromiumLaunch(wrapper, system.Gateway.InNamespaceHostResolverRules, "the gateway container's network namespace", InGatewayNetwork: true);
     }
 
     private static async Task<bool> WorksAsync(string nsenter, string netns)

@@ -61,8 +61,13 @@ public sealed class GatewayRoutingTests(EndToEndSystem system)
         system.EnsureAvailable();
         var ct = TestContext.Current.CancellationToken;
         using var client = system.Gateway.CreateClient();
-        using var response = await client.GetAsync(new Uri(system.Gateway.Auth, "/login"), ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(system.Gateway.Auth, "/login"));
+        request.Headers.Accept.ParseAdd("text/html");
+        using var response = await client.SendAsync(request, ct);
+
+        // Kerberos is on: the form comes with a 401 offering Negotiate, which the gateway passes on.
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, static h => h.Scheme == "Negotiate");
         var html = await response.Content.ReadAsStringAsync(ct);
         Assert.Contains("id=\"username\"", html, StringComparison.Ordinal);
         Assert.Contains($"/oauth2/authorization/{Topology.OidcProviderId}", html, StringComparison.Ordinal);

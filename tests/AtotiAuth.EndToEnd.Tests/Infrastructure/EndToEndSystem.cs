@@ -7,7 +7,7 @@ namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The whole system, started once for the test assembly from the real images, as the production
-/// overlay describes it: Redis, OpenLDAP, the OpenID provider, two identity and two token replicas,
+/// overlay describes it: Redis, OpenLDAP, the OpenID provider, a Kerberos KDC, two identity and two token replicas,
 /// two cubes each behind its sidecar, and the nginx gateway in front, on one network. Names carry a
 /// run id; whatever started is removed on failure too; every container's log is kept under
 /// artifacts/e2e-logs/.
@@ -17,7 +17,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
     private static readonly string[] Images =
     [
-        TestImages.Redis, TestImages.OpenLdap, TestImages.OidcProvider, TestImages.Gateway,
+        TestImages.Redis, TestImages.OpenLdap, TestImages.OidcProvider, TestImages.Gateway, AtotiAuthImages.Kdc,
         AtotiAuthImages.Identity, AtotiAuthImages.Token, AtotiAuthImages.Ping, AtotiAuthImages.SampleCube,
     ];
 
@@ -47,6 +47,9 @@ public sealed class EndToEndSystem : IAsyncLifetime
         var (stdout, _) = await Container(Topology.AtotiCube).GetLogsAsync();
         return [.. stdout.Split('\n').Where(line => line.Contains("Atoti stand-in:", StringComparison.Ordinal) && line.Contains($" as {userName} ", StringComparison.Ordinal))];
     }
+
+    /// <summary>The realm's KDC.</summary>
+    internal AtotiAuthKdcContainer Kdc => (AtotiAuthKdcContainer)_byAlias[Topology.Kdc];
 
     /// <summary>An identity replica, as the module's container (its own login and logout helpers).</summary>
     internal AtotiAuthIdentityContainer Identity(int replica) => (AtotiAuthIdentityContainer)_byAlias[Topology.IdentityReplicas[replica]];
@@ -103,7 +106,10 @@ public sealed class EndToEndSystem : IAsyncLifetime
             publicKey = Convert.ToBase64String(signingKey.ExportSubjectPublicKeyInfo());
         }
 
-        _services = new SystemServices(runId, _network, _files, _authority);
+        // First the KDC: the identity replicas are built with its service keytab.
+        var kdc = around.Kdc();
+        await StartAllAsync([(Topology.Kdc, kdc)], cancellationToken);
+        _services = new SystemServices(runId, _network, _files, await kdc.GetKeytabAsync([Topology.ServicePrincipal], cancellationToken), _authority);
         var atotiAuth = _services.Build();
         _owned.Add(atotiAuth);
         _byAlias[Topology.Redis] = atotiAuth.Redis;
@@ -154,6 +160,10 @@ public sealed class EndToEndSystem : IAsyncLifetime
         var pid = (await DockerCli.RunAsync($"inspect -f {{{{.State.Pid}}}} {Container(Topology.Gateway).Id}")).FirstOrDefault();
         return pid is null or "0" ? null : $"/proc/{pid}/ns/net";
     }
+
+    /// <summary>Writes a file into the run's folder (deleted with the run) and returns its path.</summary>
+    internal string WriteRunFile(string name, string content)
+        => Path.Combine((_files ?? throw new InvalidOperationException("The system is not started.")).Write(name, System.Text.Encoding.UTF8.GetBytes(content)), Path.GetFileName(name));
 
     /// <summary>Writes an executable file into the run's folder (deleted with the run).</summary>
     internal string WriteRunExecutable(string name, string content)

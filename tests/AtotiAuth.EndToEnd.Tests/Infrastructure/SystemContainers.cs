@@ -73,6 +73,16 @@ internal sealed class SystemContainers
         .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("oidc-provider listening"))
         .Build();
 
+    /// <summary>The realm's KDC: the directory's users with the password <c>NAME-pass</c>, the identity replicas' service principal.</summary>
+    public AtotiAuthKdcContainer Kdc() => new AtotiAuthKdcBuilder()
+        .WithName($"atotiauth-e2e-{_runId}-{Topology.Kdc}")
+        .WithLabel(EndToEndLabels.Run, _runId)
+        .WithNetwork(_network.Network)
+        .WithNetworkAliases(Topology.Kdc)
+        .WithRealm(Topology.KerberosRealm)
+        .WithServicePrincipal(Topology.ServicePrincipal)
+        .Build();
+
     /// <summary>Writes the token service's signing key where its key directory is mounted from.</summary>
     public void WriteSigningKey(string pem) => _files.Write("keys/e2e.pem", Encoding.ASCII.GetBytes(pem));
 

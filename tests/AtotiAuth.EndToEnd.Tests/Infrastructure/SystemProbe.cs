@@ -9,21 +9,22 @@ internal sealed class SystemProbe(Gateway gateway)
     {
         using var client = gateway.CreateClient();
         client.Timeout = TimeSpan.FromSeconds(15);
-        Uri[] probes =
+        (Uri, HttpStatusCode)[] probes =
         [
-            new(gateway.Auth, "/.well-known/openid-configuration"),
-            new(gateway.Auth, "/login"),
-            new(gateway.Idp, "/.well-known/openid-configuration"),
-            new(gateway.Ui, "/env.js"),
-            .. Topology.Cubes.Select(cube => new Uri(gateway.Cube(cube.Cube), "/healthz")),
+            (new(gateway.Auth, "/.well-known/openid-configuration"), HttpStatusCode.OK),
+            // Kerberos is on: the login page comes with a 401 that offers Negotiate (docs/kerberos.md).
+            (new(gateway.Auth, "/login"), HttpStatusCode.Unauthorized),
+            (new(gateway.Idp, "/.well-known/openid-configuration"), HttpStatusCode.OK),
+            (new(gateway.Ui, "/env.js"), HttpStatusCode.OK),
+            .. Topology.Cubes.Select(cube => (new Uri(gateway.Cube(cube.Cube), "/healthz"), HttpStatusCode.OK)),
         ];
-        foreach (var probe in probes)
+        foreach (var (probe, expected) in probes)
         {
-            await WaitForOkAsync(client, probe, cancellationToken);
+            await WaitForAsync(client, probe, expected, cancellationToken);
         }
     }
 
-    private static async Task WaitForOkAsync(HttpClient client, Uri uri, CancellationToken cancellationToken)
+    private static async Task WaitForAsync(HttpClient client, Uri uri, HttpStatusCode expected, CancellationToken cancellationToken)
     {
         var last = "no answer";
         while (true)
@@ -31,7 +32,7 @@ internal sealed class SystemProbe(Gateway gateway)
             try
             {
                 using var response = await client.GetAsync(uri, cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                if (response.StatusCode == expected)
                 {
                     return;
                 }
@@ -49,7 +50,7 @@ internal sealed class SystemProbe(Gateway gateway)
 
             if (cancellationToken.IsCancellationRequested)
             {
-                throw new TimeoutException($"{uri} never answered 200 through the gateway (last: {last}).");
+                throw new TimeoutException($"{uri} never answered {(int)expected} through the gateway (last: {last}).");
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(500), CancellationToken.None);

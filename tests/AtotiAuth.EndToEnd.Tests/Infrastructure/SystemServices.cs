@@ -11,10 +11,11 @@ namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
 /// Each gets the settings a production deployment gives it (docs/identity.md, docs/ldap.md,
 /// docs/oidc.md, docs/keys.md, services/ping/README.md) and the production overlay of deploy/k8s:
 /// behind the TLS gateway, Secure cookies (the session's with the <c>__Host-</c> prefix), the directory
-/// over LDAPS, the JWT server's public URL as issuer and as every sidecar's authority, Redis with one
-/// ACL user per service (deploy/k8s/base/redis/atotiauth.acl) over TLS with the run's CA (docs/redis.md).
+/// over LDAPS, the JWT server's public URL as issuer and as every sidecar's authority, Kerberos single
+/// sign-on with the users' groups from the directory (docs/kerberos.md), Redis with one ACL user per
+/// service (deploy/k8s/base/redis/atotiauth.acl) over TLS with the run's CA (docs/redis.md).
 /// </summary>
-internal sealed class SystemServices(string runId, SystemNetwork network, RunFiles files, TestCertificateAuthority authority)
+internal sealed class SystemServices(string runId, SystemNetwork network, RunFiles files, byte[] keytab, TestCertificateAuthority authority)
 {
     public const string AdminUser = "e2e-admin";
 
@@ -81,7 +82,11 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
             ($"{Oidc}:NameClaim", "email"),
             ($"{Oidc}:RolesClaims:0", "https://example.com/roles"),
             ($"{Oidc}:RoleMapping:ROLE_ATOTI_USER:0", "ROLE_USER"),
-            ($"{Oidc}:DisplayName", "Test provider")))
+            ($"{Oidc}:DisplayName", "Test provider"),
+            ("AtotiAuth:Identity:Kerberos:LdapGroups", "true"),
+            ("AtotiAuth:Identity:Kerberos:RoleMapping:ROLE_ATOTI_USER:0", "ROLE_USER"),
+            ("AtotiAuth:Identity:Kerberos:RoleMapping:ROLE_ATOTI_USER:1", "ROLE_KERBEROS")))
+        .WithKerberos(Topology.ServicePrincipal, keytab)
         // The provider (through the gateway) and the directory are called over TLS, with the run's CA.
         .WithEnvironment("SSL_CERT_FILE", CaFile)
         .WithBindMount(files.Folder("certs"), "/certs", AccessMode.ReadOnly)

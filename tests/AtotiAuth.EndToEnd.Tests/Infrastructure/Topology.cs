@@ -13,6 +13,13 @@ internal static class Topology
     public const string Ldap = "ldap";
     public const string Oidc = "oidc";
     public const string Gateway = "gateway";
+    public const string Kdc = "kdc";
+
+    /// <summary>The Kerberos realm of the site's users (the KDC's users: alice, bob, admin, as in the directory).</summary>
+    public const string KerberosRealm = "ATOTIAUTH.TEST";
+
+    /// <summary>The identity replicas' service principal: HTTP/ and the JWT server's host as browsers name it.</summary>
+    public const string ServicePrincipal = $"HTTP/auth.{Domain}";
 
     public static readonly string[] IdentityReplicas = ["identity-1", "identity-2"];
     public static readonly string[] TokenReplicas = ["token-1", "token-2"];

@@ -93,9 +93,13 @@ public sealed class LdapOptionsValidatorTests
         options.OperationTimeout = TimeSpan.FromHours(1);
         options.PoolSize = 1000;
         options.MaxNestingDepth = 0;
+        options.MaxConnections = 0;
+        options.QueueTimeout = TimeSpan.Zero;
 
         var failure = Failure(options);
 
+        Assert.Contains("Ldap:MaxConnections", failure, StringComparison.Ordinal);
+        Assert.Contains("Ldap:QueueTimeout", failure, StringComparison.Ordinal);
         Assert.Contains("Ldap:ConnectTimeout", failure, StringComparison.Ordinal);
         Assert.Contains("Ldap:OperationTimeout", failure, StringComparison.Ordinal);
         Assert.Contains("Ldap:PoolSize", failure, StringComparison.Ordinal);
@@ -109,5 +113,40 @@ public sealed class LdapOptionsValidatorTests
         options.RoleMapping["ROLE_ATOTI_USER"] = ["ROLE_USER", " "];
 
         Assert.Contains("AtotiAuth:Identity:Ldap:RoleMapping:ROLE_ATOTI_USER", Failure(options), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("(uid={0})", null, "uid")]
+    [InlineData("(sAMAccountName={0})", null, "sAMAccountName")]
+    [InlineData("(&(objectClass=person)(uid={0}))", "uid", "uid")]
+    [InlineData("(&(objectClass=person)(uid={0}))", null, null)]
+    public void UserNameAttribute_FromASimpleFilterOrSet_RequiredOtherwise(string filter, string? configured, string? effective)
+    {
+        var options = Valid();
+        options.UserSearchFilter = filter;
+        options.UserNameAttribute = configured;
+
+        Assert.Equal(effective, options.EffectiveUserNameAttribute);
+        if (effective is null)
+        {
+            Assert.Contains("AtotiAuth:Identity:Ldap:UserNameAttribute", Failure(options), StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Null(Failure(options));
+        }
+    }
+
+    [Fact]
+    public void Validate_PoolLargerThanTheCap_NamesBothKeys()
+    {
+        var options = Valid();
+        options.PoolSize = 10;
+        options.MaxConnections = 4;
+
+        var failure = Failure(options);
+
+        Assert.Contains("Ldap:PoolSize", failure, StringComparison.Ordinal);
+        Assert.Contains("Ldap:MaxConnections", failure, StringComparison.Ordinal);
     }
 }

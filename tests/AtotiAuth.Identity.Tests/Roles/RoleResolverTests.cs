@@ -32,9 +32,11 @@ public sealed class RoleResolverTests
     }
 
     [Theory]
-    [InlineData("inspire_m@test.com", "inspire_m@test.com", "ROLE_USER")]
-    [InlineData("INSPIRE_M@TEST.COM", "inspire_m@test.com", "ROLE_DEFAULT")]
-    public void Combine_UserNameMappingKey_MatchesExactly(string userName, string key, string expected)
+    [InlineData("inspire_m@test.com", "user:inspire_m@test.com", "ROLE_USER")]
+    [InlineData("INSPIRE_M@TEST.COM", "user:inspire_m@test.com", "ROLE_DEFAULT")]
+    [InlineData("ROLE_ATOTI_USER", "ROLE_ATOTI_USER", "ROLE_DEFAULT")]
+    [InlineData("user:x", "user:x", "ROLE_DEFAULT")]
+    public void Combine_UserNameMappingKey_MatchesOnlyItsUserExactly(string userName, string key, string expected)
     {
         var mapping = new Dictionary<string, IReadOnlyList<string>> { [key] = ["ROLE_USER"] };
 
@@ -86,58 +88,4 @@ public sealed class RoleResolverTests
 
     private static RoleResolutionRequest Request(string userName, RoleKeyComparison comparison = RoleKeyComparison.Ordinal, params string[] providerRoles)
         => new("ldap", userName, providerRoles, comparison);
-
-    [Fact]
-    public async Task Read_BeforeProviderRoles_StartsEveryReadThenCombinesByTheRule()
-    {
-        var store = new FixedRoleStore(new Dictionary<string, IReadOnlyList<string>> { ["ROLE_ATOTI_USER"] = ["ROLE_USER"] });
-
-        var pending = new RoleResolver(store).Read("ldap", "alice", TestContext.Current.CancellationToken);
-        var readsBeforeGroups = store.Reads;
-        var roles = await pending.ResolveAsync(["role_atoti_user"], RoleKeyComparison.UpperCase);
-
-        Assert.Equal(3, readsBeforeGroups);
-        Assert.Equal("ROLE_USER", string.Join(',', roles));
-    }
-
-    [Fact]
-    public void Abandon_StoreFailed_NothingThrown()
-    {
-        var pending = new RoleResolver(new FixedRoleStore(NoMapping, fail: true)).Read("ldap", "alice", TestContext.Current.CancellationToken);
-
-        var abandoned = Record.Exception(pending.Abandon);
-
-        Assert.Null(abandoned);
-    }
-
-    /// <summary>A role store with one mapping and a default role, counting reads; or failing every read.</summary>
-    private sealed class FixedRoleStore(IReadOnlyDictionary<string, IReadOnlyList<string>> mapping, bool fail = false) : IRoleStore
-    {
-        private int _reads;
-
-        public int Reads => _reads;
-
-        public Task<IReadOnlyList<string>> GetIndividualRolesAsync(string userName, CancellationToken cancellationToken = default) =>
-            Answer<IReadOnlyList<string>>([]);
-
-        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> GetRoleMappingAsync(string provider, CancellationToken cancellationToken = default) =>
-            Answer(mapping);
-
-        public Task<IReadOnlyList<string>> GetDefaultRolesAsync(string provider, CancellationToken cancellationToken = default) =>
-            Answer<IReadOnlyList<string>>(["ROLE_DEFAULT"]);
-
-        public Task SetIndividualRolesAsync(string userName, IEnumerable<string> roles, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ListIndividualRolesAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task SetRoleMappingAsync(string provider, string key, IEnumerable<string> roles, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        public Task SetDefaultRolesAsync(string provider, IEnumerable<string> roles, CancellationToken cancellationToken = default) => throw new NotSupportedException();
-
-        private Task<T> Answer<T>(T value)
-        {
-            Interlocked.Increment(ref _reads);
-            return fail ? Task.FromException<T>(new InvalidOperationException("store down")) : Task.FromResult(value);
-        }
-    }
 }

@@ -66,11 +66,11 @@ public sealed class AdminApiTests(RedisFixture redis)
         Assert.DoesNotContain("hash", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("bob-first-pw", body, StringComparison.Ordinal);
 
-        using var duplicate = await admin.PostAsJsonAsync("/admin/users", new { userName = "bob", password = "x" }, Ct);
+        using var duplicate = await admin.PostAsJsonAsync("/admin/users", new { userName = "bob", password = "another-bob-pw" }, Ct);
         Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
 
         var list = await admin.GetStringAsync(new Uri("/admin/users", UriKind.Relative), Ct);
-        Assert.Contains("\"userName\":\"bob\"", list, StringComparison.Ordinal);
+        Assert.Contains("\"userName\":\"bob\",\"provider\":\"basic\"", list, StringComparison.Ordinal);
         Assert.DoesNotContain("passwordHash", list, StringComparison.OrdinalIgnoreCase);
 
         using var bobClient = app.CreateClient();
@@ -82,12 +82,13 @@ public sealed class AdminApiTests(RedisFixture redis)
         using var oldPassword = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "bob", "bob-first-pw");
         Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
 
-        var sessions = await admin.GetStringAsync(new Uri("/admin/users/bob/sessions", UriKind.Relative), Ct);
-        Assert.Single(JsonNode.Parse(sessions)!.AsArray());
+        using var secondLogin = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "bob", "bob-second-pw");
+        var sessions = await admin.GetStringAsync(new Uri("/admin/providers/basic/users/bob/sessions", UriKind.Relative), Ct);
+        Assert.Equal("basic", (string?)Assert.Single(JsonNode.Parse(sessions)!.AsArray())!["provider"]);
 
         using var inactive = await admin.PutAsJsonAsync("/admin/users/bob/status", new { status = "Inactive" }, Ct);
         Assert.Equal(HttpStatusCode.NoContent, inactive.StatusCode);
-        Assert.Empty(JsonNode.Parse(await admin.GetStringAsync(new Uri("/admin/users/bob/sessions", UriKind.Relative), Ct))!.AsArray());
+        Assert.Empty(JsonNode.Parse(await admin.GetStringAsync(new Uri("/admin/providers/basic/users/bob/sessions", UriKind.Relative), Ct))!.AsArray());
         using var refused = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "bob", "bob-second-pw");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
 
@@ -107,7 +108,9 @@ public sealed class AdminApiTests(RedisFixture redis)
     [InlineData("{\"userName\":\"a:b\",\"password\":\"pw\"}", "userName")]
     [InlineData("{\"userName\":\"carol\"}", "password")]
     [InlineData("{\"userName\":\"carol\",\"password\":\"\"}", "password")]
-    [InlineData("{\"userName\":\"carol\",\"password\":\"pw\",\"roles\":[\"\"]}", "roles")]
+    [InlineData("{\"userName\":\"carol\",\"password\":\"carol-long-password\",\"roles\":[\"\"]}", "roles")]
+    [InlineData("{\"userName\":\"ａｌｉｃｅ\",\"password\":\"carol-long-password\"}", "userName")]
+    [InlineData("{\"userName\":\"аlice\",\"password\":\"carol-long-password\"}", "userName")]
     public async Task Admin_CreateUserWithBadPayload_Returns400NamingTheField(string json, string field)
     {
         await using var app = new IdentityApp(redis);
@@ -141,17 +144,18 @@ public sealed class AdminApiTests(RedisFixture redis)
         await using var app = new IdentityApp(redis);
         using var admin = Admin(app);
 
-        using var set = await admin.PutAsJsonAsync("/admin/roles/individual/alice", new { roles = UserAndAdmin }, Ct);
+        using var set = await admin.PutAsJsonAsync("/admin/providers/basic/users/alice/roles", new { roles = UserAndAdmin }, Ct);
         Assert.Equal(HttpStatusCode.OK, set.StatusCode);
-        Assert.Contains("ROLE_ADMIN", await admin.GetStringAsync(new Uri("/admin/roles/individual/alice", UriKind.Relative), Ct), StringComparison.Ordinal);
-        Assert.Contains("\"alice\"", await admin.GetStringAsync(new Uri("/admin/roles/individual", UriKind.Relative), Ct), StringComparison.Ordinal);
+        Assert.Contains("ROLE_ADMIN", await admin.GetStringAsync(new Uri("/admin/providers/basic/users/alice/roles", UriKind.Relative), Ct), StringComparison.Ordinal);
+        Assert.Contains("\"alice\"", await admin.GetStringAsync(new Uri("/admin/providers/basic/individual-roles", UriKind.Relative), Ct), StringComparison.Ordinal);
+        Assert.Equal("{}", await admin.GetStringAsync(new Uri("/admin/providers/ldap/individual-roles", UriKind.Relative), Ct));
 
         using var alice = app.CreateClient();
         alice.DefaultRequestHeaders.Authorization = IdentityApp.Basic("alice", IdentityApp.AlicePassword);
         using var nowAdmin = await alice.GetAsync(new Uri("/admin/users", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.OK, nowAdmin.StatusCode);
 
-        using var removed = await admin.DeleteAsync(new Uri("/admin/roles/individual/alice", UriKind.Relative), Ct);
+        using var removed = await admin.DeleteAsync(new Uri("/admin/providers/basic/users/alice/roles", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
         using var noLonger = await alice.GetAsync(new Uri("/admin/users", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.Forbidden, noLonger.StatusCode);
@@ -184,7 +188,7 @@ public sealed class AdminApiTests(RedisFixture redis)
         await using var app = new IdentityApp(redis);
         using var admin = Admin(app);
         using var defaults = await admin.PutAsJsonAsync("/admin/providers/basic/default-roles", new { roles = AdminOnly }, Ct);
-        using var cleared = await admin.DeleteAsync(new Uri("/admin/roles/individual/alice", UriKind.Relative), Ct);
+        using var cleared = await admin.DeleteAsync(new Uri("/admin/providers/basic/users/alice/roles", UriKind.Relative), Ct);
 
         using var alice = app.CreateClient();
         alice.DefaultRequestHeaders.Authorization = IdentityApp.Basic("alice", IdentityApp.AlicePassword);
@@ -202,12 +206,12 @@ public sealed class AdminApiTests(RedisFixture redis)
         using var two = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "alice", IdentityApp.AlicePassword);
         using var three = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "alice", IdentityApp.AlicePassword);
 
-        var sessions = JsonNode.Parse(await admin.GetStringAsync(new Uri("/admin/users/alice/sessions", UriKind.Relative), Ct))!.AsArray();
+        var sessions = JsonNode.Parse(await admin.GetStringAsync(new Uri("/admin/providers/basic/users/alice/sessions", UriKind.Relative), Ct))!.AsArray();
         Assert.Equal(3, sessions.Count);
         using var revokeOne = await admin.DeleteAsync(new Uri($"/admin/sessions/{(string?)sessions[0]!["id"]}", UriKind.Relative), Ct);
         using var revokeMissing = await admin.DeleteAsync(new Uri("/admin/sessions/nope", UriKind.Relative), Ct);
-        using var revokeAll = await admin.DeleteAsync(new Uri("/admin/users/alice/sessions", UriKind.Relative), Ct);
-        var after = JsonNode.Parse(await admin.GetStringAsync(new Uri("/admin/users/alice/sessions", UriKind.Relative), Ct))!.AsArray();
+        using var revokeAll = await admin.DeleteAsync(new Uri("/admin/providers/basic/users/alice/sessions", UriKind.Relative), Ct);
+        var after = JsonNode.Parse(await admin.GetStringAsync(new Uri("/admin/providers/basic/users/alice/sessions", UriKind.Relative), Ct))!.AsArray();
 
         Assert.Equal(HttpStatusCode.NoContent, revokeOne.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, revokeMissing.StatusCode);

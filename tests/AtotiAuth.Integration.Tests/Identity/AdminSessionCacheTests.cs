@@ -58,7 +58,7 @@ public sealed class AdminSessionCacheTests(RedisFixture redis)
     {
         using var login = await IdentityApp.LoginWithFormAsync(client, "admin", IdentityApp.AdminPassword);
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
-        return Assert.Single(await app.Get<ISessionStore>().ListByUserAsync("admin", Ct)).Id;
+        return Assert.Single(await app.Get<ISessionStore>().ListByUserAsync("basic", "admin", Ct)).Id;
     }
 
     /// <summary>Admin reads until one is answered from the cache (the subscription is confirmed shortly after start).</summary>

@@ -17,54 +17,54 @@ public sealed class CsvProvisioningTests(RedisFixture redis) : IAsyncDisposable
     [Fact]
     public async Task Csv_Create_UsersCanLogInWithTheirRoles()
     {
-        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-ann,ann-pw-1,Active,ROLE_SHARE\ncsv-ben,ben-pw-1,Inactive,\n");
+        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-ann,ann-password-1,Active,ROLE_SHARE\ncsv-ben,ben-password-1,Inactive,\n");
         await using var app = Start();
 
         await WaitForAsync(app, "csv-ben", static u => u is not null);
-        using var ann = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-pw-1");
-        using var ben = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ben", "ben-pw-1");
+        using var ann = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-password-1");
+        using var ben = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ben", "ben-password-1");
 
         Assert.Equal(HttpStatusCode.Redirect, ann.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, ben.StatusCode);
-        Assert.Equal(["ROLE_SHARE", "ROLE_USER"], await app.Get<IRoleStore>().GetIndividualRolesAsync("csv-ann", Ct));
+        Assert.Equal(["ROLE_SHARE", "ROLE_USER"], await app.Get<IRoleStore>().GetIndividualRolesAsync("basic", "csv-ann", Ct));
     }
 
     [Fact]
     public async Task Csv_UpdateAndDeactivate_ChangesPasswordAndRevokesSessions()
     {
-        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-ann,ann-pw-1,Active,\n");
+        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-ann,ann-password-1,Active,\n");
         await using var app = Start();
         await WaitForAsync(app, "csv-ann", static u => u is not null);
-        using var first = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-pw-1");
+        using var first = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-password-1");
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
         var oldHash = (await app.Get<IUserStore>().FindAsync("csv-ann", Ct))!.PasswordHash;
-        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-ann,ann-pw-2,Active,\n");
+        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-ann,ann-password-2,Active,\n");
         await WaitForAsync(app, "csv-ann", u => u?.PasswordHash != oldHash);
-        using var newPassword = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-pw-2");
+        using var newPassword = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-password-2");
         Assert.Equal(HttpStatusCode.Redirect, newPassword.StatusCode);
-        using var oldPassword = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-pw-1");
+        using var oldPassword = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-password-1");
         Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
-        Assert.NotEmpty(await app.Get<ISessionStore>().ListByUserAsync("csv-ann", Ct));
+        Assert.NotEmpty(await app.Get<ISessionStore>().ListByUserAsync("basic", "csv-ann", Ct));
 
-        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-ann,ann-pw-2,Inactive,\n");
+        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-ann,ann-password-2,Inactive,\n");
         await WaitForAsync(app, "csv-ann", static u => u?.Status == UserStatus.Inactive);
 
         // The status changes first (no new login), then the sessions are revoked.
-        for (var i = 0; i < 50 && (await app.Get<ISessionStore>().ListByUserAsync("csv-ann", Ct)).Count > 0; i++)
+        for (var i = 0; i < 50 && (await app.Get<ISessionStore>().ListByUserAsync("basic", "csv-ann", Ct)).Count > 0; i++)
         {
             await Task.Delay(100, Ct);
         }
 
-        Assert.Empty(await app.Get<ISessionStore>().ListByUserAsync("csv-ann", Ct));
-        using var refused = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-pw-2");
+        Assert.Empty(await app.Get<ISessionStore>().ListByUserAsync("basic", "csv-ann", Ct));
+        using var refused = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-ann", "ann-password-2");
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 
     [Fact]
     public async Task Csv_MalformedRow_IsSkippedAndTheRestApplied()
     {
-        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-bad,pw,Sleeping,\ncsv-good,good-pw,Active,\n");
+        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-bad,bad-password-1,Sleeping,\ncsv-good,good-password-1,Active,\n");
         await using var app = Start();
 
         await WaitForAsync(app, "csv-good", static u => u is not null);
@@ -75,12 +75,12 @@ public sealed class CsvProvisioningTests(RedisFixture redis) : IAsyncDisposable
     [Fact]
     public async Task Csv_WrongHeader_AppliesNothingUntilFixed()
     {
-        await WriteAtomicallyAsync("Login,Password,Status,Roles\ncsv-early,pw,Active,\n");
+        await WriteAtomicallyAsync("Login,Password,Status,Roles\ncsv-early,early-password,Active,\n");
         await using var app = Start();
         await Task.Delay(TimeSpan.FromMilliseconds(600), Ct);
         Assert.Null(await app.Get<IUserStore>().FindAsync("csv-early", Ct));
 
-        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-early,pw,Active,\n");
+        await WriteAtomicallyAsync("User,Password,Status,Roles\ncsv-early,early-password,Active,\n");
 
         await WaitForAsync(app, "csv-early", static u => u is not null);
     }
@@ -89,13 +89,13 @@ public sealed class CsvProvisioningTests(RedisFixture redis) : IAsyncDisposable
     public async Task Csv_PartialWriteThenCompletion_AppliesOnlyTheWholeFile()
     {
         await using var app = Start();
-        await File.WriteAllTextAsync(FilePath, "User,Password,Status,Roles\ncsv-one,one-pw,Active,\ncsv-two,tw", Ct);
+        await File.WriteAllTextAsync(FilePath, "User,Password,Status,Roles\ncsv-one,one-password-1,Active,\ncsv-two,tw", Ct);
         await Task.Delay(TimeSpan.FromMilliseconds(250), Ct);
 
-        await File.AppendAllTextAsync(FilePath, "o-pw,Active,ROLE_SHARE\n", Ct);
+        await File.AppendAllTextAsync(FilePath, "o-password-1,Active,ROLE_SHARE\n", Ct);
         await WaitForAsync(app, "csv-two", static u => u is not null);
 
-        using var two = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-two", "two-pw");
+        using var two = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-two", "two-password-1");
         Assert.Equal(HttpStatusCode.Redirect, two.StatusCode);
     }
 

@@ -83,14 +83,14 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
             for (var i = 0; i < 20; i++)
             {
                 await Task.Delay(100, Ct);
-                Assert.DoesNotContain("ROLE_ADMIN", await roles.GetIndividualRolesAsync("henry", Ct));
+                Assert.DoesNotContain("ROLE_ADMIN", await roles.GetIndividualRolesAsync("basic", "henry", Ct));
             }
 
             await writer.WriteAsync(Encoding.UTF8.GetBytes("_VIEWER\n"), Ct);
         }
 
         await WaitForAsync(app, static s => s.Applies >= 2);
-        Assert.Equal(["ROLE_ADMIN_VIEWER", "ROLE_USER", "ROLE_X"], await roles.GetIndividualRolesAsync("henry", Ct));
+        Assert.Equal(["ROLE_ADMIN_VIEWER", "ROLE_USER", "ROLE_X"], await roles.GetIndividualRolesAsync("basic", "henry", Ct));
         Assert.Equal(1, app.Get<CsvProvisioningStatus>().Last!.Applied);
     }
 

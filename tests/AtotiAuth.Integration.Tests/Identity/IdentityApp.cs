@@ -4,7 +4,9 @@ using System.Text;
 using System.Text.RegularExpressions;
 using AtotiAuth.Identity;
 using AtotiAuth.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -17,6 +19,12 @@ namespace AtotiAuth.Integration.Tests.Identity;
 /// </summary>
 public sealed partial class IdentityApp : IAsyncDisposable
 {
+    /// <summary>
+    /// A request header that sets the client's address, as a connection from that address would: the test
+    /// server has no sockets, and throttling keys on the address (test hosts only, see <see cref="ClientAddressFilter"/>).
+    /// </summary>
+    public const string ClientAddressHeader = "X-Test-Client-Address";
+
     public const string AlicePassword = "alice-Pa55word!";
     public const string AdminPassword = "admin-Pa55word!";
     public static readonly Uri BaseAddress = new("https://auth.example.test");
@@ -51,10 +59,11 @@ public sealed partial class IdentityApp : IAsyncDisposable
                 b.UseSetting(key, value);
             }
 
-            if (services is not null)
+            b.ConfigureTestServices(testServices =>
             {
-                b.ConfigureServices(services);
-            }
+                testServices.AddSingleton<IStartupFilter, ClientAddressFilter>();
+                services?.Invoke(testServices);
+            });
         });
     }
 
@@ -115,6 +124,25 @@ public sealed partial class IdentityApp : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    /// <summary>Sets <c>RemoteIpAddress</c> from <see cref="ClientAddressHeader"/> when a test sends it.</summary>
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next)
+            => app =>
+            {
+                app.Use(static (context, nextMiddleware) =>
+                {
+                    if (IPAddress.TryParse(context.Request.Headers[ClientAddressHeader].ToString(), out var address))
+                    {
+                        context.Connection.RemoteIpAddress = address;
+                    }
+
+                    return nextMiddleware(context);
+                });
+                next(app);
+            };
+    }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenField();

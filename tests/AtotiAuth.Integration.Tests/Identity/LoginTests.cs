@@ -25,7 +25,7 @@ public sealed class LoginTests(RedisFixture redis)
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("expires=", cookie, StringComparison.OrdinalIgnoreCase);
-        var sessions = await app.Get<ISessionStore>().ListByUserAsync("alice", TestContext.Current.CancellationToken);
+        var sessions = await app.Get<ISessionStore>().ListByUserAsync("basic", "alice", TestContext.Current.CancellationToken);
         var session = Assert.Single(sessions);
         Assert.Equal(["ROLE_USER"], session.Roles);
     }
@@ -124,9 +124,9 @@ public sealed class LoginTests(RedisFixture redis)
         var store = app.Get<ISessionStore>();
 
         using var first = await IdentityApp.LoginWithFormAsync(client, "alice", IdentityApp.AlicePassword);
-        var firstId = Assert.Single(await store.ListByUserAsync("alice", TestContext.Current.CancellationToken)).Id;
+        var firstId = Assert.Single(await store.ListByUserAsync("basic", "alice", TestContext.Current.CancellationToken)).Id;
         using var second = await IdentityApp.LoginWithFormAsync(client, "alice", IdentityApp.AlicePassword);
-        var secondId = Assert.Single(await store.ListByUserAsync("alice", TestContext.Current.CancellationToken)).Id;
+        var secondId = Assert.Single(await store.ListByUserAsync("basic", "alice", TestContext.Current.CancellationToken)).Id;
 
         Assert.NotEqual(firstId, secondId);
         Assert.NotEqual(IdentityApp.SessionSetCookie(first), IdentityApp.SessionSetCookie(second));

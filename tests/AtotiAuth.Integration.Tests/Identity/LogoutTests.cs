@@ -18,7 +18,7 @@ public sealed class LogoutTests(RedisFixture redis)
         using var client = app.CreateClient();
         using var login = await IdentityApp.LoginWithFormAsync(client, "alice", IdentityApp.AlicePassword);
         var store = app.Get<ISessionStore>();
-        var sessionId = Assert.Single(await store.ListByUserAsync("alice", TestContext.Current.CancellationToken)).Id;
+        var sessionId = Assert.Single(await store.ListByUserAsync("basic", "alice", TestContext.Current.CancellationToken)).Id;
 
         using var response = await client.SendAsync(Request(method, "/logout", site, dest, origin, referer), TestContext.Current.CancellationToken);
 
@@ -42,7 +42,7 @@ public sealed class LogoutTests(RedisFixture redis)
         using var client = app.CreateClient();
         using var login = await IdentityApp.LoginWithFormAsync(client, "alice", IdentityApp.AlicePassword);
         var store = app.Get<ISessionStore>();
-        var sessionId = Assert.Single(await store.ListByUserAsync("alice", TestContext.Current.CancellationToken)).Id;
+        var sessionId = Assert.Single(await store.ListByUserAsync("basic", "alice", TestContext.Current.CancellationToken)).Id;
 
         using var response = await client.SendAsync(Request(method, "/logout", site, dest, origin, referer), TestContext.Current.CancellationToken);
 
@@ -60,7 +60,7 @@ public sealed class LogoutTests(RedisFixture redis)
         using var client = app.CreateClient();
         using var login = await IdentityApp.LoginWithFormAsync(client, "alice", IdentityApp.AlicePassword);
         var store = app.Get<ISessionStore>();
-        var sessionId = Assert.Single(await store.ListByUserAsync("alice", TestContext.Current.CancellationToken)).Id;
+        var sessionId = Assert.Single(await store.ListByUserAsync("basic", "alice", TestContext.Current.CancellationToken)).Id;
 
         using var response = await client.SendAsync(Request("GET", "/logout", "cross-site", "document", null, referer), TestContext.Current.CancellationToken);
         var page = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using AtotiAuth.Integration.Tests.Identity;
 using AtotiAuth.Testing;
-using AtotiAuth.Token;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace AtotiAuth.Integration.Tests.Ldap;
 
@@ -19,10 +15,10 @@ public sealed class LdapTestApp : IAsyncDisposable
 {
     public const string TechUser = "tech";
 
-    private readonly WebApplicationFactory<TokenServiceMarker> _token;
+    private readonly TokenApp _token;
     private readonly string _caFile;
 
-    private LdapTestApp(IdentityApp identity, WebApplicationFactory<TokenServiceMarker> token, string caFile)
+    private LdapTestApp(IdentityApp identity, TokenApp token, string caFile)
     {
         Identity = identity;
         _token = token;
@@ -34,7 +30,8 @@ public sealed class LdapTestApp : IAsyncDisposable
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>StartTLS to 127.0.0.1 (a name in the server certificate), service account, ou=people and ou=groups, ROLE_ATOTI_USER → ROLE_USER.</summary>
-    public static async Task<LdapTestApp> StartAsync(RedisFixture redis, OpenLdapFixture ldap, IReadOnlyDictionary<string, string?>? overrides = null, int? port = null)
+    public static async Task<LdapTestApp> StartAsync(
+        RedisFixture redis, OpenLdapFixture ldap, IReadOnlyDictionary<string, string?>? overrides = null, int? port = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? services = null)
     {
         ArgumentNullException.ThrowIfNull(redis);
         ArgumentNullException.ThrowIfNull(ldap);
@@ -48,15 +45,8 @@ public sealed class LdapTestApp : IAsyncDisposable
             settings[key] = value;
         }
 
-        var identity = new IdentityApp(redis, settings);
-        var token = new WebApplicationFactory<TokenServiceMarker>().WithWebHostBuilder(b =>
-        {
-            b.UseSetting("AtotiAuth:Store:Redis", redis.ConnectionString);
-            b.UseSetting("AtotiAuth:Store:KeyPrefix", identity.KeyPrefix);
-            b.UseSetting("AtotiAuth:Token:Issuer", IdentityApp.BaseAddress.ToString());
-            b.UseSetting("AtotiAuth:Token:Signing:GenerateEphemeralKey", "true");
-        });
-        return new LdapTestApp(identity, token, caFile);
+        var identity = new IdentityApp(redis, settings, services: services);
+        return new LdapTestApp(identity, new TokenApp(redis, identity.KeyPrefix), caFile);
     }
 
     public static Dictionary<string, string?> Settings(int port, string caFile) => new()
@@ -75,12 +65,17 @@ public sealed class LdapTestApp : IAsyncDisposable
         ["AtotiAuth:Identity:Ldap:RoleMapping:ROLE_ATOTI_USER:0"] = "ROLE_USER",
     };
 
-    /// <summary><c>GET /login</c> with <c>Authorization: Basic</c>, as a script logs in.</summary>
-    public async Task<HttpResponseMessage> LoginAsync(string userName, string password)
+    /// <summary><c>GET /login</c> with <c>Authorization: Basic</c>, as a script logs in, from <paramref name="clientAddress"/> when given.</summary>
+    public async Task<HttpResponseMessage> LoginAsync(string userName, string password, string? clientAddress = null)
     {
         using var client = Identity.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/login");
         request.Headers.Authorization = IdentityApp.Basic(userName, password);
+        if (clientAddress is not null)
+        {
+            request.Headers.Add(IdentityApp.ClientAddressHeader, clientAddress);
+        }
+
         return await client.SendAsync(request, Ct);
     }
 
@@ -94,22 +89,12 @@ public sealed class LdapTestApp : IAsyncDisposable
 
     public async Task<(HttpStatusCode Status, string[] Roles, string? Subject)> JwtAsync(string cookie)
     {
-        using var client = _token.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = IdentityApp.BaseAddress, HandleCookies = false });
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/jwt");
-        request.Headers.Add("Cookie", cookie);
-        using var response = await client.SendAsync(request, Ct);
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            return (response.StatusCode, [], null);
-        }
-
-        var token = JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!["token"]!.GetValue<string>();
-        var payload = token.Split('.')[1].Replace('-', '+').Replace('_', '/');
-        payload = payload.PadRight(payload.Length + ((4 - (payload.Length % 4)) % 4), '=');
-        var claims = JsonNode.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(payload)))!;
-        var roles = claims["authorities"]!.AsArray().Select(static r => r!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray();
-        return (HttpStatusCode.OK, roles, claims["sub"]?.GetValue<string>());
+        var answer = await _token.JwtAsync(cookie);
+        return (answer.Status, answer.Roles, answer.Subject);
     }
+
+    /// <summary>The token service beside the identity service.</summary>
+    public TokenApp Token => _token;
 
     /// <summary>An admin API call as the basic admin.</summary>
     public async Task PutAsync(string path, string[] roles)

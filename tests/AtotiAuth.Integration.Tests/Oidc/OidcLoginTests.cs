@@ -98,7 +98,7 @@ public sealed class OidcLoginTests(RedisFixture redis, OidcProviderFixture oidc)
         await using var host = await StartAsync();
         using (var admin = host.CreateAdminClient())
         {
-            using var put = await admin.PutAsJsonAsync("/admin/roles/individual/bob@example.com", new { roles = new List<string> { "ROLE_USER" } }, TestContext.Current.CancellationToken);
+            using var put = await admin.PutAsJsonAsync("/admin/providers/oidc:google/users/bob@example.com/roles", new { roles = new List<string> { "ROLE_USER" } }, TestContext.Current.CancellationToken);
             Assert.True(put.IsSuccessStatusCode, $"admin API answered {put.StatusCode}");
         }
 

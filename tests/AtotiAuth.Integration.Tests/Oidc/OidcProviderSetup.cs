@@ -40,6 +40,7 @@ public static class OidcProviderSetup
 
             await oidc.ConfigureAsync(new
             {
+                accounts = Accounts(),
                 clients = new object[]
                 {
                     new Dictionary<string, object>
@@ -94,6 +95,34 @@ public static class OidcProviderSetup
         {
             Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// The provider's default accounts (tests/containers/oidc/server.mjs: alice, bob, admin), and the
+    /// attackers of issue 22: <c>mallory</c> signed up with the admin's e-mail address, unverified; <c>eve</c>
+    /// chose the basic admin's name (<c>root</c>) as <c>preferred_username</c>; <c>mapkey</c> chose a role-mapping key.
+    /// </summary>
+    private static Dictionary<string, object> Accounts()
+    {
+        static Dictionary<string, object> Account(string email, bool verified, string name, string preferred, string[] roles) => new()
+        {
+            ["email"] = email,
+            ["email_verified"] = verified,
+            ["name"] = name,
+            ["preferred_username"] = preferred,
+            ["https://example.com/roles"] = roles,
+            ["realm_access"] = new Dictionary<string, object> { ["roles"] = roles },
+        };
+
+        return new Dictionary<string, object>
+        {
+            ["alice"] = Account("alice@example.com", true, "Alice Liddell", "alice", ["ROLE_ATOTI_USER"]),
+            ["bob"] = Account("bob@example.com", true, "Bob Builder", "bob", []),
+            ["admin"] = Account("admin@example.com", true, "Ada Admin", "admin", ["ROLE_ATOTI_ADMIN"]),
+            ["mallory"] = Account("admin@example.com", false, "Mallory", "mallory", []),
+            ["eve"] = Account("eve@example.com", true, "Eve", "root", []),
+            ["mapkey"] = Account("mapkey@example.com", true, "Map Key", "ROLE_ATOTI_ADMIN", []),
+        };
     }
 
     /// <summary>The PEM file of <see cref="KeyClientId"/>'s private key (made once per run; its public JWK is registered).</summary>

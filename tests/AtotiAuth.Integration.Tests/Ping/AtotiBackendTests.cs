@@ -54,6 +54,18 @@ public sealed class AtotiBackendTests(PingDeploymentFixture fixture) : IClassFix
     }
 
     [Fact]
+    public async Task Rest_InFrontOfAtoti_TheServersOwnEmptyAnswerPassesUnchanged()
+    {
+        var login = await fixture.Deployment.LoginAsync("bianca", ["ROLE_USER"]);
+        using var http = PingDeployment.Client();
+
+        using var response = await SidecarCalls.GetAsync(http, new Uri(fixture.Deployment.Atoti.Address, "/activeviam/pivot/rest/v10/no-such-thing"), bearer: login.Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public async Task WebSocket_InFrontOfAtoti_AuthenticatedByTheServersOwnSessionCookie()
     {
         var login = await fixture.Deployment.LoginAsync("carla", ["ROLE_USER"]);

@@ -17,11 +17,15 @@ internal sealed class NoSessions : ISessionStore
 
     public Task<Session?> AuthenticateAsync(SessionTicket ticket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<IReadOnlyList<Session>> ListByUserAsync(string userName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<IReadOnlyList<Session>> ListByUserAsync(string provider, string userName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<string>> ListUserNamesAsync(string provider, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<bool> SetRolesAsync(string sessionId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<Session?> SignOutAsync(SessionTicket ticket, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
-    public Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<int> RevokeAllAsync(string provider, string userName, string? exceptSessionId = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 }

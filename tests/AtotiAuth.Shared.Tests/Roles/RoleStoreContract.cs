@@ -15,9 +15,9 @@ public abstract class RoleStoreContract
     {
         var store = CreateStore();
 
-        await store.SetIndividualRolesAsync("inspire_m@test.com", ["ROLE_USER", "ROLE_ADMIN", "ROLE_USER", "ROLE_a"], Cancel);
+        await store.SetIndividualRolesAsync("basic", "inspire_m@test.com", ["ROLE_USER", "ROLE_ADMIN", "ROLE_USER", "ROLE_a"], Cancel);
 
-        Assert.Equal(["ROLE_ADMIN", "ROLE_USER", "ROLE_a"], await store.GetIndividualRolesAsync("inspire_m@test.com", Cancel));
+        Assert.Equal(["ROLE_ADMIN", "ROLE_USER", "ROLE_a"], await store.GetIndividualRolesAsync("basic", "inspire_m@test.com", Cancel));
     }
 
     [Fact]
@@ -25,42 +25,42 @@ public abstract class RoleStoreContract
     {
         var store = CreateStore();
 
-        Assert.Empty(await store.GetIndividualRolesAsync("nobody", Cancel));
+        Assert.Empty(await store.GetIndividualRolesAsync("basic", "nobody", Cancel));
     }
 
     [Fact]
     public async Task IndividualRoles_SetAgain_Replaced()
     {
         var store = CreateStore();
-        await store.SetIndividualRolesAsync("alice", ["ROLE_ADMIN"], Cancel);
+        await store.SetIndividualRolesAsync("basic", "alice", ["ROLE_ADMIN"], Cancel);
 
-        await store.SetIndividualRolesAsync("alice", ["ROLE_USER"], Cancel);
+        await store.SetIndividualRolesAsync("basic", "alice", ["ROLE_USER"], Cancel);
 
-        Assert.Equal(["ROLE_USER"], await store.GetIndividualRolesAsync("alice", Cancel));
+        Assert.Equal(["ROLE_USER"], await store.GetIndividualRolesAsync("basic", "alice", Cancel));
     }
 
     [Fact]
     public async Task IndividualRoles_SetEmpty_RemovesEntry()
     {
         var store = CreateStore();
-        await store.SetIndividualRolesAsync("alice", ["ROLE_USER"], Cancel);
-        await store.SetIndividualRolesAsync("bob", ["ROLE_USER"], Cancel);
+        await store.SetIndividualRolesAsync("basic", "alice", ["ROLE_USER"], Cancel);
+        await store.SetIndividualRolesAsync("basic", "bob", ["ROLE_USER"], Cancel);
 
-        await store.SetIndividualRolesAsync("alice", [], Cancel);
+        await store.SetIndividualRolesAsync("basic", "alice", [], Cancel);
 
-        Assert.Empty(await store.GetIndividualRolesAsync("alice", Cancel));
-        Assert.Equal(["bob"], (await store.ListIndividualRolesAsync(Cancel)).Keys);
+        Assert.Empty(await store.GetIndividualRolesAsync("basic", "alice", Cancel));
+        Assert.Equal(["bob"], (await store.ListIndividualRolesAsync("basic", Cancel)).Keys);
     }
 
     [Fact]
     public async Task IndividualRoles_List_SortedByUserNameOrdinally()
     {
         var store = CreateStore();
-        await store.SetIndividualRolesAsync("bob", ["ROLE_USER"], Cancel);
-        await store.SetIndividualRolesAsync("Alice", ["ROLE_ADMIN", "ROLE_USER"], Cancel);
-        await store.SetIndividualRolesAsync("alice", ["ROLE_USER"], Cancel);
+        await store.SetIndividualRolesAsync("basic", "bob", ["ROLE_USER"], Cancel);
+        await store.SetIndividualRolesAsync("basic", "Alice", ["ROLE_ADMIN", "ROLE_USER"], Cancel);
+        await store.SetIndividualRolesAsync("basic", "alice", ["ROLE_USER"], Cancel);
 
-        var all = await store.ListIndividualRolesAsync(Cancel);
+        var all = await store.ListIndividualRolesAsync("basic", Cancel);
 
         Assert.Equal(["Alice", "alice", "bob"], all.Keys);
         Assert.Equal(["ROLE_ADMIN", "ROLE_USER"], all["Alice"]);
@@ -73,12 +73,12 @@ public abstract class RoleStoreContract
 
         await store.SetRoleMappingAsync("ldap", "ROLE_ATOTI_USER", ["ROLE_USER"], Cancel);
         await store.SetRoleMappingAsync("ldap", "ROLE_ATOTI_ADMIN", ["ROLE_USER", "ROLE_ADMIN"], Cancel);
-        await store.SetRoleMappingAsync("google", "alice@example.com", ["ROLE_USER"], Cancel);
+        await store.SetRoleMappingAsync("oidc:google", "user:alice@example.com", ["ROLE_USER"], Cancel);
 
         var ldap = await store.GetRoleMappingAsync("ldap", Cancel);
         Assert.Equal(["ROLE_ATOTI_ADMIN", "ROLE_ATOTI_USER"], ldap.Keys);
         Assert.Equal(["ROLE_ADMIN", "ROLE_USER"], ldap["ROLE_ATOTI_ADMIN"]);
-        Assert.Equal(["alice@example.com"], (await store.GetRoleMappingAsync("google", Cancel)).Keys);
+        Assert.Equal(["user:alice@example.com"], (await store.GetRoleMappingAsync("oidc:google", Cancel)).Keys);
         Assert.Empty(await store.GetRoleMappingAsync("auth0", Cancel));
     }
 
@@ -116,6 +116,39 @@ public abstract class RoleStoreContract
         Assert.Empty(await store.GetDefaultRolesAsync("ldap", Cancel));
     }
 
+    [Fact]
+    public async Task IndividualRoles_PerProvider_KeptApart()
+    {
+        var store = CreateStore();
+
+        await store.SetIndividualRolesAsync("basic", "alice", ["ROLE_ADMIN"], Cancel);
+        await store.SetIndividualRolesAsync("ldap", "alice", ["ROLE_USER"], Cancel);
+
+        Assert.Equal(["ROLE_ADMIN"], await store.GetIndividualRolesAsync("basic", "alice", Cancel));
+        Assert.Equal(["ROLE_USER"], await store.GetIndividualRolesAsync("ldap", "alice", Cancel));
+        Assert.Empty(await store.GetIndividualRolesAsync("oidc:google", "alice", Cancel));
+        Assert.Equal(["alice"], (await store.ListIndividualRolesAsync("ldap", Cancel)).Keys);
+    }
+
+    [Fact]
+    public async Task Links_SetListedAndRemoved()
+    {
+        var store = CreateStore();
+        var sso = new PrincipalId("oidc:google", "alice@example.com");
+        var basic = new PrincipalId("basic", "alice");
+
+        await store.SetLinkAsync(sso, basic, Cancel);
+
+        Assert.Equal(basic, await store.GetLinkAsync(sso, Cancel));
+        Assert.Null(await store.GetLinkAsync(basic, Cancel));
+        Assert.Equal(basic, Assert.Single(await store.ListLinksAsync(Cancel)).Value);
+
+        await store.SetLinkAsync(sso, null, Cancel);
+
+        Assert.Null(await store.GetLinkAsync(sso, Cancel));
+        Assert.Empty(await store.ListLinksAsync(Cancel));
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData(" ")]
@@ -123,8 +156,8 @@ public abstract class RoleStoreContract
     {
         var store = CreateStore();
 
-        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.SetIndividualRolesAsync("alice", ["ROLE_USER", role], Cancel));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => store.SetIndividualRolesAsync("basic", "alice", ["ROLE_USER", role], Cancel));
 
-        Assert.Empty(await store.GetIndividualRolesAsync("alice", Cancel));
+        Assert.Empty(await store.GetIndividualRolesAsync("basic", "alice", Cancel));
     }
 }

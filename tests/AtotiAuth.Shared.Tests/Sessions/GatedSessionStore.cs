@@ -29,11 +29,15 @@ internal sealed class GatedSessionStore(ISessionStore inner) : ISessionStore
 
     public Task<Session?> GetAsync(string sessionId, CancellationToken cancellationToken = default) => inner.GetAsync(sessionId, cancellationToken);
 
-    public Task<IReadOnlyList<Session>> ListByUserAsync(string userName, CancellationToken cancellationToken = default) => inner.ListByUserAsync(userName, cancellationToken);
+    public Task<IReadOnlyList<Session>> ListByUserAsync(string provider, string userName, CancellationToken cancellationToken = default) => inner.ListByUserAsync(provider, userName, cancellationToken);
+
+    public Task<IReadOnlyList<string>> ListUserNamesAsync(string provider, CancellationToken cancellationToken = default) => inner.ListUserNamesAsync(provider, cancellationToken);
+
+    public Task<bool> SetRolesAsync(string sessionId, IReadOnlyList<string> roles, CancellationToken cancellationToken = default) => inner.SetRolesAsync(sessionId, roles, cancellationToken);
 
     public Task<bool> RevokeAsync(string sessionId, CancellationToken cancellationToken = default) => inner.RevokeAsync(sessionId, cancellationToken);
 
     public Task<Session?> SignOutAsync(SessionTicket ticket, CancellationToken cancellationToken = default) => inner.SignOutAsync(ticket, cancellationToken);
 
-    public Task<int> RevokeAllAsync(string userName, CancellationToken cancellationToken = default) => inner.RevokeAllAsync(userName, cancellationToken);
+    public Task<int> RevokeAllAsync(string provider, string userName, string? exceptSessionId = null, CancellationToken cancellationToken = default) => inner.RevokeAllAsync(provider, userName, exceptSessionId, cancellationToken);
 }

@@ -192,7 +192,7 @@ public abstract class SessionStoreContract
         await store.CreateAsync(new NewSession("bob", "basic", ["ROLE_USER"]), Cancel);
         Time.Advance(TimeSpan.FromMinutes(10));
 
-        var sessions = await store.ListByUserAsync("alice", Cancel);
+        var sessions = await store.ListByUserAsync("basic", "alice", Cancel);
 
         Assert.Equal([first.Session.Id, second.Session.Id], sessions.Select(s => s.Id));
         Assert.DoesNotContain(stale.Session.Id, sessions.Select(s => s.Id));
@@ -203,7 +203,7 @@ public abstract class SessionStoreContract
     {
         var store = CreateStore();
 
-        Assert.Empty(await store.ListByUserAsync("nobody", Cancel));
+        Assert.Empty(await store.ListByUserAsync("basic", "nobody", Cancel));
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public abstract class SessionStoreContract
         var store = CreateStore();
         await store.CreateAsync(Alice, Cancel);
 
-        Assert.Empty(await store.ListByUserAsync("Alice", Cancel));
+        Assert.Empty(await store.ListByUserAsync("basic", "Alice", Cancel));
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public abstract class SessionStoreContract
         Assert.True(revoked);
         Assert.Null(await store.GetAsync(issued.Session.Id, Cancel));
         Assert.Null(await store.AuthenticateAsync(issued.Ticket, Cancel));
-        Assert.Empty(await store.ListByUserAsync("alice", Cancel));
+        Assert.Empty(await store.ListByUserAsync("basic", "alice", Cancel));
         Assert.True(await revocations.IsRevokedAsync(issued.Session.Id, Cancel));
     }
 
@@ -259,10 +259,10 @@ public abstract class SessionStoreContract
         var second = await store.CreateAsync(Alice, Cancel);
         var bob = await store.CreateAsync(new NewSession("bob", "ldap", ["ROLE_USER"]), Cancel);
 
-        var count = await store.RevokeAllAsync("alice", Cancel);
+        var count = await store.RevokeAllAsync("basic", "alice", cancellationToken: Cancel);
 
         Assert.Equal(2, count);
-        Assert.Empty(await store.ListByUserAsync("alice", Cancel));
+        Assert.Empty(await store.ListByUserAsync("basic", "alice", Cancel));
         Assert.True(await revocations.IsRevokedAsync(first.Session.Id, Cancel));
         Assert.True(await revocations.IsRevokedAsync(second.Session.Id, Cancel));
         Assert.NotNull(await store.AuthenticateAsync(bob.Ticket, Cancel));
@@ -270,11 +270,73 @@ public abstract class SessionStoreContract
     }
 
     [Fact]
+    public async Task RevokeAll_ExceptOne_KeepsThatOne()
+    {
+        var store = CreateStore();
+        var kept = await store.CreateAsync(Alice, Cancel);
+        var other = await store.CreateAsync(Alice, Cancel);
+
+        var count = await store.RevokeAllAsync("basic", "alice", kept.Session.Id, Cancel);
+
+        Assert.Equal(1, count);
+        Assert.NotNull(await store.AuthenticateAsync(kept.Ticket, Cancel));
+        Assert.Null(await store.AuthenticateAsync(other.Ticket, Cancel));
+    }
+
+    [Fact]
+    public async Task Sessions_SameNameAtTwoProviders_AreTwoPrincipals()
+    {
+        var store = CreateStore();
+        var basic = await store.CreateAsync(Alice, Cancel);
+        var ldap = await store.CreateAsync(Alice with { Provider = "ldap" }, Cancel);
+
+        await store.RevokeAllAsync("ldap", "alice", cancellationToken: Cancel);
+
+        Assert.Equal([basic.Session.Id], (await store.ListByUserAsync("basic", "alice", Cancel)).Select(static s => s.Id));
+        Assert.Null(await store.AuthenticateAsync(ldap.Ticket, Cancel));
+        Assert.Equal(["alice"], await store.ListUserNamesAsync("basic", Cancel));
+    }
+
+    [Fact]
+    public async Task Create_PastTheCap_RevokesTheOldest()
+    {
+        Timeouts.MaxSessionsPerUser = 3;
+        var store = CreateStore();
+        var issued = new List<IssuedSession>();
+        for (var i = 0; i < 5; i++)
+        {
+            issued.Add(await store.CreateAsync(Alice, Cancel));
+            Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var left = await store.ListByUserAsync("basic", "alice", Cancel);
+
+        Assert.Equal(issued.Skip(2).Select(static s => s.Session.Id), left.Select(static s => s.Id));
+        Assert.Null(await store.AuthenticateAsync(issued[0].Ticket, Cancel));
+    }
+
+    [Fact]
+    public async Task SetRoles_ActiveSession_ReplacesItsRolesOnly()
+    {
+        var store = CreateStore();
+        var issued = await store.CreateAsync(Alice with { ProviderRoles = ["GROUP"] }, Cancel);
+
+        Assert.True(await store.SetRolesAsync(issued.Session.Id, ["ROLE_USER"], Cancel));
+
+        var session = await store.AuthenticateAsync(issued.Ticket, Cancel);
+        Assert.Equal(["ROLE_USER"], session!.Roles);
+        Assert.Equal(["GROUP"], session.ProviderRoles);
+        await store.RevokeAsync(issued.Session.Id, Cancel);
+        Assert.False(await store.SetRolesAsync(issued.Session.Id, ["ROLE_ADMIN"], Cancel));
+        Assert.Null(await store.GetAsync(issued.Session.Id, Cancel));
+    }
+
+    [Fact]
     public async Task RevokeAll_NoSession_ReturnsZero()
     {
         var store = CreateStore();
 
-        Assert.Equal(0, await store.RevokeAllAsync("nobody", Cancel));
+        Assert.Equal(0, await store.RevokeAllAsync("basic", "nobody", cancellationToken: Cancel));
     }
 
     [Fact]
@@ -292,7 +354,7 @@ public abstract class SessionStoreContract
         Assert.Contains(issued.Session.Id, listener.Revoked);
         Assert.Null(await store.GetAsync(issued.Session.Id, Cancel));
         Assert.Null(await store.AuthenticateAsync(issued.Ticket, Cancel));
-        Assert.Empty(await store.ListByUserAsync("alice", Cancel));
+        Assert.Empty(await store.ListByUserAsync("basic", "alice", Cancel));
         Assert.True(await revocations.IsRevokedAsync(issued.Session.Id, Cancel));
     }
 

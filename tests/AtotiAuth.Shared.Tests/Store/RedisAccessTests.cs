@@ -20,6 +20,27 @@ public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixtur
 {
     private static readonly BasicUser Mallory = new("mallory", "hash", UserStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
 
+    /// <summary>
+    /// Every key family only the identity service writes, each with a command that would change it
+    /// (docs/redis.md): unlocking a name, moving roles or sessions, un-revoking, rolling the layout back.
+    /// </summary>
+    private static readonly (string Command, string Key, string[] Arguments)[] IdentityWrites =
+    [
+        ("HSET", "session:acl-row", ["roles", "[\"ROLE_ADMIN\"]"]),
+        ("HSET", "users", ["mallory", "{}"]),
+        ("HSET", "roles:individual:basic", ["mallory", "[\"ROLE_ADMIN\"]"]),
+        ("HSET", "roles:links", ["basic/mallory", "basic/admin"]),
+        ("HSET", "roles:mapping:ldap", ["user:mallory", "[\"ROLE_ADMIN\"]"]),
+        ("HSET", "roles:default", ["basic", "[\"ROLE_ADMIN\"]"]),
+        ("SADD", "user-sessions:basic:mallory", ["acl-row"]),
+        ("SADD", "session-users:basic", ["mallory"]),
+        ("DEL", "revoked:acl-row", []),
+        ("DEL", "login-attempts:user:MALLORY", []),
+        ("SET", "layout-version", ["1"]),
+        ("HSET", "provisioning:csv", ["mallory", "c:digest"]),
+        ("SET", "generation", ["forged"]),
+    ];
+
     private readonly List<IConnectionMultiplexer> _connections = [];
     private readonly string _prefix = "atotiauth:";
     private readonly SessionOptions _timeouts = new();
@@ -38,7 +59,7 @@ public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixtur
         {
             await Assert.ThrowsAsync<StoreUnavailableException>(() => sessions.CreateAsync(new NewSession("mallory", "basic", ["ROLE_ADMIN"]), Cancel)),
             await Assert.ThrowsAsync<StoreUnavailableException>(() => users.CreateAsync(Mallory, Cancel)),
-            await Assert.ThrowsAsync<StoreUnavailableException>(() => roles.SetIndividualRolesAsync("mallory", ["ROLE_ADMIN"], Cancel)),
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => roles.SetIndividualRolesAsync("basic", "mallory", ["ROLE_ADMIN"], Cancel)),
             await Assert.ThrowsAsync<StoreUnavailableException>(() => revocations.RevokeAsync("some-session", Cancel)),
         };
 
@@ -51,6 +72,55 @@ public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixtur
         });
     }
 
+    public static TheoryData<string, string, string, string[]> ReadOnlyUserIdentityWrites()
+    {
+        var rows = new TheoryData<string, string, string, string[]>();
+        foreach (var user in new[] { AtotiAuthRedisUsers.Ping, AtotiAuthRedisUsers.Token })
+        {
+            foreach (var (command, key, arguments) in IdentityWrites)
+            {
+                rows.Add(user, command, key, arguments);
+            }
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(ReadOnlyUserIdentityWrites))]
+    public async Task ReadOnlyUser_WritesAnIdentityFamily_RefusedNoPerm(string user, string command, string key, string[] arguments)
+    {
+        var database = Connect(user).GetDatabase();
+
+        var refused = await Assert.ThrowsAsync<RedisServerException>(() => database.ExecuteAsync(command, Arguments(key, arguments)));
+
+        Assert.Equal(RedisErrorKind.NoPermission, refused.Kind);
+    }
+
+    /// <summary>The identity service writes every family, and scans the old session indexes when it migrates the layout.</summary>
+    [Fact]
+    public async Task IdentityUser_WritesEveryFamilyAndScans()
+    {
+        var redis = Connect(AtotiAuthRedisUsers.Identity);
+        var database = redis.GetDatabase();
+        var written = IdentityWrites.Where(static w => w.Key != "generation").ToArray();
+
+        foreach (var (command, key, arguments) in written)
+        {
+            await database.ExecuteAsync(command, Arguments(key, arguments));
+        }
+
+        var server = redis.GetServers().Single(static s => s.IsConnected && !s.IsReplica);
+        var indexes = new List<RedisKey>();
+        await foreach (var index in server.KeysAsync(pattern: $"{_prefix}user-sessions:*").WithCancellation(Cancel))
+        {
+            indexes.Add(index);
+        }
+
+        Assert.Contains((RedisKey)$"{_prefix}user-sessions:basic:mallory", indexes);
+        await database.KeyDeleteAsync([.. written.Select(w => (RedisKey)(_prefix + w.Key))]);
+    }
+
     [Fact]
     public async Task IdentityUser_SameWrites_Succeed()
     {
@@ -58,7 +128,7 @@ public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixtur
 
         var issued = await sessions.CreateAsync(new NewSession("alice", "basic", ["ROLE_USER"]), Cancel);
         Assert.True(await users.CreateAsync(Mallory with { UserName = $"alice-{Guid.NewGuid():N}" }, Cancel));
-        await roles.SetIndividualRolesAsync("alice", ["ROLE_USER"], Cancel);
+        await roles.SetIndividualRolesAsync("basic", "alice", ["ROLE_USER"], Cancel);
         Assert.True(await sessions.RevokeAsync(issued.Session.Id, Cancel));
 
         Assert.True(await revocations.IsRevokedAsync(issued.Session.Id, Cancel));
@@ -166,6 +236,8 @@ public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixtur
             await connection.DisposeAsync();
         }
     }
+
+    private object[] Arguments(string key, string[] arguments) => [(RedisKey)(_prefix + key), .. arguments];
 
     private (ISessionStore Sessions, IRevocationStore Revocations, IUserStore Users, IRoleStore Roles) Stores(string user, TimeProvider? time = null)
     {

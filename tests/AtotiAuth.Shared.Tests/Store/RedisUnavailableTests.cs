@@ -18,10 +18,11 @@ public sealed class RedisUnavailableTests : IAsyncDisposable
 
     public static TheoryData<string> Operations =>
     [
-        "session.create", "session.get", "session.authenticate", "session.list", "session.revoke",
+        "session.create", "session.get", "session.authenticate", "session.list", "session.roles", "session.revoke",
         "revocation.revoke", "revocation.check", "revocation.subscribe",
         "user.find", "user.create", "user.update", "user.list",
-        "role.get", "role.set", "role.mapping", "attempt.increment", "attempt.get", "attempt.reset",
+        "role.get", "role.set", "role.mapping", "role.link",
+        "attempt.count", "attempt.end", "attempt.remember", "attempt.get", "attempt.reset",
     ];
 
     [Theory]
@@ -52,7 +53,8 @@ public sealed class RedisUnavailableTests : IAsyncDisposable
             case "session.create": await sessions.CreateAsync(new NewSession("alice", "basic", ["ROLE_USER"]), cancel); break;
             case "session.get": await sessions.GetAsync("sid", cancel); break;
             case "session.authenticate": await sessions.AuthenticateAsync(new SessionTicket("sid", "secret"), cancel); break;
-            case "session.list": await sessions.ListByUserAsync("alice", cancel); break;
+            case "session.list": await sessions.ListByUserAsync("basic", "alice", cancel); break;
+            case "session.roles": await sessions.SetRolesAsync("sid", ["ROLE_USER"], cancel); break;
             case "session.revoke": await sessions.RevokeAsync("sid", cancel); break;
             case "revocation.revoke": await revocations.RevokeAsync("sid", cancel); break;
             case "revocation.check": await revocations.IsRevokedAsync("sid", cancel); break;
@@ -61,12 +63,15 @@ public sealed class RedisUnavailableTests : IAsyncDisposable
             case "user.create": await users.CreateAsync(user, cancel); break;
             case "user.update": await users.UpdateAsync(user, cancel); break;
             case "user.list": await users.ListAsync(cancel); break;
-            case "role.get": await roles.GetIndividualRolesAsync("alice", cancel); break;
-            case "role.set": await roles.SetIndividualRolesAsync("alice", ["ROLE_USER"], cancel); break;
+            case "role.get": await roles.GetIndividualRolesAsync("basic", "alice", cancel); break;
+            case "role.set": await roles.SetIndividualRolesAsync("basic", "alice", ["ROLE_USER"], cancel); break;
+            case "role.link": await roles.GetLinkAsync(new AtotiAuth.Shared.Roles.PrincipalId("oidc:x", "alice"), cancel); break;
             case "role.mapping": await roles.GetRoleMappingAsync("ldap", cancel); break;
-            case "attempt.increment": await attempts.IncrementAsync("user:alice", TimeSpan.FromMinutes(1), cancel); break;
-            case "attempt.get": await attempts.GetAsync("user:alice", cancel); break;
-            case "attempt.reset": await attempts.ResetAsync("user:alice", cancel); break;
+            case "attempt.count": await attempts.TryCountAsync("user:ALICE", "192.0.2.1", 5, 100, TimeSpan.FromMinutes(1), cancel); break;
+            case "attempt.end": await attempts.EndAsync("user:ALICE", "192.0.2.1", AtotiAuth.Shared.Throttling.AttemptEnd.Failed, cancel); break;
+            case "attempt.remember": await attempts.RememberAsync("known:ALICE", "192.0.2.1", TimeSpan.FromDays(1), cancel); break;
+            case "attempt.get": await attempts.GetAsync("user:ALICE", cancellationToken: cancel); break;
+            case "attempt.reset": await attempts.ResetAsync("user:ALICE", cancel); break;
             default: throw new ArgumentOutOfRangeException(nameof(operation), operation, "Unknown operation.");
         }
     }

@@ -22,7 +22,7 @@ public sealed class StandaloneFixture : IAsyncLifetime
             .WithUser("alice", AlicePassword, "ROLE_TRADER")
             .WithUser("bob", BobPassword)
             .WithUser("dave", DavePassword)
-            .WithRoleMapping("basic", "bob", "ROLE_MAPPED")
+            .WithRoleMapping("basic", "user:bob", "ROLE_MAPPED")
             .WithIndividualRoles("dave", "ROLE_USER", "ROLE_DESK")
             .Build();
         await _container.StartAsync();

@@ -36,24 +36,12 @@ public sealed class SystemFixture : IAsyncLifetime
             .WithIdentityReplicas(2)
             .WithUser("trader", TraderPassword, "ROLE_TRADER")
             .WithUser("viewer", ViewerPassword)
-            .WithIdentity(static identity => identity
-                .WithEnvironment("AtotiAuth__Identity__Ldap__Url", "ldap://ldap:389")
-                .WithEnvironment("AtotiAuth__Identity__Ldap__AllowPlainText", "true")
-                .WithEnvironment("AtotiAuth__Identity__Ldap__BaseDn", OpenLdapFixture.BaseDn)
-                .WithEnvironment("AtotiAuth__Identity__Ldap__ManagerDn", OpenLdapFixture.ServiceDn)
-                .WithEnvironment("AtotiAuth__Identity__Ldap__ManagerPassword", OpenLdapFixture.ServicePassword)
-                .WithEnvironment("AtotiAuth__Identity__Ldap__UserSearchBase", "ou=people")
-                .WithEnvironment("AtotiAuth__Identity__Ldap__GroupSearchBase", "ou=groups"))
+            .WithIdentity(static identity => identity.WithTestDirectory())
             .WithRoleMapping("ldap", "ROLE_ATOTI_USER", "ROLE_USER", "ROLE_FROM_LDAP")
             .WithSidecar("risk", CubeAlias, AtotiAuthImages.HttpPort, static ping => ping.WithBackend(AtotiAuthCubeBackend.Headers))
             .Build();
 
-        _ldap = new ContainerBuilder(TestImages.OpenLdap)
-            .WithNetwork(_system.Network)
-            .WithNetworkAliases("ldap")
-            .WithEnvironment("LDAP_LOG_LEVEL", "0")
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("slapd ready"))
-            .Build();
+        _ldap = TestDirectory.Build(_system.Network);
         _cube = new ContainerBuilder(AtotiAuthImages.SampleCube)
             .WithNetwork(_system.Network)
             .WithNetworkAliases(CubeAlias)
