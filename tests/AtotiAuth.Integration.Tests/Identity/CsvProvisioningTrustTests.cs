@@ -34,7 +34,7 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
     [Fact]
     public async Task Csv_ConfigMapSymlinkSwap_AppliedAtTheSecondPoll()
     {
-        var first = WriteConfigMapVersion("..2026_01_01_00_00_00.1", Header + "csv-cm,cm-pw-1,Active,ROLE_SHARE\n");
+        var first = WriteConfigMapVersion("..2026_01_01_00_00_00.1", Header + "csv-cm,configmap-pass-1,Active,ROLE_SHARE\n");
         File.CreateSymbolicLink(Path.Combine(_folder, "..data"), Path.GetFileName(first));
         File.CreateSymbolicLink(FilePath, "..data/users.csv");
         await using var app = Start(watch: false);
@@ -45,7 +45,7 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
         var before = await app.Get<IUserStore>().FindAsync("csv-cm", Ct);
         Assert.NotNull(before);
 
-        var second = WriteConfigMapVersion("..2026_01_01_00_01_00.2", Header + "csv-cm,cm-pw-2,Active,ROLE_SHARE\n");
+        var second = WriteConfigMapVersion("..2026_01_01_00_01_00.2", Header + "csv-cm,configmap-pass-2,Active,ROLE_SHARE\n");
         File.SetLastWriteTimeUtc(Path.Combine(second, "users.csv"), File.GetLastWriteTimeUtc(Path.Combine(first, "users.csv")));
         var swap = Path.Combine(_folder, "..data_tmp");
         File.CreateSymbolicLink(swap, Path.GetFileName(second));
@@ -56,7 +56,7 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
 
         var after = await app.Get<IUserStore>().FindAsync("csv-cm", Ct);
         Assert.NotEqual(before.PasswordHash, after!.PasswordHash);
-        using var login = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-cm", "cm-pw-2");
+        using var login = await IdentityApp.LoginWithFormAsync(app.CreateClient(), "csv-cm", "configmap-pass-2");
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
     }
 
@@ -68,7 +68,7 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
     [Fact]
     public async Task Csv_InPlaceWriterPausesAfterACutRow_NoRoleGranted()
     {
-        await WriteAtomicallyAsync(Header + "henry,henry-pw,Active,ROLE_X\n");
+        await WriteAtomicallyAsync(Header + "henry,henry-password-1,Active,ROLE_X\n");
         await using var app = Start();
         var roles = app.Get<IRoleStore>();
         await WaitForAsync(app, static s => s.Applies >= 1);
@@ -76,7 +76,7 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
         await using (var writer = new FileStream(FilePath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
         {
             writer.SetLength(0);
-            await writer.WriteAsync(Encoding.UTF8.GetBytes(Header + "henry,henry-pw,Active,ROLE_X;ROLE_ADMIN"), Ct);
+            await writer.WriteAsync(Encoding.UTF8.GetBytes(Header + "henry,henry-password-1,Active,ROLE_X;ROLE_ADMIN"), Ct);
             await writer.FlushAsync(Ct);
 
             // Twenty polls of the paused writer.
@@ -141,11 +141,11 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
         await using var app = Start(extra: new() { ["AtotiAuth:Identity:Provisioning:RemoveUnlisted"] = "Delete" });
         var users = app.Get<IUserStore>();
         await app.Get<BasicUsers>().CreateAsync("made-by-admin", "admin-made-pw", [], UserStatus.Active, Ct);
-        await WriteAtomicallyAsync(Header + "csv-a,a-pw,Active,\ncsv-b,b-pw,Active,\ncsv-c,c-pw,Active,\ncsv-d,d-pw,Active,\nmade-by-admin,admin-made-pw,Active,\n");
+        await WriteAtomicallyAsync(Header + "csv-a,csv-a-password,Active,\ncsv-b,csv-b-password,Active,\ncsv-c,csv-c-password,Active,\ncsv-d,csv-d-password,Active,\nmade-by-admin,admin-made-pw,Active,\n");
         await WaitForAsync(app, static s => s.Applies >= 1);
 
         // One row of five: below half the rows before, so nobody is removed.
-        await WriteAtomicallyAsync(Header + "csv-a,a-pw,Active,\n");
+        await WriteAtomicallyAsync(Header + "csv-a,csv-a-password,Active,\n");
         await WaitForAsync(app, static s => s.Applies >= 2);
         Assert.True(app.Get<CsvProvisioningStatus>().Last!.RemovalsSkipped);
         Assert.NotNull(await users.FindAsync("csv-d", Ct));
@@ -156,7 +156,7 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
         Assert.True(app.Get<CsvProvisioningStatus>().Last!.RemovalsSkipped);
         Assert.NotNull(await users.FindAsync("csv-b", Ct));
 
-        await WriteAtomicallyAsync(Header + "csv-a,a-pw,Active,\ncsv-b,b-pw,Active,\ncsv-c,c-pw,Active,\n");
+        await WriteAtomicallyAsync(Header + "csv-a,csv-a-password,Active,\ncsv-b,csv-b-password,Active,\ncsv-c,csv-c-password,Active,\n");
         await WaitForAsync(app, static s => s.Applies >= 4);
 
         Assert.Equal(1, app.Get<CsvProvisioningStatus>().Last!.Removed);
@@ -168,11 +168,11 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
     [Fact]
     public async Task Csv_RemovalOff_LeavesUnlistedUsers_AndDeactivateBringsThemBack()
     {
-        await WriteAtomicallyAsync(Header + "csv-x,x-pw,Active,\ncsv-y,y-pw,Active,\n");
+        await WriteAtomicallyAsync(Header + "csv-x,csv-x-password,Active,\ncsv-y,csv-y-password,Active,\n");
         await using (var off = Start())
         {
             await WaitForAsync(off, static s => s.Applies >= 1);
-            await WriteAtomicallyAsync(Header + "csv-x,x-pw,Active,\n");
+            await WriteAtomicallyAsync(Header + "csv-x,csv-x-password,Active,\n");
             await WaitForAsync(off, static s => s.Applies >= 2);
             Assert.Equal(UserStatus.Active, (await off.Get<IUserStore>().FindAsync("csv-y", Ct))!.Status);
         }
@@ -181,7 +181,7 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
         await WaitForAsync(app, static s => s.Applies >= 1);
         Assert.Equal(UserStatus.Inactive, (await app.Get<IUserStore>().FindAsync("csv-y", Ct))!.Status);
 
-        await WriteAtomicallyAsync(Header + "csv-x,x-pw,Active,\ncsv-y,y-pw,Active,\n");
+        await WriteAtomicallyAsync(Header + "csv-x,csv-x-password,Active,\ncsv-y,csv-y-password,Active,\n");
         await WaitForAsync(app, static s => s.Applies >= 2);
         Assert.Equal(UserStatus.Active, (await app.Get<IUserStore>().FindAsync("csv-y", Ct))!.Status);
     }

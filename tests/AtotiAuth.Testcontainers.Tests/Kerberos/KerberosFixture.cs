@@ -93,7 +93,7 @@ public sealed class KerberosFixture : IAsyncLifetime
                 .WithKerberos(Service, keytab)
                 .WithEnvironment("AtotiAuth__Identity__Kerberos__LdapGroups", "true")
                 .WithTestDirectory())
-            .WithRoleMapping("kerberos", "alice", "ROLE_USER", "ROLE_TRADER")
+            .WithRoleMapping("kerberos", "user:alice", "ROLE_USER", "ROLE_TRADER")
             .WithRoleMapping("kerberos", "ROLE_ATOTI_USER", "ROLE_FROM_LDAP")
             .WithDefaultRoles("kerberos", "ROLE_USER", "ROLE_SSO")
             .Build();
