@@ -8,8 +8,9 @@ namespace AtotiAuth.Shared.Store;
 public interface IStoreIntegrity
 {
     /// <summary>
-    /// False when the store is found empty (its generation marker gone), which also starts the
-    /// re-seeding at once; true otherwise. Throws <see cref="StoreUnavailableException"/> when it cannot be reached.
+    /// False when the store is found empty (its generation marker, seen before by this process, gone),
+    /// which also starts the re-seeding at once; true otherwise, and before the first seeding of this
+    /// process wrote or read a marker. Throws <see cref="StoreUnavailableException"/> when it cannot be reached.
     /// </summary>
     ValueTask<bool> IsIntactAsync(CancellationToken cancellationToken = default);
 }

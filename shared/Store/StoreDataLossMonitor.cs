@@ -47,12 +47,15 @@ internal sealed partial class StoreDataLossMonitor(
             throw RedisFailures.Unavailable(ex);
         }
 
-        if (current.IsNull || (string?)current != Volatile.Read(ref _known))
+        var known = Volatile.Read(ref _known);
+        if (current.IsNull || (string?)current != known)
         {
             Wake();
         }
 
-        return !current.IsNull;
+        // Before this process has seen a marker the store is being seeded for the first time: nothing it
+        // knew of was lost, and a failed sign-in then counts (the login throttle right after a start).
+        return !current.IsNull || known is null;
     }
 
     public override void Dispose()

@@ -22,8 +22,8 @@ public sealed class RedisRestartTests(RedisFixture sharedRedis)
         sharedRedis.EnsureAvailable();
         await using var redis = await RestartedRedis.StartAsync(persistent: false, Ct);
         await using var system = new StoreSystem(redis.ConnectionString);
-        var revoked = await SignedInAsync(system, StoreSystem.Alice, StoreSystem.AlicePassword);
-        var kept = await SignedInAsync(system, StoreSystem.Carol, StoreSystem.CarolPassword);
+        var revoked = await SignedInAsync(redis, system, StoreSystem.Alice, StoreSystem.AlicePassword);
+        var kept = await SignedInAsync(redis, system, StoreSystem.Carol, StoreSystem.CarolPassword);
         Assert.True((await system.LogoutAsync(revoked.Cookie, Ct)).Value);
         await AssertRefusedEverywhereAsync(system, revoked.Jwt);
         await AssertAcceptedEverywhereAsync(system, kept.Jwt);
@@ -61,7 +61,7 @@ public sealed class RedisRestartTests(RedisFixture sharedRedis)
         sharedRedis.EnsureAvailable();
         await using var redis = await RestartedRedis.StartAsync(persistent: false, Ct);
         await using var system = new StoreSystem(redis.ConnectionString, new Dictionary<string, string?> { ["AtotiAuth:Store:DataLossCheckInterval"] = "00:10:00" });
-        var before = await SignedInAsync(system, StoreSystem.Alice, StoreSystem.AlicePassword);
+        var before = await SignedInAsync(redis, system, StoreSystem.Alice, StoreSystem.AlicePassword);
 
         await redis.FlushAsync(Ct);
         var tries = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => system.LoginAsync(StoreSystem.Alice, StoreSystem.AlicePassword, Ct)));
@@ -85,7 +85,7 @@ public sealed class RedisRestartTests(RedisFixture sharedRedis)
         sharedRedis.EnsureAvailable();
         await using var redis = await RestartedRedis.StartAsync(persistent: false, Ct);
         await using var system = new StoreSystem(redis.ConnectionString);
-        var signedIn = await SignedInAsync(system, StoreSystem.Carol, StoreSystem.CarolPassword);
+        var signedIn = await SignedInAsync(redis, system, StoreSystem.Carol, StoreSystem.CarolPassword);
         var cookie = await system.CubeCookieAsync(0, signedIn.Jwt, Ct);
         Assert.NotNull(cookie);
         using var socket = await Ping.SocketClient.ConnectAsync(system.Sidecars[0].WebSocket("/ws"), cookie, StoreSystem.UiOrigin);
@@ -109,8 +109,8 @@ public sealed class RedisRestartTests(RedisFixture sharedRedis)
         sharedRedis.EnsureAvailable();
         await using var redis = await RestartedRedis.StartAsync(persistent: true, Ct);
         await using var system = new StoreSystem(redis.ConnectionString);
-        var revoked = await SignedInAsync(system, StoreSystem.Alice, StoreSystem.AlicePassword);
-        var kept = await SignedInAsync(system, StoreSystem.Alice, StoreSystem.AlicePassword);
+        var revoked = await SignedInAsync(redis, system, StoreSystem.Alice, StoreSystem.AlicePassword);
+        var kept = await SignedInAsync(redis, system, StoreSystem.Alice, StoreSystem.AlicePassword);
         Assert.True((await system.LogoutAsync(revoked.Cookie, Ct)).Value);
         await AssertRefusedEverywhereAsync(system, revoked.Jwt);
 
@@ -122,8 +122,11 @@ public sealed class RedisRestartTests(RedisFixture sharedRedis)
         Assert.Equal(HttpStatusCode.OK, (await WaitForAsync(() => system.JwtAsync(kept.Cookie, Ct))).Status);
     }
 
-    private static async Task<(string Cookie, string Jwt)> SignedInAsync(StoreSystem system, string user, string password)
+    private static async Task<(string Cookie, string Jwt)> SignedInAsync(RestartedRedis redis, StoreSystem system, string user, string password)
     {
+        // Not by failed sign-ins, which would count towards a lock: the CSV user is there once the
+        // file's second agreeing poll applied it, a configured one once the seeding at start ran.
+        await redis.WaitForUserAsync(user, TimeSpan.FromSeconds(15), Ct);
         var login = await WaitForAsync(() => system.LoginAsync(user, password, Ct));
         Assert.NotNull(login.Value);
         var jwt = await system.JwtAsync(login.Value, Ct);

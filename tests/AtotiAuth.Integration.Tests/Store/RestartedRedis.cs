@@ -52,5 +52,20 @@ public sealed class RestartedRedis : IAsyncDisposable
         }
     }
 
+    /// <summary>Waits until the basic user is in the store (<c>HEXISTS atotiauth:users</c>), at most <paramref name="bound"/>.</summary>
+    public async Task WaitForUserAsync(string userName, TimeSpan bound, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while ((await _container.ExecAsync(["redis-cli", "hexists", "atotiauth:users", userName], cancellationToken)).Stdout.Trim() != "1")
+        {
+            if (clock.Elapsed > bound)
+            {
+                throw new TimeoutException($"The basic user {userName} was not in the store after {bound}.");
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
     public ValueTask DisposeAsync() => _container.DisposeAsync();
 }
