@@ -126,7 +126,7 @@ public sealed class RedisRestartTests(RedisFixture sharedRedis)
     {
         // Not by failed sign-ins, which would count towards a lock: the CSV user is there once the
         // file's second agreeing poll applied it, a configured one once the seeding at start ran.
-        await redis.WaitForUserAsync(user, TimeSpan.FromSeconds(15), Ct);
+        await redis.WaitForUserAsync(system.KeyPrefix, user, TimeSpan.FromSeconds(15), Ct);
         var login = await WaitForAsync(() => system.LoginAsync(user, password, Ct));
         Assert.NotNull(login.Value);
         var jwt = await system.JwtAsync(login.Value, Ct);

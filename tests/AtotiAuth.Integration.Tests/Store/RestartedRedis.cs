@@ -52,11 +52,11 @@ public sealed class RestartedRedis : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the basic user is in the store (<c>HEXISTS atotiauth:users</c>), at most <paramref name="bound"/>.</summary>
-    public async Task WaitForUserAsync(string userName, TimeSpan bound, CancellationToken cancellationToken)
+    /// <summary>Waits until the basic user is in the store (<c>HEXISTS {keyPrefix}users</c>), at most <paramref name="bound"/>.</summary>
+    public async Task WaitForUserAsync(string keyPrefix, string userName, TimeSpan bound, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while ((await _container.ExecAsync(["redis-cli", "hexists", "atotiauth:users", userName], cancellationToken)).Stdout.Trim() != "1")
+        while ((await _container.ExecAsync(["redis-cli", "hexists", $"{keyPrefix}users", userName], cancellationToken)).Stdout.Trim() != "1")
         {
             if (clock.Elapsed > bound)
             {
