@@ -86,6 +86,9 @@ public sealed class RedisRestartTests(RedisFixture sharedRedis)
         await using var redis = await RestartedRedis.StartAsync(persistent: false, Ct);
         await using var system = new StoreSystem(redis.ConnectionString);
         var signedIn = await SignedInAsync(redis, system, StoreSystem.Carol, StoreSystem.CarolPassword);
+
+        // A loss is a marker seen, then gone: the sidecars read it every second, so each has seen it by now.
+        await Task.Delay(TimeSpan.FromSeconds(3), Ct);
         var cookie = await system.CubeCookieAsync(0, signedIn.Jwt, Ct);
         Assert.NotNull(cookie);
         using var socket = await Ping.SocketClient.ConnectAsync(system.Sidecars[0].WebSocket("/ws"), cookie, StoreSystem.UiOrigin);

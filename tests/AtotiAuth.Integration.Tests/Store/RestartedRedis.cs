@@ -52,11 +52,15 @@ public sealed class RestartedRedis : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits until the basic user is in the store (<c>HEXISTS {keyPrefix}users</c>), at most <paramref name="bound"/>.</summary>
+    /// <summary>
+    /// Waits until the basic user is in the store (<c>HEXISTS {keyPrefix}users</c>) and the identity
+    /// service has written the generation marker after seeding it, at most <paramref name="bound"/>.
+    /// </summary>
     public async Task WaitForUserAsync(string keyPrefix, string userName, TimeSpan bound, CancellationToken cancellationToken)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while ((await _container.ExecAsync(["redis-cli", "hexists", $"{keyPrefix}users", userName], cancellationToken)).Stdout.Trim() != "1")
+        while ((await _container.ExecAsync(["redis-cli", "hexists", $"{keyPrefix}users", userName], cancellationToken)).Stdout.Trim() != "1"
+            || (await _container.ExecAsync(["redis-cli", "exists", $"{keyPrefix}generation"], cancellationToken)).Stdout.Trim() != "1")
         {
             if (clock.Elapsed > bound)
             {
