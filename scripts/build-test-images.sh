@@ -1,18 +1,18 @@
 #!/usr/bin/env bash
 # Builds the images the container-backed tests start (Dockerfiles in tests/containers/):
-#   atotiauth/test-redis:dev, atotiauth/test-openldap:dev, atotiauth/test-oidc:dev,
-#   atotiauth/test-nginx:dev (the end-to-end gateway), atotiauth/test-kdc:dev (an MIT Kerberos KDC),
-#   atotiauth/test-prometheus:dev (scrapes the end-to-end system)
+#   atotiauth/test-redis:dev, atotiauth/test-redis-topology:dev (Sentinel, Cluster),
+#   atotiauth/test-openldap:dev, atotiauth/test-oidc:dev, atotiauth/test-nginx:dev (the end-to-end gateway),
+#   atotiauth/test-kdc:dev (an MIT Kerberos KDC), atotiauth/test-prometheus:dev (scrapes the end-to-end system)
 # Each image carries a label with the hash of its inputs (its folder and the base image id),
 # so only missing or changed images are built and a warm run takes about a second.
-# Usage: scripts/build-test-images.sh [redis|openldap|oidc|nginx|kdc|prometheus ...]   (default: all)
+# Usage: scripts/build-test-images.sh [redis|redis-topology|openldap|oidc|nginx|kdc|prometheus ...]   (default: all)
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 CONTAINERS="$REPO_ROOT/tests/containers"
 LABEL=org.atotiauth.inputs
 NAMES=("$@")
-[ "${#NAMES[@]}" -gt 0 ] || NAMES=(redis openldap oidc nginx kdc prometheus)
+[ "${#NAMES[@]}" -gt 0 ] || NAMES=(redis redis-topology openldap oidc nginx kdc prometheus)
 
 docker info >/dev/null 2>&1 || die "no Docker engine answers; run scripts/ensure-docker.sh first"
 "$REPO_ROOT/scripts/ensure-base-image.sh"

@@ -28,6 +28,9 @@ public static class IdentityServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAtotiAuthStore();
 
+        // The one service that writes sessions, users, roles and revocations (deploy/k8s/base/redis/atotiauth.acl).
+        builder.Services.AddStoreAccess(StoreAccess.Writer);
+
         // The OpenID Connect handler's state and correlation cookies are Data Protection payloads: one key
         // ring for all replicas.
         builder.AddAtotiAuthDataProtection();

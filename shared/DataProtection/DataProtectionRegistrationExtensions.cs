@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Store.Redis;
 using Microsoft.AspNetCore.DataProtection;
@@ -5,6 +6,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -20,15 +22,19 @@ public static class DataProtectionRegistrationExtensions
     /// <summary>
     /// Adds Data Protection under <see cref="ApplicationName"/>, with the key ring in Redis under
     /// <see cref="StoreOptions.KeyPrefix"/> (<c>data-protection-keys</c>) when <c>AtotiAuth:Store:Redis</c>
-    /// is set, else in memory (the standalone host, whose sessions are in memory too), never on disk.
-    /// Adds the store (<see cref="StoreRegistrationExtensions.AddAtotiAuthStore"/>) if not added yet.
+    /// is set, encrypted at rest to the certificate of <see cref="KeyRingOptions"/> where one is given;
+    /// else in memory (the standalone host, whose sessions are in memory too), never on disk. Adds the
+    /// store (<see cref="StoreRegistrationExtensions.AddAtotiAuthStore"/>) if not added yet.
     /// </summary>
+    /// <exception cref="InvalidOperationException">A certificate file of <see cref="KeyRingOptions"/> cannot be read.</exception>
     public static IHostApplicationBuilder AddAtotiAuthDataProtection(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
 
         builder.AddAtotiAuthStore();
-        builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
+        builder.Services.AddValidatedOptions<KeyRingOptions>(KeyRingOptions.SectionName);
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>());
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{StoreOptions.SectionName}:Redis"]))
         {
             builder.Services.AddOptions<KeyManagementOptions>()
@@ -42,6 +48,9 @@ public static class DataProtectionRegistrationExtensions
                 var key = new RedisKeys(store.Value.KeyPrefix).DataProtectionKeys;
                 options.XmlRepository = new RedisKeyRingRepository(new RedisXmlRepository(() => redis.GetDatabase(), key));
             });
+
+        builder.Services.AddStoreAccess(StoreAccess.KeyRing);
+        KeyRingCertificates.Apply(dataProtection, builder.Configuration.GetSection(KeyRingOptions.SectionName).Get<KeyRingOptions>() ?? new());
 
         // First of all hosted services: before Data Protection's own loads (and would create) the ring.
         if (!builder.Services.Any(static d => d.ImplementationType == typeof(KeyRingInitializer)))

@@ -22,6 +22,7 @@ internal sealed partial class KeyRingInitializer(
     IConnectionMultiplexer redis,
     IOptions<StoreOptions> store,
     IOptions<KeyManagementOptions> keyManagement,
+    IOptions<KeyRingOptions> keyRing,
     ILogger<KeyRingInitializer> logger) : IHostedService
 {
     // Data Protection dates and chooses its keys by the system clock, not by an injected TimeProvider:
@@ -35,6 +36,11 @@ internal sealed partial class KeyRingInitializer(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(keyRing.Value.CertificateFile))
+        {
+            LogUnencrypted(logger);
+        }
+
         var database = redis.GetDatabase();
         var lockKey = new RedisKeys(store.Value.KeyPrefix).DataProtectionKeysLock;
         var owner = Guid.NewGuid().ToString("N");
@@ -80,6 +86,9 @@ internal sealed partial class KeyRingInitializer(
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "The key ring's start lock stayed taken; Data Protection loads the ring on its own")]
     private static partial void LogLockNotTaken(ILogger logger);
+
+    [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "The Data Protection key ring is stored in Redis unencrypted: set AtotiAuth:DataProtection:CertificateFile (docs/redis.md)")]
+    private static partial void LogUnencrypted(ILogger logger);
 
     [LoggerMessage(EventId = 2203, Level = LogLevel.Warning, Message = "The key ring was not checked at start: the store is unavailable ({Reason})")]
     private static partial void LogStoreUnavailable(ILogger logger, string reason);

@@ -13,6 +13,14 @@ public interface IRevocationStore
     Task<bool> IsRevokedAsync(string sessionId, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// True when the session was revoked or no longer exists: the verifiers' allow-list (docs/redis.md),
+    /// so that a session lost with the store's data (a Redis restarted empty, a failover that lost
+    /// writes) has its tokens refused instead of valid again with its revocation forgotten. The default
+    /// asks <see cref="IsRevokedAsync"/> alone, for stores that lose nothing short of the whole process.
+    /// </summary>
+    Task<bool> IsEndedAsync(string sessionId, CancellationToken cancellationToken = default) => IsRevokedAsync(sessionId, cancellationToken);
+
+    /// <summary>
     /// Subscribes to revocations. The listener also hears when the feed is lost and restored, so it can
     /// ask the store directly in between.
     /// </summary>

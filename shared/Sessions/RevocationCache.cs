@@ -8,11 +8,15 @@ namespace AtotiAuth.Shared.Sessions;
 /// <summary>
 /// Answers "is this session revoked?" for verifiers (token service, ping sidecars) without a Redis read
 /// per request (DESIGN.md §5). The first question about a session goes to the store and the answer is
-/// kept; revocations published by the store flip it within milliseconds. While the feed is lost, cached
-/// answers count for <see cref="RevocationCacheOptions.FeedLossGrace"/>, then every question goes to
-/// the store (which throws <see cref="Store.StoreUnavailableException"/>, a 503, while Redis is down:
-/// fail closed). When the feed returns, unrevoked answers are dropped, since revocations may have been
-/// missed, and caching resumes. Other caches hear the same feed through <see cref="AddListener"/>.
+/// kept; revocations published by the store flip it within milliseconds. The store's answer is the
+/// allow-list one (<see cref="IRevocationStore.IsEndedAsync"/>): a session that no longer exists counts
+/// as revoked, so losing Redis's data never makes a revoked token valid again. While the feed is lost,
+/// every question asks the store first and a cached answer stands in only while the store cannot answer,
+/// for <see cref="RevocationCacheOptions.FeedLossGrace"/>; after that the store's failure is the answer
+/// (<see cref="Store.StoreUnavailableException"/>, a 503: fail closed). When the feed returns, or the
+/// store is found to have lost its data (<see cref="OnStoreDataLost"/>), unrevoked answers are dropped,
+/// since revocations may have been missed, and caching resumes. Other caches hear the same feed through
+/// <see cref="AddListener"/>.
 /// </summary>
 public sealed partial class RevocationCache : IRevocationListener
 {
@@ -74,8 +78,9 @@ public sealed partial class RevocationCache : IRevocationListener
     public bool IsFeedTrusted => _feed.TrustAt(_time.GetUtcNow(), _grace) == RevocationFeed.Trust.Full;
 
     /// <summary>
-    /// True when the session was revoked. Answers from memory while the feed is healthy; otherwise asks
-    /// the store, and throws <see cref="Store.StoreUnavailableException"/> when it cannot be reached.
+    /// True when the session was revoked or no longer exists. Answers from memory while the feed is
+    /// healthy; otherwise asks the store, and throws <see cref="Store.StoreUnavailableException"/> when it
+    /// cannot be reached (unless a cached answer may stand in, within the grace of a lost feed).
     /// </summary>
     public async ValueTask<bool> IsRevokedAsync(string sessionId, CancellationToken cancellationToken = default)
     {
@@ -84,6 +89,7 @@ public sealed partial class RevocationCache : IRevocationListener
         var now = _time.GetUtcNow();
         var feed = _feed;
         var trust = feed.TrustAt(now, _grace);
+        var standIn = false;
         if (_entries.TryGetValue(sessionId, out var entry))
         {
             if (now - entry.StoredAt >= _lifetime)
@@ -94,13 +100,29 @@ public sealed partial class RevocationCache : IRevocationListener
             {
                 return true;
             }
-            else if (trust != RevocationFeed.Trust.None)
+            else if (trust == RevocationFeed.Trust.Full || (trust == RevocationFeed.Trust.CacheOnly && feed.State != RevocationFeed.Status.Lost))
             {
                 return false;
             }
+            else
+            {
+                // A lost feed: a revocation made meanwhile (on a new primary, once a failover is done)
+                // would not be heard, so the store is asked, and the cached answer serves only while it
+                // cannot be (issue 21).
+                standIn = trust == RevocationFeed.Trust.CacheOnly;
+            }
         }
 
-        var revoked = await _store.IsRevokedAsync(sessionId, cancellationToken);
+        bool revoked;
+        try
+        {
+            revoked = await _store.IsEndedAsync(sessionId, cancellationToken);
+        }
+        catch (Store.StoreUnavailableException) when (standIn)
+        {
+            return false;
+        }
+
         if (revoked)
         {
             Set(sessionId, new Entry(Revoked: true, now));
@@ -167,6 +189,21 @@ public sealed partial class RevocationCache : IRevocationListener
         }
 
         LogFeedRestored(_logger);
+        _listeners.FeedRestored();
+    }
+
+    /// <summary>
+    /// The store lost its data (the store's data-loss monitor): every unrevoked answer is
+    /// dropped, so each session is asked about again (and found gone), and the listeners hear it as a
+    /// restoration, which makes them check again what they hold (the sidecar's open sockets).
+    /// </summary>
+    public void OnStoreDataLost()
+    {
+        lock (_gate)
+        {
+            DropUnrevoked();
+        }
+
         _listeners.FeedRestored();
     }
 
@@ -280,7 +317,7 @@ public sealed partial class RevocationCache : IRevocationListener
     }
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
-        Message = "Revocation feed lost: cached answers count for {Grace}, then every check asks the store.")]
+        Message = "Revocation feed lost: every check asks the store; cached answers stand in while it cannot answer, for {Grace}.")]
     private static partial void LogFeedLost(ILogger logger, TimeSpan grace);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information,

@@ -9,10 +9,11 @@ public sealed class RevocationCacheOptions
     public const string SectionName = "AtotiAuth:RevocationCache";
 
     /// <summary>
-    /// How long cached answers still count after the revocation feed is lost. Default 5 seconds: long
-    /// enough to ride out a reconnect without a burst of Redis reads, short enough that a revocation
-    /// missed meanwhile is honoured within seconds. After it every check asks Redis, and fails closed
-    /// (503) while Redis is down. Zero stops trusting the cache the moment the feed drops.
+    /// How long cached answers may stand in after the revocation feed is lost. While the feed is lost
+    /// every check asks Redis first (a revocation made meanwhile is not heard), and a cached answer is
+    /// used only when Redis cannot answer. Default 5 seconds: long enough to ride out a reconnect without
+    /// failing requests, short enough that an outage is felt within seconds. After it, a check that
+    /// cannot reach Redis fails closed (503). Zero stops trusting the cache the moment the feed drops.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan FeedLossGrace { get; set; } = TimeSpan.FromSeconds(5);

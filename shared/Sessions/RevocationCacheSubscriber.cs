@@ -14,10 +14,16 @@ internal sealed partial class RevocationCacheSubscriber(
     TimeProvider time,
     ILogger<RevocationCacheSubscriber> logger) : BackgroundService
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    // Short: the client opens its subscription connection after the interactive one, and a subscription
+    // asked for before it is up fails at once (BacklogPolicy.FailFast, RedisConnection).
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
 
     private IAsyncDisposable? _subscription;
+    private string? _refusal;
+
+    /// <summary>Why Redis refused the subscription (a missing channel permission), while it does; else null.</summary>
+    public string? Refusal => Volatile.Read(ref _refusal);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -38,12 +44,14 @@ internal sealed partial class RevocationCacheSubscriber(
             try
             {
                 _subscription = await store.SubscribeAsync(cache, stoppingToken);
+                Volatile.Write(ref _refusal, null);
                 cache.OnSubscribed();
                 LogSubscribed(logger);
                 return;
             }
             catch (StoreUnavailableException ex)
             {
+                Volatile.Write(ref _refusal, ex.InnerException is StackExchange.Redis.RedisServerException server && Store.Redis.RedisFailures.IsRefused(server) ? ex.Message : null);
                 LogSubscribeFailed(logger, retry, ex);
             }
 

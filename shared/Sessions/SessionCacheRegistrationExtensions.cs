@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,7 @@ public static class SessionCacheRegistrationExtensions
         builder.AddAtotiAuthRevocationCache();
         builder.Services.TryAddSingleton<SessionCache>();
         builder.Services.TryAddSingleton<SessionCookieReader>();
+        builder.Services.AddStoreAccess(StoreAccess.ReadSessions | StoreAccess.RecordSessionUse);
         return builder;
     }
 }

@@ -26,13 +26,24 @@ internal static class SessionRules
     public static bool NeedsTouch(Session session, DateTimeOffset now, SessionOptions options) =>
         now - session.LastSeenAt >= options.IdleTimeout / 20;
 
-    /// <summary>How long Redis keeps a session key: the earlier of its idle and absolute end, plus slack.</summary>
+    /// <summary>How long Redis keeps a session's record of use: the earlier of its idle and absolute end, plus slack.</summary>
     public static TimeSpan SafetyTtl(Session session, DateTimeOffset now, SessionOptions options)
     {
         var remaining = session.ExpiresAt - now;
         var idle = session.LastSeenAt + options.IdleTimeout - now;
         var ttl = remaining < idle ? remaining : idle;
         return (ttl > TimeSpan.Zero ? ttl : TimeSpan.Zero) + TtlSlack;
+    }
+
+    /// <summary>
+    /// How long Redis keeps a session's hash: until its absolute end, plus slack. The hash is written
+    /// once (only the identity service writes sessions); the idle timeout is kept by the last-seen key's
+    /// <see cref="SafetyTtl"/> and by the timestamps.
+    /// </summary>
+    public static TimeSpan HashTtl(Session session, DateTimeOffset now)
+    {
+        var remaining = session.ExpiresAt - now;
+        return (remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero) + TtlSlack;
     }
 
     /// <summary>How long Redis keeps a user's session index: as long as the newest session can live.</summary>

@@ -24,6 +24,7 @@ public static class EphemeralStoreRegistrationExtensions
         else
         {
             builder.Services.TryAddSingleton<IEphemeralStore, RedisEphemeralStore>();
+            builder.Services.AddStoreAccess(StoreAccess.Ephemeral);
         }
 
         return builder;

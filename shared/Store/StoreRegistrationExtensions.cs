@@ -45,13 +45,19 @@ public static class StoreRegistrationExtensions
         if (!string.IsNullOrWhiteSpace(redis))
         {
             services.TryAddSingleton<IConnectionMultiplexer>(static sp => RedisConnection.Connect(sp));
+            services.TryAddSingleton<RedisHealthCheck>();
             services.AddHealthChecks().AddCheck<RedisHealthCheck>("redis");
+            services.TryAddSingleton<RedisAccessProbe>();
+            services.AddStoreAccess(StoreAccess.ReadGeneration);
             services.TryAddSingleton<RedisRevocationStore>();
             services.TryAddSingleton<IRevocationStore>(static sp => sp.GetRequiredService<RedisRevocationStore>());
             services.TryAddSingleton<ISessionStore, RedisSessionStore>();
             services.TryAddSingleton<IUserStore, RedisUserStore>();
             services.TryAddSingleton<IRoleStore, RedisRoleStore>();
             services.TryAddSingleton<ILoginAttemptStore, RedisLoginAttemptStore>();
+            services.TryAddSingleton<StoreDataLossMonitor>();
+            services.AddHostedService(static sp => sp.GetRequiredService<StoreDataLossMonitor>());
+            services.TryAddSingleton<IStoreIntegrity>(static sp => sp.GetRequiredService<StoreDataLossMonitor>());
             services.TryAddSingleton<IStoreLayoutMigration, RedisLayoutMigration>();
         }
         else
@@ -61,6 +67,7 @@ public static class StoreRegistrationExtensions
             services.TryAddSingleton<IUserStore, InMemoryUserStore>();
             services.TryAddSingleton<IRoleStore, InMemoryRoleStore>();
             services.TryAddSingleton<ILoginAttemptStore, InMemoryLoginAttemptStore>();
+            services.TryAddSingleton<IStoreIntegrity, InMemoryStoreIntegrity>();
             services.TryAddSingleton<IStoreLayoutMigration, InMemoryLayoutMigration>();
         }
 

@@ -70,6 +70,15 @@ public sealed class AtotiAuthIdentityBuilder : ContainerBuilder<AtotiAuthIdentit
     public AtotiAuthIdentityBuilder WithRedis(string connectionString) =>
         WithEnvironment("AtotiAuth__Store__Redis", connectionString);
 
+    /// <summary>Signs in to Redis as <paramref name="user"/> (<c>AtotiAuth:Store:User</c>, <c>Password</c>), one of the users of <see cref="AtotiAuthRedisUsers"/>.</summary>
+    /// <param name="user">The Redis ACL user.</param>
+    /// <param name="password">Its password.</param>
+    public AtotiAuthIdentityBuilder WithRedisUser(string user, string password) => this.WithRedisUserSettings(user, password);
+
+    /// <summary>Checks Redis's TLS certificate against a CA of the host (PEM), mounted read-only; the connection string needs <c>ssl=true</c>.</summary>
+    /// <param name="hostFile">The CA's PEM file on the host.</param>
+    public AtotiAuthIdentityBuilder WithRedisCaCertificate(string hostFile) => this.WithRedisCaSettings(hostFile);
+
     /// <summary>
     /// Turns the Kerberos provider on: <paramref name="keytab"/> is mounted read-only (as a Secret would
     /// be) and a tmpfs at <c>/var/tmp</c> holds GSSAPI's replay cache. Take the keytab from

@@ -74,6 +74,15 @@ public sealed class AtotiAuthPingBuilder : ContainerBuilder<AtotiAuthPingBuilder
     /// <param name="connectionString">A StackExchange.Redis connection string reachable from the container, e.g. <c>redis:6379</c>.</param>
     public AtotiAuthPingBuilder WithRedis(string connectionString) => WithEnvironment("AtotiAuth__Store__Redis", connectionString);
 
+    /// <summary>Signs in to Redis as <paramref name="user"/> (<c>AtotiAuth:Store:User</c>, <c>Password</c>), one of the users of <see cref="AtotiAuthRedisUsers"/>.</summary>
+    /// <param name="user">The Redis ACL user.</param>
+    /// <param name="password">Its password.</param>
+    public AtotiAuthPingBuilder WithRedisUser(string user, string password) => this.WithRedisUserSettings(user, password);
+
+    /// <summary>Checks Redis's TLS certificate against a CA of the host (PEM), mounted read-only; the connection string needs <c>ssl=true</c>.</summary>
+    /// <param name="hostFile">The CA's PEM file on the host.</param>
+    public AtotiAuthPingBuilder WithRedisCaCertificate(string hostFile) => this.WithRedisCaSettings(hostFile);
+
     /// <summary>The UI origins allowed for CORS and WebSocket handshakes (<c>AtotiAuth:Cors:AllowedOrigins</c>).</summary>
     /// <param name="origins">Exact origins, e.g. <c>http://127.0.0.1:5173</c>.</param>
     public AtotiAuthPingBuilder WithAllowedOrigins(params string[] origins)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using DotNet.Testcontainers.Builders;
 using DotNet.Testcontainers.Containers;
 using DotNet.Testcontainers.Networks;
@@ -8,13 +9,16 @@ namespace AtotiAuth.Testcontainers;
 /// <summary>
 /// The split system on one network: Redis, the token service, the identity replicas and the
 /// sidecars. The containers are reachable from the host (<c>GetBaseAddress()</c> of each) and from
-/// the network (their aliases). Dispose it to remove everything it created.
+/// the network (their aliases). Redis runs with the deployment's ACL users (<see cref="AtotiAuthRedisUsers"/>,
+/// <c>default</c> off), each service signing in as its own, and with TLS where asked. Dispose it to
+/// remove everything it created.
 /// </summary>
 public sealed class AtotiAuthSystem : IAsyncDisposable
 {
     private readonly AtotiAuthSystemSettings _settings;
     private readonly bool _ownsNetwork;
     private readonly Dictionary<string, AtotiAuthPingContainer> _sidecars = new(StringComparer.Ordinal);
+    private readonly string? _redisCaDirectory;
 
     internal AtotiAuthSystem(AtotiAuthSystemSettings settings)
     {
@@ -23,18 +27,21 @@ public sealed class AtotiAuthSystem : IAsyncDisposable
         Network = settings.Network ?? new NetworkBuilder().WithName($"atotiauth-{Guid.NewGuid():N}").Build();
         Issuer = settings.Issuer ?? string.Create(CultureInfo.InvariantCulture, $"http://{settings.TokenAlias}:{AtotiAuthImages.HttpPort}");
 
-        Redis = new ContainerBuilder(settings.RedisImage)
-            .WithNetwork(Network)
-            .WithNetworkAliases(settings.RedisAlias)
-            .WithWaitStrategy(Wait.ForUnixContainer().UntilCommandIsCompleted("redis-cli", "ping"))
-            .Build();
+        RedisUsers = new AtotiAuthRedisUsers();
+        if (settings.RedisTls is { } tls)
+        {
+            _redisCaDirectory = Directory.CreateTempSubdirectory("atotiauth-testcontainers-redis-ca-").FullName;
+            File.WriteAllText(Path.Combine(_redisCaDirectory, "ca.crt"), tls.CaCertificatePem);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(_redisCaDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+                    UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+            }
+        }
 
-        var token = new AtotiAuthTokenBuilder(settings.TokenImage)
-            .WithNetwork(Network)
-            .WithNetworkAliases(settings.TokenAlias)
-            .WithRedis(RedisConnectionString)
-            .WithIssuer(Issuer)
-            .WithIdentityUrl(string.Create(CultureInfo.InvariantCulture, $"http://{settings.IdentityAlias}:{AtotiAuthImages.HttpPort}"));
+        Redis = BuildRedis(settings);
+
+        var token = CreateTokenBuilder().WithNetworkAliases(settings.TokenAlias);
         Token = settings.Token.Aggregate(token, static (builder, configure) => configure(builder)).Build();
 
         Identities = [.. Enumerable.Range(1, settings.IdentityReplicas).Select(BuildIdentity)];
@@ -54,8 +61,11 @@ public sealed class AtotiAuthSystem : IAsyncDisposable
     /// <summary>Redis (no port published to the host).</summary>
     public IContainer Redis { get; }
 
-    /// <summary>Redis's connection string on the network, e.g. <c>redis:6379</c>.</summary>
-    public string RedisConnectionString => $"{_settings.RedisAlias}:6379";
+    /// <summary>Redis's connection string on the network, e.g. <c>redis:6379</c> (<c>,ssl=true</c> with TLS); each service adds its user.</summary>
+    public string RedisConnectionString => _settings.RedisTls is null ? $"{_settings.RedisAlias}:6379" : $"{_settings.RedisAlias}:6379,ssl=true";
+
+    /// <summary>The Redis ACL users and their passwords (one per service; <c>default</c> is off).</summary>
+    public AtotiAuthRedisUsers RedisUsers { get; }
 
     /// <summary>The token service.</summary>
     public AtotiAuthTokenContainer Token { get; }
@@ -95,12 +105,28 @@ public sealed class AtotiAuthSystem : IAsyncDisposable
     /// </summary>
     /// <param name="cubeAlias">The cube's network alias.</param>
     /// <param name="cubePort">The cube's HTTP port inside its container.</param>
-    public AtotiAuthPingBuilder CreateSidecarBuilder(string cubeAlias, int cubePort) =>
-        new AtotiAuthPingBuilder(_settings.PingImage)
+    public AtotiAuthPingBuilder CreateSidecarBuilder(string cubeAlias, int cubePort)
+    {
+        var builder = new AtotiAuthPingBuilder(_settings.PingImage)
             .WithNetwork(Network)
             .WithRedis(RedisConnectionString)
+            .WithRedisUser(AtotiAuthRedisUsers.Ping, RedisUsers.PasswordOf(AtotiAuthRedisUsers.Ping))
             .WithAuthority(Issuer)
             .WithCube(cubeAlias, cubePort);
+        return _redisCaDirectory is null ? builder : builder.WithRedisCaCertificate(Path.Combine(_redisCaDirectory, "ca.crt"));
+    }
+
+    /// <summary>A token service builder wired to this system (network, Redis and its user, the issuer), for one more replica; add a network alias.</summary>
+    public AtotiAuthTokenBuilder CreateTokenBuilder()
+    {
+        var builder = new AtotiAuthTokenBuilder(_settings.TokenImage)
+            .WithNetwork(Network)
+            .WithRedis(RedisConnectionString)
+            .WithRedisUser(AtotiAuthRedisUsers.Token, RedisUsers.PasswordOf(AtotiAuthRedisUsers.Token))
+            .WithIssuer(Issuer)
+            .WithIdentityUrl(string.Create(CultureInfo.InvariantCulture, $"http://{_settings.IdentityAlias}:{AtotiAuthImages.HttpPort}"));
+        return _redisCaDirectory is null ? builder : builder.WithRedisCaCertificate(Path.Combine(_redisCaDirectory, "ca.crt"));
+    }
 
     /// <summary>An identity builder wired to this system (network, shared alias, Redis, the users every replica seeds), for one more replica.</summary>
     public AtotiAuthIdentityBuilder CreateIdentityBuilder()
@@ -108,7 +134,13 @@ public sealed class AtotiAuthSystem : IAsyncDisposable
         var builder = new AtotiAuthIdentityBuilder(_settings.IdentityImage)
             .WithNetwork(Network)
             .WithNetworkAliases(_settings.IdentityAlias)
-            .WithRedis(RedisConnectionString);
+            .WithRedis(RedisConnectionString)
+            .WithRedisUser(AtotiAuthRedisUsers.Identity, RedisUsers.PasswordOf(AtotiAuthRedisUsers.Identity));
+        if (_redisCaDirectory is not null)
+        {
+            builder = builder.WithRedisCaCertificate(Path.Combine(_redisCaDirectory, "ca.crt"));
+        }
+
         return _settings.EveryIdentity.Aggregate(builder, static (b, configure) => configure(b));
     }
 
@@ -154,6 +186,43 @@ public sealed class AtotiAuthSystem : IAsyncDisposable
         {
             await Network.DisposeAsync().ConfigureAwait(false);
         }
+
+        if (_redisCaDirectory is not null)
+        {
+            Directory.Delete(_redisCaDirectory, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Redis with the deployment's ACL file (passwords added as hashes), no persistence, and TLS only
+    /// where asked; ready once it logs so (its <c>redis-cli ping</c> would need a user now).
+    /// </summary>
+    private IContainer BuildRedis(AtotiAuthSystemSettings settings)
+    {
+        const string folder = "/tmp/atotiauth";
+        string[] command =
+        [
+            "redis-server", "--aclfile", $"{folder}/users.acl", "--protected-mode", "no", "--save", "", "--appendonly", "no",
+            .. settings.RedisTls is null
+                ? Array.Empty<string>()
+                : ["--port", "0", "--tls-port", "6379", "--tls-cert-file", $"{folder}/redis.crt", "--tls-key-file", $"{folder}/redis.key",
+                   "--tls-ca-cert-file", $"{folder}/ca.crt", "--tls-auth-clients", "no"],
+        ];
+        var builder = new ContainerBuilder(settings.RedisImage)
+            .WithNetwork(Network)
+            .WithNetworkAliases(settings.RedisAlias)
+            .WithResourceMapping(Encoding.UTF8.GetBytes(RedisUsers.RenderAclFile()), $"{folder}/users.acl")
+            .WithCommand(command)
+            .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Ready to accept connections"));
+        if (settings.RedisTls is { } tls)
+        {
+            builder = builder
+                .WithResourceMapping(Encoding.ASCII.GetBytes(tls.CaCertificatePem), $"{folder}/ca.crt")
+                .WithResourceMapping(Encoding.ASCII.GetBytes(tls.CertificatePem), $"{folder}/redis.crt")
+                .WithResourceMapping(Encoding.ASCII.GetBytes(tls.KeyPem), $"{folder}/redis.key");
+        }
+
+        return builder.Build();
     }
 
     /// <summary>A cookie name per sidecar, so that the cubes of one UI do not overwrite each other's (cookies are per host, not per port).</summary>

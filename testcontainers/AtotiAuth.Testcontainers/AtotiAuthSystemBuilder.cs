@@ -115,6 +115,17 @@ public sealed class AtotiAuthSystemBuilder
     /// <param name="issuer">The issuer as the containers of the network reach it; default <c>http://token:8080</c>.</param>
     public AtotiAuthSystemBuilder WithIssuer(string issuer) => new(_settings with { Issuer = issuer });
 
+    /// <summary>
+    /// Speaks TLS to Redis: Redis serves only TLS on 6379 with this certificate, and every service checks
+    /// it against the CA (<c>ssl=true</c>, <c>AtotiAuth:Store:CaCertificateFile</c>).
+    /// </summary>
+    /// <param name="tls">Redis's certificate (for its alias) and key, and the CA.</param>
+    public AtotiAuthSystemBuilder WithRedisTls(AtotiAuthRedisTls tls)
+    {
+        ArgumentNullException.ThrowIfNull(tls);
+        return new(_settings with { RedisTls = tls });
+    }
+
     /// <summary>Signs with the keys of a host directory (docs/keys.md) instead of a generated key.</summary>
     /// <param name="hostDirectory">The key directory; its files must be readable by UID 1654.</param>
     public AtotiAuthSystemBuilder WithSigningKeyDirectory(string hostDirectory) =>

@@ -25,6 +25,8 @@ internal sealed record AtotiAuthSystemSettings
 
     public string? Issuer { get; init; }
 
+    public AtotiAuthRedisTls? RedisTls { get; init; }
+
     public IReadOnlyList<Func<AtotiAuthIdentityBuilder, AtotiAuthIdentityBuilder>> EveryIdentity { get; init; } = [];
 
     public IReadOnlyList<Func<AtotiAuthIdentityBuilder, AtotiAuthIdentityBuilder>> FirstIdentity { get; init; } = [];

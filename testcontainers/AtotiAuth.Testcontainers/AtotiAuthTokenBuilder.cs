@@ -61,6 +61,15 @@ public sealed class AtotiAuthTokenBuilder : ContainerBuilder<AtotiAuthTokenBuild
     public AtotiAuthTokenBuilder WithIdentityUrl(string identityUrl) =>
         WithEnvironment("AtotiAuth__Token__IdentityUrl", identityUrl);
 
+    /// <summary>Signs in to Redis as <paramref name="user"/> (<c>AtotiAuth:Store:User</c>, <c>Password</c>), one of the users of <see cref="AtotiAuthRedisUsers"/>.</summary>
+    /// <param name="user">The Redis ACL user.</param>
+    /// <param name="password">Its password.</param>
+    public AtotiAuthTokenBuilder WithRedisUser(string user, string password) => this.WithRedisUserSettings(user, password);
+
+    /// <summary>Checks Redis's TLS certificate against a CA of the host (PEM), mounted read-only; the connection string needs <c>ssl=true</c>.</summary>
+    /// <param name="hostFile">The CA's PEM file on the host.</param>
+    public AtotiAuthTokenBuilder WithRedisCaCertificate(string hostFile) => this.WithRedisCaSettings(hostFile);
+
     /// <summary>Sets the token lifetime (<c>AtotiAuth:Token:Lifetime</c>, 15 minutes by default).</summary>
     /// <param name="lifetime">The lifetime.</param>
     public AtotiAuthTokenBuilder WithLifetime(TimeSpan lifetime) =>

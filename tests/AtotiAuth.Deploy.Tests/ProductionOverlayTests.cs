@@ -28,6 +28,33 @@ public sealed class ProductionOverlayTests
         Assert.Contains("Deployment/identity container identity: AtotiAuth__Identity__Cookie__Secure=false is a development-only setting.", findings);
         Assert.Contains("Deployment/token container token: the store is the development Redis (AtotiAuth__Store__Redis).", findings);
         Assert.Contains("Ingress/jwt-server: host auth.atotiauth.test is not covered by its tls section.", findings);
+        Assert.Contains("Deployment/token container token: the store is not reached over TLS (ssl=true in AtotiAuth__Store__Redis).", findings);
+        Assert.Contains("Deployment/identity container identity: revocations are not acknowledged by a replica (AtotiAuth__Store__RevocationReplicas): a failover could lose one.", findings);
+    }
+
+    [Theory]
+    [InlineData("atotiauth-common", "AtotiAuth__Store__CaCertificateFile", "identity", "identity", "no CA to check the store's certificate against (AtotiAuth__Store__CaCertificateFile).")]
+    [InlineData("atotiauth-common", "AtotiAuth__Store__RevocationReplicas", "identity", "identity", "revocations are not acknowledged by a replica (AtotiAuth__Store__RevocationReplicas): a failover could lose one.")]
+    public void Production_WithoutAStoreSetting_IsReported(string configMap, string key, string workload, string container, string expected)
+    {
+        var manifests = Rendered.Objects("production");
+        manifests.Get("ConfigMap", configMap)["data"]!.AsObject().Remove(key);
+
+        Assert.Contains($"Deployment/{workload} container {container}: {expected}", ProductionChecks.Find(manifests));
+    }
+
+    [Theory]
+    [InlineData("token", "token", "AtotiAuth__Store__User", "does not sign in to Redis as its own user 'token' (AtotiAuth__Store__User).")]
+    [InlineData("cube-risk", "ping", "AtotiAuth__Store__Password", "its Redis password does not come from a Secret (AtotiAuth__Store__Password).")]
+    [InlineData("cube-risk", "ping", "AtotiAuth__DataProtection__CertificateFile", "the Data Protection key ring is stored unencrypted (AtotiAuth__DataProtection__CertificateFile).")]
+    [InlineData("token", "token", "AtotiAuth__DataProtection__CertificateFile", "the Data Protection key ring is stored unencrypted (AtotiAuth__DataProtection__CertificateFile).")]
+    public void Production_WithoutAServiceStoreSetting_IsReported(string workload, string container, string key, string expected)
+    {
+        var manifests = Rendered.Objects("production");
+        var env = manifests.Workload(workload).Container(container)["env"]!.AsArray();
+        env.Remove(env.First(e => (string?)e!["name"] == key));
+
+        Assert.Equal([$"Deployment/{workload} container {container}: {expected}"], ProductionChecks.Find(manifests));
     }
 
     [Fact]
@@ -112,8 +139,9 @@ public sealed class ProductionOverlayTests
         Assert.Equal([$"Deployment/{where}: {key}={value} is a development-only setting."], ProductionChecks.Find(manifests));
     }
 
+    /// <summary>Sentinel over TLS; no password in the connection string: each service signs in as its own user (issue 21).</summary>
     [Fact]
-    public void Production_Store_IsASecretWithSentinel()
+    public void Production_Store_IsASecretWithSentinelOverTls()
     {
         var manifests = Rendered.Objects("production");
         var store = Configuration.ContainerEnvironment.Values(manifests.Get("Secret", "atotiauth-store")).Single();
@@ -121,6 +149,7 @@ public sealed class ProductionOverlayTests
         Assert.Equal("AtotiAuth__Store__Redis", store.Key);
         var options = StackExchange.Redis.ConfigurationOptions.Parse(store.Value);
         Assert.Equal("mymaster", options.ServiceName);
-        Assert.NotNull(options.Password);
+        Assert.True(options.Ssl);
+        Assert.Null(options.Password);
     }
 }

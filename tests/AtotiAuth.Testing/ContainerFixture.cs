@@ -63,8 +63,12 @@ public abstract class ContainerFixture : IAsyncLifetime
             await _container.DisposeAsync();
         }
 
+        await DisposeFilesAsync();
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>Frees what the fixture made besides its container (files, certificates).</summary>
+    protected virtual ValueTask DisposeFilesAsync() => ValueTask.CompletedTask;
 
     private void Fail(string reason)
     {

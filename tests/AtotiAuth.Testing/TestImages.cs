@@ -6,6 +6,9 @@ public static class TestImages
     /// <summary>Debian's redis-server.</summary>
     public const string Redis = "atotiauth/test-redis:dev";
 
+    /// <summary>Debian's redis-server with the Sentinel and Cluster scripts (<c>redis-sentinels</c>, <c>redis-cluster</c>).</summary>
+    public const string RedisTopology = "atotiauth/test-redis-topology:dev";
+
     /// <summary>Debian's slapd, seeded with users, groups and a service account.</summary>
     public const string OpenLdap = "atotiauth/test-openldap:dev";
 

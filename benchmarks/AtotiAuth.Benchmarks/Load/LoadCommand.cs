@@ -44,6 +44,11 @@ internal static class LoadCommand
             }
         }
 
+        if (options.Wants("logout-replicas"))
+        {
+            await run.TimeAsync("logout with a replica", () => LogoutReplicationScenario.RunAsync(run));
+        }
+
         if (options.Wants("standalone"))
         {
             await run.TimeAsync("standalone host", () => StandaloneScenarios.RunAsync(run));

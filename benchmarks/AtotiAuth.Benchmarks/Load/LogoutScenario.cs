@@ -117,19 +117,22 @@ internal static class LogoutScenario
             string.Create(inv, $"A logout costs the machine {logout[0]:F0} µs of CPU and the constant through the same loop {constant[0]:F0} µs: with the cores busy in both, the ratio cannot pass about {constant[0] / logout[0]:P0}; with none of the identity service's own work ({identity:F0} µs) it could not pass about {constant[0] / (logout[0] - identity):P0}."));
     }
 
-    private static Task<ClientLoop.Outcome> LogoutAsync(ServiceStack stack, string[] cookies)
+    private static Task<ClientLoop.Outcome> LogoutAsync(ServiceStack stack, string[] cookies) => LogoutAsync(stack.Identity, cookies);
+
+    /// <summary>One <c>POST /logout</c> per cookie at <paramref name="identity"/>, <paramref name="concurrency"/> at a time.</summary>
+    public static Task<ClientLoop.Outcome> LogoutAsync(ServiceProcess identity, string[] cookies, int concurrency = Concurrency)
     {
-        var url = new Uri(stack.Identity.Url, "/logout");
-        return ClientLoop.RunAsync(cookies.Length, Concurrency, HttpStatusCode.Found, i =>
+        var url = new Uri(identity.Url, "/logout");
+        return ClientLoop.RunAsync(cookies.Length, concurrency, HttpStatusCode.Found, i =>
         {
             var request = new HttpRequestMessage(HttpMethod.Post, url);
             request.Headers.Add("Cookie", cookies[i]);
             return request;
-        }, stack.Identity);
+        }, identity);
     }
 
     /// <summary>Sessions of distinct users, one role each, made through the store as a login makes them; their cookies.</summary>
-    private static async Task<string[]> CreateSessionsAsync(LoadRun run, int count)
+    public static async Task<string[]> CreateSessionsAsync(LoadRun run, int count)
     {
         Console.WriteLine($"load: {count} sessions for the logout loop");
         using var host = StoreHost.Build(run.Redis.ConnectionString, run.Prefix);

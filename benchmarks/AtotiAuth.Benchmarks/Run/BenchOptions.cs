@@ -20,6 +20,7 @@ internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, Prof
         ("login", "POST /login with Basic against one password hash"),
         ("logout", "POST /logout, each spending its own session"),
         ("revocation", "logout to first refusal at each of 3 sidecars"),
+        ("logout-replicas", "POST /logout answering once a replica holds the revocation (WAIT 1) vs on the primary only"),
         ("rss", "idle resident memory of every service"),
         ("standalone", "the standalone host (in-memory store and Redis): /jwt and the login page"),
         ("scaling", "requests/s with 1 and 2 cores (taskset) for the constant, /jwt, ping, proxied GET"),

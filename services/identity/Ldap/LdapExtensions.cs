@@ -1,5 +1,6 @@
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Shared.Options;
+using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,8 @@ internal static class LdapExtensions
         services.TryAddSingleton<LdapDirectory>();
         services.TryAddSingleton<LdapAuthenticator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPasswordLoginProvider, LdapAuthenticator>(static sp => sp.GetRequiredService<LdapAuthenticator>()));
-        services.AddHostedService<LdapRoleSeeder>();
+        services.AddStoreSeeder<LdapRoleSeeder>();
+        services.AddHostedService(static sp => sp.GetRequiredService<LdapRoleSeeder>());
         return builder;
     }
 }

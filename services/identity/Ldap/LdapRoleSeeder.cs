@@ -8,14 +8,15 @@ namespace AtotiAuth.Identity.Ldap;
 /// <summary>
 /// Seeds provider <c>ldap</c>'s role mapping and default roles from configuration at start, only
 /// where the store has nothing: once there, the admin API owns them, so a change made at run time
-/// survives a restart (as basic users do, <see cref="Users.ConfiguredUserSeeder"/>).
+/// survives a restart (as basic users do, <see cref="Users.ConfiguredUserSeeder"/>). Seeded again at
+/// once when Redis lost its data (<see cref="IStoreSeeder"/>).
 /// </summary>
 internal sealed partial class LdapRoleSeeder(
     IRoleStore roles,
     IOptions<LdapOptions> options,
-    ILogger<LdapRoleSeeder> logger) : IHostedService
+    ILogger<LdapRoleSeeder> logger) : IHostedService, IStoreSeeder
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task SeedAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!settings.IsActive || (settings.RoleMapping.Count == 0 && settings.DefaultRoles.Count == 0))
@@ -23,22 +24,27 @@ internal sealed partial class LdapRoleSeeder(
             return;
         }
 
+        var mapping = await roles.GetRoleMappingAsync(ProviderIds.Ldap, cancellationToken);
+        foreach (var (key, mapped) in settings.RoleMapping)
+        {
+            if (!mapping.ContainsKey(key) && mapped.Count > 0)
+            {
+                await roles.SetRoleMappingAsync(ProviderIds.Ldap, key, mapped, cancellationToken);
+            }
+        }
+
+        var defaults = await roles.GetDefaultRolesAsync(ProviderIds.Ldap, cancellationToken);
+        if (defaults.Count == 0 && settings.DefaultRoles.Count > 0)
+        {
+            await roles.SetDefaultRolesAsync(ProviderIds.Ldap, settings.DefaultRoles, cancellationToken);
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
         try
         {
-            var mapping = await roles.GetRoleMappingAsync(ProviderIds.Ldap, cancellationToken);
-            foreach (var (key, mapped) in settings.RoleMapping)
-            {
-                if (!mapping.ContainsKey(key) && mapped.Count > 0)
-                {
-                    await roles.SetRoleMappingAsync(ProviderIds.Ldap, key, mapped, cancellationToken);
-                }
-            }
-
-            var defaults = await roles.GetDefaultRolesAsync(ProviderIds.Ldap, cancellationToken);
-            if (defaults.Count == 0 && settings.DefaultRoles.Count > 0)
-            {
-                await roles.SetDefaultRolesAsync(ProviderIds.Ldap, settings.DefaultRoles, cancellationToken);
-            }
+            await SeedAsync(cancellationToken);
         }
         catch (StoreUnavailableException ex)
         {

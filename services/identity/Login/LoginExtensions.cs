@@ -43,7 +43,8 @@ internal static class LoginExtensions
         services.TryAddSingleton<LoginFormKeys>();
         services.TryAddSingleton<LoginFormProtection>();
         services.TryAddSingleton<LoginFlow>();
-        services.AddHostedService<ConfiguredUserSeeder>();
+        services.AddStoreSeeder<ConfiguredUserSeeder>();
+        services.AddHostedService(static sp => sp.GetRequiredService<ConfiguredUserSeeder>());
         return builder;
     }
 }

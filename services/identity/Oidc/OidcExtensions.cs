@@ -46,7 +46,8 @@ internal static class OidcExtensions
         services.TryAddSingleton<BackchannelLogout>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ILoginButtons, OidcLoginButtons>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderLogout, OidcRpLogout>());
-        services.AddHostedService<OidcRoleSeeder>();
+        services.AddStoreSeeder<OidcRoleSeeder>();
+        services.AddHostedService(static sp => sp.GetRequiredService<OidcRoleSeeder>());
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using AtotiAuth.Identity.Principals;
 using AtotiAuth.Shared.Roles;
+using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Oidc;
@@ -7,10 +8,24 @@ namespace AtotiAuth.Identity.Oidc;
 /// <summary>
 /// Seeds each provider's configured role mapping and default roles into the role store at start,
 /// only where the store has none for that provider, so edits made through the admin API survive restarts.
+/// Seeded again at once when Redis lost its data (<see cref="IStoreSeeder"/>).
 /// </summary>
-internal sealed partial class OidcRoleSeeder(IOptions<OidcOptions> options, IRoleStore roles, ILogger<OidcRoleSeeder> logger) : IHostedService
+internal sealed partial class OidcRoleSeeder(IOptions<OidcOptions> options, IRoleStore roles, ILogger<OidcRoleSeeder> logger) : IHostedService, IStoreSeeder
 {
     public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SeedAsync(cancellationToken);
+        }
+        catch (StoreUnavailableException ex)
+        {
+            // The service still starts (health says not ready); seeding is a convenience, not a dependency.
+            LogStoreUnavailable(logger, ex.Message);
+        }
+    }
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
     {
         foreach (var (providerId, provider) in options.Value.Providers)
         {
@@ -37,4 +52,7 @@ internal sealed partial class OidcRoleSeeder(IOptions<OidcOptions> options, IRol
 
     [LoggerMessage(EventId = 4430, Level = LogLevel.Information, Message = "Provider {Provider}: {What} seeded from configuration")]
     private static partial void LogSeeded(ILogger logger, string provider, string what);
+
+    [LoggerMessage(EventId = 4431, Level = LogLevel.Warning, Message = "OpenID provider role mappings not seeded: the store is unavailable ({Reason})")]
+    private static partial void LogStoreUnavailable(ILogger logger, string reason);
 }

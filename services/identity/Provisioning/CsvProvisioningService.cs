@@ -14,14 +14,17 @@ namespace AtotiAuth.Identity.Provisioning;
 /// anything is applied, a wrong header applies nothing, a malformed row is reported with its line number
 /// and skipped. Applying runs here, in the background, one row after the other: at most one core,
 /// whatever the file's size; each apply's duration is logged and kept in <see cref="CsvProvisioningStatus"/>.
+/// When Redis lost its data the file is applied again at once, whether it changed or not
+/// (<see cref="IStoreSeeder"/>, issue 21).
 /// </summary>
 internal sealed partial class CsvProvisioningService(
     CsvProvisioner provisioner,
     CsvProvisioningStatus status,
     IOptions<CsvProvisioningOptions> options,
     TimeProvider time,
-    ILogger<CsvProvisioningService> logger) : BackgroundService
+    ILogger<CsvProvisioningService> logger) : BackgroundService, IStoreSeeder
 {
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private CsvFileSnapshot? _settled;
     private string? _lastRead;
     private string? _appliedHash;
@@ -61,7 +64,52 @@ internal sealed partial class CsvProvisioningService(
         }
     }
 
+    /// <summary>
+    /// Applies the file now, as it is, the store having lost what it held: what was applied counts as not
+    /// applied. A file read the same at the last poll is applied at once; one that changed since waits
+    /// for the next poll's agreeing read, as any change does.
+    /// </summary>
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var path = options.Value.FilePath;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            _settled = null;
+            _appliedHash = null;
+            await PollUnderGateAsync(path, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        _gate.Dispose();
+    }
+
     internal async Task PollAsync(string path, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await PollUnderGateAsync(path, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task PollUnderGateAsync(string path, CancellationToken cancellationToken)
     {
         var snapshot = CsvFileSnapshot.Of(path);
         if (snapshot is null || snapshot == _settled)

@@ -24,7 +24,8 @@ internal static class ProvisioningExtensions
         builder.Services.TryAddSingleton<CsvRowDigests>();
         builder.Services.TryAddSingleton<CsvProvisioningStatus>();
         builder.Services.TryAddSingleton<CsvProvisioner>();
-        builder.Services.AddHostedService<CsvProvisioningService>();
+        builder.Services.AddStoreSeeder<CsvProvisioningService>();
+        builder.Services.AddHostedService(static sp => sp.GetRequiredService<CsvProvisioningService>());
         return builder;
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AtotiAuth.Identity.Principals;
+using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Throttling;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ namespace AtotiAuth.Identity.Throttling;
 /// </summary>
 internal sealed partial class LoginThrottle(
     ILoginAttemptStore attempts,
+    IStoreIntegrity store,
     IOptionsMonitor<LoginThrottleOptions> options,
     TimeProvider time,
     ILogger<LoginThrottle> logger)
@@ -60,19 +62,27 @@ internal sealed partial class LoginThrottle(
     /// <summary>
     /// Ends a counted attempt. A success takes its count back, forgets the name's failures from this
     /// network (not from others, not the network's own: one good login must not reset a spray) and
-    /// remembers the network as known; a failure stays counted; a withdrawn attempt is taken back.
+    /// remembers the network as known; a failure stays counted; a withdrawn attempt is taken back. A
+    /// failure on a store that lost its data is taken back too (issue 21): the name may have vanished
+    /// with the data, and asking starts the re-seeding at once, so its user signs in again within
+    /// seconds instead of finding it locked.
     /// </summary>
-    public Task EndAsync(LoginAttempt attempt, AttemptEnd end)
+    public async Task EndAsync(LoginAttempt attempt, AttemptEnd end)
     {
         var settings = options.CurrentValue;
         if (ReferenceEquals(attempt, LoginAttempt.Unthrottled))
         {
-            return Task.CompletedTask;
+            return;
         }
 
         // Not the request's token: an attempt abandoned by its client still ends.
+        if (end == AttemptEnd.Failed && !await store.IsIntactAsync(CancellationToken.None))
+        {
+            end = AttemptEnd.Withdrawn;
+        }
+
         var succeeded = end == AttemptEnd.Succeeded;
-        return Task.WhenAll(
+        await Task.WhenAll(
             attempts.EndAsync(attempt.UserKey, attempt.Network, end, CancellationToken.None),
             attempts.EndAsync(attempt.AddressKey, AddressField, end == AttemptEnd.Failed ? AttemptEnd.Failed : AttemptEnd.Withdrawn, CancellationToken.None),
             succeeded && settings.KnownAddressLifetime > TimeSpan.Zero

@@ -7,31 +7,31 @@ namespace AtotiAuth.Identity.Users;
 /// <summary>
 /// Creates the basic users of <see cref="IdentityOptions.Users"/> at start when they are missing; an
 /// existing user is never overwritten, so a password changed through the admin API survives a restart.
-/// For demos and tests: configuration is no place for real passwords.
+/// For demos and tests: configuration is no place for real passwords. Seeded again at once when Redis
+/// lost its data (<see cref="IStoreSeeder"/>).
 /// </summary>
 internal sealed partial class ConfiguredUserSeeder(
     BasicUsers basicUsers,
     IOptions<IdentityOptions> options,
-    ILogger<ConfiguredUserSeeder> logger) : IHostedService
+    ILogger<ConfiguredUserSeeder> logger) : IHostedService, IStoreSeeder
 {
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var seed in options.Value.Users)
+        {
+            var result = await basicUsers.CreateAsync(seed.Name, seed.Password, seed.Roles, UserStatus.Active, cancellationToken);
+            if (result == BasicUserChange.AlreadyExists)
+            {
+                LogKept(logger, seed.Name);
+            }
+        }
+    }
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var seeds = options.Value.Users;
-        if (seeds.Count == 0)
-        {
-            return;
-        }
-
         try
         {
-            foreach (var seed in seeds)
-            {
-                var result = await basicUsers.CreateAsync(seed.Name, seed.Password, seed.Roles, UserStatus.Active, cancellationToken);
-                if (result == BasicUserChange.AlreadyExists)
-                {
-                    LogKept(logger, seed.Name);
-                }
-            }
+            await SeedAsync(cancellationToken);
         }
         catch (StoreUnavailableException ex)
         {

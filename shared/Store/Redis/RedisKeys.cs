@@ -3,14 +3,22 @@ using StackExchange.Redis;
 namespace AtotiAuth.Shared.Store.Redis;
 
 /// <summary>
-/// Every key and channel under <see cref="StoreOptions.KeyPrefix"/>. Each command touches one key, so
-/// cluster connection strings work without hash tags; an operator who wants everything on one slot
-/// puts a tag in the prefix (<c>{atotiauth}:</c>).
+/// Every key and channel under <see cref="StoreOptions.KeyPrefix"/>, in families of one prefix each,
+/// which the per-service Redis ACL users of <c>deploy/k8s/base/redis/atotiauth.acl</c> are granted by pattern
+/// (docs/redis.md lists who reads and writes which). Each command touches one key, so cluster
+/// connection strings work without hash tags; an operator who wants everything on one slot puts a tag
+/// in the prefix (<c>{atotiauth}:</c>).
 /// </summary>
 internal sealed class RedisKeys(string prefix)
 {
     /// <summary>Hash per session: user, provider, roles, timestamps and the secret's SHA-256.</summary>
     public RedisKey Session(string sessionId) => $"{prefix}session:{sessionId}";
+
+    /// <summary>
+    /// A session's last use (Unix milliseconds), kept apart from its hash so that the token service,
+    /// which records uses at <c>/jwt</c>, needs no write access to sessions (issue 21).
+    /// </summary>
+    public RedisKey LastSeen(string sessionId) => $"{prefix}last-seen:{sessionId}";
 
     /// <summary>Set of a principal's session ids, pruned of ended ones when listed (provider ids hold no ':' after their own, so keys never collide).</summary>
     public RedisKey UserSessions(string provider, string userName) => $"{prefix}user-sessions:{provider}:{userName}";
@@ -50,6 +58,12 @@ internal sealed class RedisKeys(string prefix)
 
     /// <summary>Hash per throttling counter (window end, total, per-field counts) or remembered set, each with a TTL.</summary>
     public RedisKey LoginAttempts(string key) => $"{prefix}login-attempts:{key}";
+
+    /// <summary>
+    /// The store's generation: a random value the identity service writes once it has seeded the store.
+    /// Gone or changed means Redis lost its data (<c>StoreDataLossMonitor</c>).
+    /// </summary>
+    public RedisKey Generation => $"{prefix}generation";
 
     /// <summary>String holding the store layout's version, and the lock of the replica migrating it.</summary>
     public RedisKey LayoutVersion => $"{prefix}layout-version";

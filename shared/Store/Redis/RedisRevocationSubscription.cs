@@ -20,6 +20,9 @@ internal sealed class RedisRevocationSubscription(
     /// <summary>How often a lost feed's connection is checked, in case its restoration event was missed.</summary>
     private static readonly TimeSpan RestoreCheckInterval = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How long a subscription waits for the client's subscription connection while Redis itself answers.</summary>
+    private static readonly TimeSpan SubscriptionConnectionWait = TimeSpan.FromSeconds(2);
+
     private readonly Lock _gate = new();
     private readonly HashSet<EndPoint> _failed = [];
     private readonly Lock _ownGate = new();
@@ -33,7 +36,21 @@ internal sealed class RedisRevocationSubscription(
     {
         redis.ConnectionFailed += OnConnectionFailed;
         redis.ConnectionRestored += OnConnectionRestored;
-        await redis.GetSubscriber().SubscribeAsync(channel, OnMessage);
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                await redis.GetSubscriber().SubscribeAsync(channel, OnMessage);
+                return;
+            }
+            catch (RedisConnectionException) when (redis.IsConnected && System.Diagnostics.Stopwatch.GetElapsedTime(started) < SubscriptionConnectionWait)
+            {
+                // The client opens its subscription connection after the interactive one, and fails a
+                // subscription asked for before it is up at once (BacklogPolicy.FailFast, RedisConnection).
+                await Task.Delay(50);
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

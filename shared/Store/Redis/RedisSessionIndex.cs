@@ -20,15 +20,15 @@ internal sealed class RedisSessionIndex(IConnectionMultiplexer redis, RedisKeys 
         {
             var db = redis.GetDatabase();
             var ids = await db.SetMembersAsync(userSessions);
-            var reads = ids.Select(id => (Id: (string)id!, Read: db.HashGetAllAsync(keys.Session((string)id!)))).ToArray();
-            await Task.WhenAll(reads.Select(static r => r.Read));
+            var reads = ids.Select(id => (Id: (string)id!, Read: db.HashGetAllAsync(keys.Session((string)id!)), Seen: db.StringGetAsync(keys.LastSeen((string)id!)))).ToArray();
+            await Task.WhenAll(reads.SelectMany(static r => new Task[] { r.Read, r.Seen }));
 
             var now = SessionRules.Now(time);
             var active = new List<Session>(reads.Length);
             var ended = new List<RedisValue>();
-            foreach (var (id, read) in reads)
+            foreach (var (id, read, seen) in reads)
             {
-                if (RedisSessionRecord.Read(id, await read) is var (session, _) && SessionRules.IsActive(session, now, options)
+                if (RedisSessionRecord.Read(id, await read, await seen) is var (session, _) && SessionRules.IsActive(session, now, options)
                     && session.Provider == provider && session.UserName == userName)
                 {
                     active.Add(session);

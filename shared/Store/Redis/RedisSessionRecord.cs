@@ -4,7 +4,11 @@ using StackExchange.Redis;
 
 namespace AtotiAuth.Shared.Store.Redis;
 
-/// <summary>A session as its Redis hash keeps it: times as Unix milliseconds, roles as JSON, the secret only as SHA-256.</summary>
+/// <summary>
+/// A session as its Redis hash keeps it: times as Unix milliseconds, roles as JSON, the secret only as
+/// SHA-256. Only the identity service writes the hash (at sign-in, and its roles when they change); later
+/// uses are recorded in the session's own last-seen key (<see cref="RedisKeys.LastSeen"/>), the later of the two being the last use.
+/// </summary>
 internal static class RedisSessionRecord
 {
     public const string LastSeenField = "seen";
@@ -29,8 +33,8 @@ internal static class RedisSessionRecord
         SecretHashField, secretHash,
     ];
 
-    /// <summary>Reads a hash; null when it is missing or incomplete (e.g. half-written by an older version).</summary>
-    public static (Session Session, byte[] SecretHash)? Read(string sessionId, HashEntry[] entries)
+    /// <summary>Reads a hash and its last-seen key; null when the hash is missing or incomplete (e.g. half-written by an older version).</summary>
+    public static (Session Session, byte[] SecretHash)? Read(string sessionId, HashEntry[] entries, RedisValue lastSeen)
     {
         if (entries.Length == 0)
         {
@@ -52,7 +56,7 @@ internal static class RedisSessionRecord
             provider!,
             Strings(roles),
             DateTimeOffset.FromUnixTimeMilliseconds((long)created),
-            DateTimeOffset.FromUnixTimeMilliseconds((long)seen),
+            DateTimeOffset.FromUnixTimeMilliseconds(lastSeen.TryParse(out long used) && used > (long)seen ? used : (long)seen),
             DateTimeOffset.FromUnixTimeMilliseconds((long)expires),
             fields.TryGetValue(ProviderRolesField, out var providerRoles) ? Strings(providerRoles) : null);
         return (session, (byte[])secretHash!);

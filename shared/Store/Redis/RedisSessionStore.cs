@@ -5,12 +5,14 @@ using StackExchange.Redis;
 namespace AtotiAuth.Shared.Store.Redis;
 
 /// <summary>
-/// Sessions in Redis (DESIGN.md §5): a hash per session, a set of ids per principal and a set of user
-/// names per provider, each written with
-/// single-key commands, sent together in one batch (one round trip), so cluster deployments work.
-/// Ending a session is one script on one server; on a cluster, whose keys may live on several nodes,
-/// the revocation is awaited before the deletes. Timeouts are decided by timestamps from the injected
-/// clock; key TTLs only clean up after them.
+/// Sessions in Redis (DESIGN.md §5): a hash per session, written by the identity service only, a
+/// last-seen key per session that records its uses (so recording a use at <c>/jwt</c> needs no write
+/// access to sessions, docs/redis.md), a set of ids per principal and a set of user names per provider,
+/// each written with single-key commands, sent together in one batch (one round trip), so cluster
+/// deployments work. Ending a session is one script on one server; on a cluster, whose keys may live on
+/// several nodes, the revocation is awaited before the deletes (the verifiers' allow-list refuses the
+/// session as soon as either its revocation or the loss of its hash is seen). Timeouts are decided by
+/// timestamps from the injected clock; key TTLs only clean up after them.
 /// </summary>
 internal sealed class RedisSessionStore(
     IConnectionMultiplexer redis,
@@ -23,14 +25,6 @@ internal sealed class RedisSessionStore(
     private const string CreateScript = """
         redis.call('HSET', KEYS[1], unpack(ARGV, 2))
         redis.call('PEXPIRE', KEYS[1], ARGV[1])
-        return 1
-        """;
-
-    /// <summary>Records a use only while the session exists: a touch racing a revoke must not resurrect it.</summary>
-    private const string TouchScript = """
-        if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-        redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-        redis.call('PEXPIRE', KEYS[1], ARGV[3])
         return 1
         """;
 
@@ -56,7 +50,7 @@ internal sealed class RedisSessionStore(
         var secret = SessionSecrets.NewSecret();
         RedisValue[] arguments =
         [
-            (long)SessionRules.SafetyTtl(session, now, _options).TotalMilliseconds,
+            (long)SessionRules.HashTtl(session, now).TotalMilliseconds,
             .. RedisSessionRecord.ToFieldsAndValues(session, SessionSecrets.Hash(secret)),
         ];
         var userSessions = _keys.UserSessions(session.Provider, session.UserName);
@@ -118,17 +112,14 @@ internal sealed class RedisSessionStore(
             return session;
         }
 
+        // A use recorded after a concurrent revocation leaves a stray last-seen key, which expires by
+        // itself; without the hash it makes no session.
         var touched = session with { LastSeenAt = now };
-        RedisValue[] arguments =
-        [
-            RedisSessionRecord.LastSeenField,
-            now.ToUnixTimeMilliseconds(),
-            (long)SessionRules.SafetyTtl(touched, now, _options).TotalMilliseconds,
-        ];
         try
         {
-            var result = await redis.GetDatabase().ScriptEvaluateAsync(TouchScript, [_keys.Session(session.Id)], arguments);
-            return (long)result == 1 ? touched : null;
+            await redis.GetDatabase().StringSetAsync(
+                _keys.LastSeen(session.Id), now.ToUnixTimeMilliseconds(), SessionRules.SafetyTtl(touched, now, _options));
+            return touched;
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {
@@ -204,23 +195,24 @@ internal sealed class RedisSessionStore(
         var revoked = _keys.Revoked(session.Id);
         var hash = _keys.Session(session.Id);
         var index = _keys.UserSessions(session.Provider, session.UserName);
+        var lastSeen = _keys.LastSeen(session.Id);
         try
         {
-            var db = redis.GetDatabase();
             if (!IsCluster())
             {
                 // One server runs the script atomically: revoked, published, deleted, in that order.
-                await revocations.RevokeAsync(db, session.Id, [revoked, hash, index]).ConfigureAwait(false);
+                await revocations.RevokeAsync(session.Id, [revoked, hash, index, lastSeen]).ConfigureAwait(false);
             }
             else
             {
                 // Nodes do not order each other's commands: the deletes wait for the revocation.
-                await revocations.RevokeAsync(db, session.Id, [revoked]).ConfigureAwait(false);
-                var batch = db.CreateBatch();
+                await revocations.RevokeAsync(session.Id, [revoked]).ConfigureAwait(false);
+                var batch = redis.GetDatabase().CreateBatch();
                 var delete = batch.KeyDeleteAsync(hash);
+                var forget = batch.KeyDeleteAsync(lastSeen);
                 var unindex = batch.SetRemoveAsync(index, session.Id);
                 batch.Execute();
-                await Task.WhenAll(delete, unindex).ConfigureAwait(false);
+                await Task.WhenAll(delete, forget, unindex).ConfigureAwait(false);
             }
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
@@ -246,8 +238,11 @@ internal sealed class RedisSessionStore(
     {
         try
         {
-            var entries = await redis.GetDatabase().HashGetAllAsync(_keys.Session(sessionId));
-            return RedisSessionRecord.Read(sessionId, entries);
+            var batch = redis.GetDatabase().CreateBatch();
+            var entries = batch.HashGetAllAsync(_keys.Session(sessionId));
+            var lastSeen = batch.StringGetAsync(_keys.LastSeen(sessionId));
+            batch.Execute();
+            return RedisSessionRecord.Read(sessionId, await entries, await lastSeen);
         }
         catch (Exception ex) when (RedisFailures.IsUnavailable(ex))
         {

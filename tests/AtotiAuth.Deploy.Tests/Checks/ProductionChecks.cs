@@ -6,7 +6,9 @@ namespace AtotiAuth.Deploy.Tests.Checks;
 /// <summary>
 /// What the production overlay promises (issue 8): two replicas or more of every AtotiAuth pod, an
 /// autoscaler and a minAvailable budget for each, TLS for every Ingress host, no development Redis,
-/// pinned release tags, and none of the services' development switches.
+/// pinned release tags, and none of the services' development switches. And of the store (issue 21):
+/// TLS to Redis with a CA to check it against, each service signing in as its own Redis user with a
+/// password from a Secret, revocations acknowledged by a replica, the key ring encrypted at rest.
 /// </summary>
 internal static class ProductionChecks
 {
@@ -84,7 +86,13 @@ internal static class ProductionChecks
             findings.Add($"{where}: image '{(string?)container["image"]}' carries no release tag (kustomize images: newTag).");
         }
 
-        foreach (var (key, value) in ContainerEnvironment.Of(manifests, workload, container))
+        var environment = ContainerEnvironment.Of(manifests, workload, container);
+        if (ImageContract.OurName(image) is "identity" or "token" or "ping")
+        {
+            Store(image, container, environment, where, findings);
+        }
+
+        foreach (var (key, value) in environment)
         {
             if (InsecureSettings.TryGetValue(key, out var insecure) && string.Equals(value.Trim(), insecure, StringComparison.OrdinalIgnoreCase))
             {
@@ -95,6 +103,41 @@ internal static class ProductionChecks
             {
                 findings.Add($"{where}: the store is the development Redis ({key}).");
             }
+        }
+    }
+
+    private static void Store(ImageReference image, System.Text.Json.Nodes.JsonObject container, Dictionary<string, string> environment, string where, List<string> findings)
+    {
+        var service = ImageContract.OurName(image);
+        if (!environment.TryGetValue("AtotiAuth__Store__Redis", out var redis) || !StackExchange.Redis.ConfigurationOptions.Parse(redis).Ssl)
+        {
+            findings.Add($"{where}: the store is not reached over TLS (ssl=true in AtotiAuth__Store__Redis).");
+        }
+
+        if (!environment.ContainsKey("AtotiAuth__Store__CaCertificateFile"))
+        {
+            findings.Add($"{where}: no CA to check the store's certificate against (AtotiAuth__Store__CaCertificateFile).");
+        }
+
+        if (!environment.TryGetValue("AtotiAuth__Store__User", out var user) || user != service)
+        {
+            findings.Add($"{where}: does not sign in to Redis as its own user '{service}' (AtotiAuth__Store__User).");
+        }
+
+        var password = container["env"]?.AsArray().FirstOrDefault(e => (string?)e!["name"] == "AtotiAuth__Store__Password");
+        if (password?["valueFrom"]?["secretKeyRef"] is null)
+        {
+            findings.Add($"{where}: its Redis password does not come from a Secret (AtotiAuth__Store__Password).");
+        }
+
+        if (service == "identity" && (!environment.TryGetValue("AtotiAuth__Store__RevocationReplicas", out var replicas) || replicas.Trim() is "" or "0"))
+        {
+            findings.Add($"{where}: revocations are not acknowledged by a replica (AtotiAuth__Store__RevocationReplicas): a failover could lose one.");
+        }
+
+        if (!environment.ContainsKey("AtotiAuth__DataProtection__CertificateFile"))
+        {
+            findings.Add($"{where}: the Data Protection key ring is stored unencrypted (AtotiAuth__DataProtection__CertificateFile).");
         }
     }
 }

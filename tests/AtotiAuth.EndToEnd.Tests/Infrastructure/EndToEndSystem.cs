@@ -114,7 +114,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
         // First the KDC: the identity replicas are built with its service keytab.
         var kdc = around.Kdc();
         await StartAllAsync([(Topology.Kdc, kdc)], cancellationToken);
-        _services = new SystemServices(runId, _network, _files, await kdc.GetKeytabAsync([Topology.ServicePrincipal], cancellationToken));
+        _services = new SystemServices(runId, _network, _files, await kdc.GetKeytabAsync([Topology.ServicePrincipal], cancellationToken), _authority);
         var atotiAuth = _services.Build();
         _owned.Add(atotiAuth);
         _byAlias[Topology.Redis] = atotiAuth.Redis;
@@ -137,7 +137,7 @@ public sealed class EndToEndSystem : IAsyncLifetime
             [
                 (Topology.Ldap, around.Ldap()),
                 (Topology.Oidc, around.Oidc()),
-                (Topology.TokenReplicas[1], _services.SecondToken()),
+                (Topology.TokenReplicas[1], _services.SecondToken(atotiAuth)),
                 .. Topology.Cubes.Select(cube => (cube.Cube, around.Cube(cube.Cube, publicKey))),
             ], cancellationToken));
 

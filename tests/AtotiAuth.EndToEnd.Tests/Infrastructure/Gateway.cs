@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using AtotiAuth.Testing;
 
 namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
 

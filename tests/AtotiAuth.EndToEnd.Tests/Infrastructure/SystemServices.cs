@@ -12,14 +12,14 @@ namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
 /// docs/oidc.md, docs/keys.md, services/ping/README.md) and the production overlay of deploy/k8s:
 /// behind the TLS gateway, Secure cookies (the session's with the <c>__Host-</c> prefix), the directory
 /// over LDAPS, the JWT server's public URL as issuer and as every sidecar's authority, Kerberos single
-/// sign-on with the users' groups from the directory (docs/kerberos.md).
+/// sign-on with the users' groups from the directory (docs/kerberos.md), Redis with one ACL user per
+/// service (deploy/k8s/base/redis/atotiauth.acl) over TLS with the run's CA (docs/redis.md).
 /// </summary>
-internal sealed class SystemServices(string runId, SystemNetwork network, RunFiles files, byte[] keytab)
+internal sealed class SystemServices(string runId, SystemNetwork network, RunFiles files, byte[] keytab, TestCertificateAuthority authority)
 {
     public const string AdminUser = "e2e-admin";
 
     private const string CaFile = "/certs/ca.crt";
-    private const string RedisAddress = Topology.Redis + ":6379";
     private const string Oidc = "AtotiAuth:Identity:Oidc:Providers:" + Topology.OidcProviderId;
 
     /// <summary>The seeded administrator's password, new every run.</summary>
@@ -28,6 +28,7 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
     public AtotiAuthSystem Build() => new AtotiAuthSystemBuilder()
         .WithNetwork(network.Network)
         .WithImages(redis: TestImages.Redis)
+        .WithRedisTls(RedisTls())
         .WithAliases(redis: Topology.Redis, token: Topology.TokenReplicas[0], identity: "identity")
         .WithIdentityReplicas(Topology.IdentityReplicas.Length)
         .WithIssuer(Topology.AuthOrigin)
@@ -39,14 +40,17 @@ internal sealed class SystemServices(string runId, SystemNetwork network, RunFil
         .WithSidecar(Topology.Cubes[1].Sidecar, Topology.Cubes[1].Cube, AtotiAuthImages.HttpPort, ping => Sidecar(ping, Topology.Cubes[1].Cube))
         .Build();
 
-    /// <summary>The second token replica, on the same Redis and keys as the first.</summary>
-    public AtotiAuthTokenContainer SecondToken() => Token(new AtotiAuthTokenBuilder()
-            .WithNetwork(network.Network)
+    /// <summary>The second token replica, on the same Redis (and Redis user) and keys as the first.</summary>
+    public AtotiAuthTokenContainer SecondToken(AtotiAuthSystem system) => Token(system.CreateTokenBuilder()
             .WithNetworkAliases(Topology.TokenReplicas[1])
-            .WithRedis(RedisAddress)
-            .WithIssuer(Topology.AuthOrigin)
             .WithSigningKeyDirectory(files.Folder("keys")))
         .Build();
+
+    private AtotiAuthRedisTls RedisTls()
+    {
+        var (certificate, key) = authority.IssuePem(Topology.Redis);
+        return new AtotiAuthRedisTls(authority.RootPem, certificate, key);
+    }
 
     private AtotiAuthIdentityBuilder Identity(AtotiAuthIdentityBuilder identity) => identity
         .WithLabel(EndToEndLabels.Run, runId)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using AtotiAuth.Testing;
-using Testcontainers.Redis;
 
 namespace AtotiAuth.Integration.Tests.Ping;
 
@@ -12,10 +11,9 @@ public sealed class RedisOutageTests(RedisFixture sharedRedis)
     public async Task Sidecar_RedisDownThenBack_FailsClosedWith503ThenRecovers()
     {
         sharedRedis.EnsureAvailable();
-        var port = FreePort.Next();
-        await using var redis = new RedisBuilder(TestImages.Redis).WithPortBinding(port, 6379).Build();
-        await redis.StartAsync(TestContext.Current.CancellationToken);
-        await using var deployment = PingDeployment.Start($"127.0.0.1:{port}", feedLossGrace: TimeSpan.FromSeconds(1));
+        // With its data (AOF): a Redis that came back empty would have ended the session (issue 21).
+        await using var redis = await Store.RestartedRedis.StartAsync(persistent: true, TestContext.Current.CancellationToken);
+        await using var deployment = PingDeployment.Start(redis.ConnectionString, feedLossGrace: TimeSpan.FromSeconds(1));
         var login = await deployment.LoginAsync("frank", ["ROLE_USER"]);
         using var http = PingDeployment.Client();
         using (var healthy = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}"))
@@ -49,7 +47,7 @@ public sealed class RedisOutageTests(RedisFixture sharedRedis)
             Assert.Equal("store_unavailable", await SidecarCalls.ProblemCodeAsync(proxied));
         }
 
-        await redis.StartAsync(TestContext.Current.CancellationToken);
+        await redis.StartAgainAsync(TestContext.Current.CancellationToken);
         clock.Restart();
         var recovered = false;
         while (!recovered && clock.Elapsed < TimeSpan.FromSeconds(30))

@@ -1,7 +1,6 @@
 using System.Net;
 using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Testing;
-using Testcontainers.Redis;
 
 namespace AtotiAuth.Integration.Tests.Token;
 
@@ -55,10 +54,9 @@ public sealed class StoreOutageTests(RedisFixture shared) : TokenServiceTestBase
     public async Task Verifier_RedisStopped_Returns503AfterGraceThenRecovers()
     {
         Redis.EnsureAvailable();
-        var port = FreePort.Next();
-        var redis = Own(new RedisBuilder(TestImages.Redis).WithPortBinding(port, 6379).Build());
-        await redis.StartAsync(TestContext.Current.CancellationToken);
-        var connection = $"127.0.0.1:{port}";
+        // With its data (AOF): a Redis that came back empty would have ended the session (issue 21).
+        var redis = Own(await Store.RestartedRedis.StartAsync(persistent: true, TestContext.Current.CancellationToken));
+        var connection = redis.ConnectionString;
         var service = StartTokenService(new Dictionary<string, string?> { ["AtotiAuth:Store:Redis"] = connection });
         using var client = service.CreateRealClient();
         var (_, cookie) = await service.LogInAsync("alice", "ROLE_USER");
@@ -75,7 +73,7 @@ public sealed class StoreOutageTests(RedisFixture shared) : TokenServiceTestBase
         Assert.Equal(HttpStatusCode.ServiceUnavailable, during.Status);
         Assert.Equal(ProblemCodes.StoreUnavailable, during.Code);
 
-        await redis.StartAsync(TestContext.Current.CancellationToken);
+        await redis.StartAgainAsync(TestContext.Current.CancellationToken);
         var after = await PollAsync(cube, bearer, HttpStatusCode.OK);
         Assert.Equal(HttpStatusCode.OK, after.Status);
     }

@@ -5,11 +5,29 @@ using AtotiAuth.Testing;
 
 namespace AtotiAuth.Shared.Tests.Roles;
 
-public sealed class RedisRoleStoreTests(RedisFixture fixture) : RoleStoreContract, IAsyncDisposable
+/// <summary>
+/// The contract on the assembly's Redis; each topology (Sentinel, Cluster) runs it again through the
+/// protected constructor (tests/AtotiAuth.Shared.Tests/Topologies).
+/// </summary>
+public class RedisRoleStoreTests : RoleStoreContract, IAsyncDisposable
 {
-    private readonly RedisTestContext _redis = new(fixture);
+    private readonly RedisTestContext _redis;
+
+    public RedisRoleStoreTests(RedisFixture fixture)
+        : this(new RedisTestContext(fixture))
+    {
+    }
+
+    protected RedisRoleStoreTests(RedisTestContext redis)
+    {
+        _redis = redis;
+    }
 
     protected override IRoleStore CreateStore() => new RedisRoleStore(_redis.Shared, _redis.StoreOptions());
 
-    public ValueTask DisposeAsync() => _redis.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _redis.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -5,9 +5,23 @@ using AtotiAuth.Testing;
 
 namespace AtotiAuth.Shared.Tests.Sessions;
 
-public sealed class RedisSessionStoreTests(RedisFixture fixture) : SessionStoreContract, IAsyncDisposable
+/// <summary>
+/// The contract on the assembly's Redis; each topology (Sentinel, Cluster) runs it again through the
+/// protected constructor (tests/AtotiAuth.Shared.Tests/Topologies).
+/// </summary>
+public class RedisSessionStoreTests : SessionStoreContract, IAsyncDisposable
 {
-    private readonly RedisTestContext _redis = new(fixture);
+    private readonly RedisTestContext _redis;
+
+    public RedisSessionStoreTests(RedisFixture fixture)
+        : this(new RedisTestContext(fixture))
+    {
+    }
+
+    protected RedisSessionStoreTests(RedisTestContext redis)
+    {
+        _redis = redis;
+    }
 
     protected override (ISessionStore Sessions, IRevocationStore Revocations) CreateStores()
     {
@@ -16,5 +30,9 @@ public sealed class RedisSessionStoreTests(RedisFixture fixture) : SessionStoreC
         return (new RedisSessionStore(_redis.Shared, revocations, _redis.StoreOptions(), options, Time), revocations);
     }
 
-    public ValueTask DisposeAsync() => _redis.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _redis.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -79,18 +79,54 @@ public sealed class RevocationCacheTests
     }
 
     [Fact]
-    public async Task IsRevoked_FeedLostWithinGrace_AnswersFromMemory()
+    public async Task IsRevoked_FeedLostWithinGraceAndStoreDown_AnswersFromMemory()
     {
         _cache.OnSubscribed();
         await _cache.IsRevokedAsync("sid-1", Cancel);
-        await _silent.RevokeAsync("sid-1", Cancel);
 
         _cache.OnFeedLost();
         _time.Advance(Grace - TimeSpan.FromMilliseconds(1));
         _store.Down = true;
 
         Assert.False(await _cache.IsRevokedAsync("sid-1", Cancel));
-        Assert.Equal(1, _store.Checks);
+        Assert.Equal(2, _store.Checks);
+    }
+
+    /// <summary>
+    /// A revocation made while this process's feed is down (on a new primary, once a failover is done)
+    /// is never heard: within the grace the store is asked first, so it is seen at once (issue 21).
+    /// </summary>
+    [Fact]
+    public async Task IsRevoked_FeedLostWithinGraceAndRevokedUnheard_AsksStoreAndRefuses()
+    {
+        _cache.OnSubscribed();
+        await _cache.IsRevokedAsync("sid-1", Cancel);
+
+        _cache.OnFeedLost();
+        await _silent.RevokeAsync("sid-1", Cancel);
+
+        Assert.True(await _cache.IsRevokedAsync("sid-1", Cancel));
+        Assert.True(await _cache.IsRevokedAsync("sid-1", Cancel));
+        Assert.Equal(2, _store.Checks);
+    }
+
+    [Fact]
+    public async Task OnStoreDataLost_CachedAnswers_AskedAgainAndListenersRecheck()
+    {
+        var listener = new RecordingListener();
+        using var listening = _cache.AddListener(listener);
+        _cache.OnSubscribed();
+        await _cache.IsRevokedAsync("sid-1", Cancel);
+        _cache.OnRevoked("sid-2");
+        var restoredBefore = listener.FeedRestored;
+
+        await _silent.RevokeAsync("sid-1", Cancel);
+        _cache.OnStoreDataLost();
+
+        Assert.True(await _cache.IsRevokedAsync("sid-1", Cancel));
+        Assert.True(await _cache.IsRevokedAsync("sid-2", Cancel));
+        Assert.Equal(2, _store.Checks);
+        Assert.Equal(restoredBefore + 1, listener.FeedRestored);
     }
 
     [Fact]

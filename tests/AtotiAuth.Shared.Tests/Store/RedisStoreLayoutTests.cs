@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using AtotiAuth.Shared.Sessions;
+using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Store.Redis;
 using AtotiAuth.Shared.Tests.Sessions;
 using AtotiAuth.Shared.Throttling;
@@ -72,9 +73,76 @@ public sealed class RedisStoreLayoutTests(RedisFixture fixture) : IAsyncDisposab
         var sessionTtl = await db.KeyTimeToLiveAsync($"{_redis.KeyPrefix}session:{issued.Session.Id}");
         var indexTtl = await db.KeyTimeToLiveAsync($"{_redis.KeyPrefix}user-sessions:basic:alice");
         var usersTtl = await db.KeyTimeToLiveAsync($"{_redis.KeyPrefix}session-users:basic");
-        Assert.InRange(sessionTtl!.Value, _timeouts.IdleTimeout, _timeouts.IdleTimeout + TimeSpan.FromMinutes(1));
+        Assert.InRange(sessionTtl!.Value, _timeouts.AbsoluteTimeout, _timeouts.AbsoluteTimeout + TimeSpan.FromMinutes(1));
         Assert.InRange(indexTtl!.Value, _timeouts.AbsoluteTimeout, _timeouts.AbsoluteTimeout + TimeSpan.FromMinutes(1));
         Assert.InRange(usersTtl!.Value, _timeouts.AbsoluteTimeout, _timeouts.AbsoluteTimeout + TimeSpan.FromMinutes(1));
+        Assert.False(await db.KeyExistsAsync($"{_redis.KeyPrefix}last-seen:{issued.Session.Id}"));
+    }
+
+    /// <summary>
+    /// A use is recorded in the session's own last-seen key, not in its hash: the token service, which
+    /// records uses at /jwt, has no write access to sessions (deploy/k8s/base/redis/atotiauth.acl).
+    /// </summary>
+    [Fact]
+    public async Task Session_UseRecorded_InLastSeenKeyWithIdleTtlHashUntouched()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var (sessions, _) = SessionStores(_redis.KeyPrefix, time);
+        var issued = await sessions.CreateAsync(Alice, Cancel);
+        var db = _redis.Shared.GetDatabase();
+        var hashBefore = await db.HashGetAllAsync($"{_redis.KeyPrefix}session:{issued.Session.Id}");
+
+        time.Advance(_timeouts.IdleTimeout / 2);
+        var used = await sessions.AuthenticateAsync(issued.Ticket, Cancel);
+
+        Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds(), used!.LastSeenAt.ToUnixTimeMilliseconds());
+        var lastSeenKey = $"{_redis.KeyPrefix}last-seen:{issued.Session.Id}";
+        Assert.Equal(time.GetUtcNow().ToUnixTimeMilliseconds(), (long)await db.StringGetAsync(lastSeenKey));
+        Assert.InRange((await db.KeyTimeToLiveAsync(lastSeenKey))!.Value, _timeouts.IdleTimeout, _timeouts.IdleTimeout + TimeSpan.FromMinutes(1));
+        Assert.Equivalent(hashBefore, await db.HashGetAllAsync($"{_redis.KeyPrefix}session:{issued.Session.Id}"), strict: true);
+        Assert.Equal(used.LastSeenAt, (await sessions.GetAsync(issued.Session.Id, Cancel))!.LastSeenAt);
+
+        await sessions.RevokeAsync(issued.Session.Id, Cancel);
+        Assert.False(await db.KeyExistsAsync(lastSeenKey));
+    }
+
+    /// <summary>The allow-list (issue 21): a session whose data Redis lost counts as ended, revoked or not.</summary>
+    [Fact]
+    public async Task IsEnded_SessionHashLostWithoutRevocation_True()
+    {
+        var (sessions, revocations) = SessionStores(_redis.KeyPrefix);
+        var kept = await sessions.CreateAsync(Alice, Cancel);
+        var lost = await sessions.CreateAsync(Alice, Cancel);
+
+        await _redis.Shared.GetDatabase().KeyDeleteAsync($"{_redis.KeyPrefix}session:{lost.Session.Id}");
+
+        Assert.False(await revocations.IsEndedAsync(kept.Session.Id, Cancel));
+        Assert.True(await revocations.IsEndedAsync(lost.Session.Id, Cancel));
+        Assert.False(await revocations.IsRevokedAsync(lost.Session.Id, Cancel));
+        Assert.True(await revocations.IsEndedAsync("never-created-session", Cancel));
+    }
+
+    /// <summary>
+    /// With replicas required and none there (a single Redis), a revocation is recorded on the primary
+    /// but answered as a failure: a success must survive the primary's loss (issue 21).
+    /// </summary>
+    [Fact]
+    public async Task Revoke_ReplicasRequiredButNone_FailsAsUnavailableAfterTheTimeout()
+    {
+        var connection = _redis.Connect();
+        var store = Microsoft.Extensions.Options.Options.Create(new StoreOptions
+        {
+            Redis = _redis.ConnectionString,
+            KeyPrefix = _redis.KeyPrefix,
+            RevocationReplicas = 1,
+            RevocationReplicaTimeout = TimeSpan.FromMilliseconds(200),
+        });
+        using var revocations = new RedisRevocationStore(connection, store, Microsoft.Extensions.Options.Options.Create(_timeouts), TimeProvider.System);
+
+        var failure = await Assert.ThrowsAsync<StoreUnavailableException>(() => revocations.RevokeAsync("sid-unreplicated", Cancel));
+
+        Assert.Contains("only 0 of the 1 replica(s)", failure.Message, StringComparison.Ordinal);
+        Assert.True(await revocations.IsRevokedAsync("sid-unreplicated", Cancel));
     }
 
     [Fact]
@@ -131,11 +199,11 @@ public sealed class RedisStoreLayoutTests(RedisFixture fixture) : IAsyncDisposab
 
     public ValueTask DisposeAsync() => _redis.DisposeAsync();
 
-    private (ISessionStore Sessions, IRevocationStore Revocations) SessionStores(string keyPrefix)
+    private (ISessionStore Sessions, IRevocationStore Revocations) SessionStores(string keyPrefix, TimeProvider? time = null)
     {
         var connection = _redis.Connect();
         var options = Microsoft.Extensions.Options.Options.Create(_timeouts);
-        var revocations = new RedisRevocationStore(connection, _redis.StoreOptions(keyPrefix), options, TimeProvider.System);
-        return (new RedisSessionStore(connection, revocations, _redis.StoreOptions(keyPrefix), options, TimeProvider.System), revocations);
+        var revocations = new RedisRevocationStore(connection, _redis.StoreOptions(keyPrefix), options, time ?? TimeProvider.System);
+        return (new RedisSessionStore(connection, revocations, _redis.StoreOptions(keyPrefix), options, time ?? TimeProvider.System), revocations);
     }
 }

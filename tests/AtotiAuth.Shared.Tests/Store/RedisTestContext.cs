@@ -6,12 +6,37 @@ using StackExchange.Redis;
 namespace AtotiAuth.Shared.Tests.Store;
 
 /// <summary>
-/// Connections to the assembly's Redis container for one test, all under a prefix of its own so tests
-/// running in parallel never see each other's keys. Skips the test when no container can run.
+/// Connections to a Redis (the assembly's container, or a Sentinel or Cluster topology) for one test,
+/// all under a prefix of its own so tests running in parallel never see each other's keys. Skips the
+/// test when no container can run.
 /// </summary>
-public sealed class RedisTestContext(RedisFixture fixture) : IAsyncDisposable
+public sealed class RedisTestContext : IAsyncDisposable
 {
     private readonly List<IConnectionMultiplexer> _connections = [];
+    private readonly Func<string> _connectionString;
+    private readonly Action _ensureAvailable;
+
+    public RedisTestContext(RedisFixture fixture)
+    {
+        _connectionString = () => fixture.ConnectionString;
+        _ensureAvailable = fixture.EnsureAvailable;
+    }
+
+    public RedisTestContext(RedisTopologyFixture fixture)
+    {
+        _connectionString = () => fixture.ConnectionString;
+        _ensureAvailable = fixture.EnsureAvailable;
+    }
+
+    /// <summary>The connection string of the Redis (or topology) behind this context.</summary>
+    public string ConnectionString
+    {
+        get
+        {
+            _ensureAvailable();
+            return _connectionString();
+        }
+    }
 
     public string KeyPrefix { get; } = $"test:{Guid.NewGuid():N}:";
 
@@ -21,8 +46,7 @@ public sealed class RedisTestContext(RedisFixture fixture) : IAsyncDisposable
     /// <summary>A new connection (its own sockets, as another replica would have).</summary>
     public IConnectionMultiplexer Connect()
     {
-        fixture.EnsureAvailable();
-        var connection = ConnectionMultiplexer.Connect(fixture.ConnectionString);
+        var connection = ConnectionMultiplexer.Connect(ConnectionString);
         _connections.Add(connection);
         return connection;
     }

@@ -5,11 +5,29 @@ using AtotiAuth.Testing;
 
 namespace AtotiAuth.Shared.Tests.Users;
 
-public sealed class RedisUserStoreTests(RedisFixture fixture) : UserStoreContract, IAsyncDisposable
+/// <summary>
+/// The contract on the assembly's Redis; each topology (Sentinel, Cluster) runs it again through the
+/// protected constructor (tests/AtotiAuth.Shared.Tests/Topologies).
+/// </summary>
+public class RedisUserStoreTests : UserStoreContract, IAsyncDisposable
 {
-    private readonly RedisTestContext _redis = new(fixture);
+    private readonly RedisTestContext _redis;
+
+    public RedisUserStoreTests(RedisFixture fixture)
+        : this(new RedisTestContext(fixture))
+    {
+    }
+
+    protected RedisUserStoreTests(RedisTestContext redis)
+    {
+        _redis = redis;
+    }
 
     protected override IUserStore CreateStore() => new RedisUserStore(_redis.Shared, _redis.StoreOptions());
 
-    public ValueTask DisposeAsync() => _redis.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _redis.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
 }

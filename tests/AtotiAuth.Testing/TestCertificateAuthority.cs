@@ -2,15 +2,16 @@ using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace AtotiAuth.EndToEnd.Tests.Infrastructure;
+namespace AtotiAuth.Testing;
 
 /// <summary>
-/// A certificate authority made for one run, and the gateway's certificate for <c>*.{domain}</c> signed by
-/// it: TLS ends at the gateway as at the production Ingress, so cookies stay Secure. The services in
-/// the containers trust the CA through <c>SSL_CERT_FILE</c>, the tests' HTTP clients through
+/// A certificate authority made for one run, and a server certificate for <c>*.{domain}</c> signed by
+/// it (the end-to-end gateway's: TLS ends there as at the production Ingress, so cookies stay Secure),
+/// and more for other names (the directory's, Redis's). The services in the containers trust the CA
+/// through <c>SSL_CERT_FILE</c> or their own CA settings, the tests' HTTP clients through
 /// <see cref="Validate"/>, and Chromium through the server key's pin (<see cref="ServerKeyPin"/>).
 /// </summary>
-internal sealed class TestCertificateAuthority : IDisposable
+public sealed class TestCertificateAuthority : IDisposable
 {
     private readonly X509Certificate2 _root;
     private readonly X509Certificate2 _server;
@@ -33,6 +34,7 @@ internal sealed class TestCertificateAuthority : IDisposable
     /// <summary>Base64 SHA-256 of the gateway certificate's SubjectPublicKeyInfo, for <c>--ignore-certificate-errors-spki-list</c>.</summary>
     public string ServerKeyPin => Convert.ToBase64String(SHA256.HashData(_server.PublicKey.ExportSubjectPublicKeyInfo()));
 
+    /// <summary>A new CA, and a server certificate for <c>*.{domain}</c> and <paramref name="domain"/>.</summary>
     public static TestCertificateAuthority Create(string domain)
     {
         var now = DateTimeOffset.UtcNow;
@@ -47,6 +49,7 @@ internal sealed class TestCertificateAuthority : IDisposable
     /// <summary>A server certificate for other names (the directory's), as certificate PEM and key PEM.</summary>
     public (string CertificatePem, string KeyPem) IssuePem(params string[] dnsNames)
     {
+        ArgumentNullException.ThrowIfNull(dnsNames);
         using var certificate = Issue(dnsNames);
         return (certificate.ExportCertificatePem() + "\n", KeyPem(certificate));
     }
@@ -91,6 +94,7 @@ internal sealed class TestCertificateAuthority : IDisposable
         return chain.Build(presented);
     }
 
+    /// <inheritdoc />
     public void Dispose()
     {
         _server.Dispose();

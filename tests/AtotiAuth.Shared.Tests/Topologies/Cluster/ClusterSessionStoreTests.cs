@@ -1,0 +1,8 @@
+using AtotiAuth.Shared.Tests.Sessions;
+using AtotiAuth.Shared.Tests.Store;
+using AtotiAuth.Testing;
+
+namespace AtotiAuth.Shared.Tests.Topologies.Cluster;
+
+[Collection(ClusterTopology.Name)]
+public sealed class ClusterSessionStoreTests(RedisClusterFixture fixture) : RedisSessionStoreTests(new RedisTestContext(fixture));

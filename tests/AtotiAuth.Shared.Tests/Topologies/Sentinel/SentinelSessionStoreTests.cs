@@ -1,0 +1,8 @@
+using AtotiAuth.Shared.Tests.Sessions;
+using AtotiAuth.Shared.Tests.Store;
+using AtotiAuth.Testing;
+
+namespace AtotiAuth.Shared.Tests.Topologies.Sentinel;
+
+[Collection(SentinelTopology.Name)]
+public sealed class SentinelSessionStoreTests(RedisSentinelFixture fixture) : RedisSessionStoreTests(new RedisTestContext(fixture));
