@@ -38,12 +38,13 @@ public sealed class PasswordGrantTests(RedisFixture redis, OpenLdapFixture ldap)
         Assert.False(response.Headers.Contains("Set-Cookie"), "a script's token call sets no cookie");
     }
 
-    [Fact]
-    public async Task Basic_LdapUser_GetsATokenWithTheDirectoryRoles()
+    [Theory]
+    [MemberData(nameof(TokenPaths))]
+    public async Task Basic_LdapUser_GetsATokenWithTheDirectoryRoles(string path)
     {
         await using var app = await LdapTestApp.StartAsync(redis, ldap);
 
-        using var response = await SendAsync(app.Token.CreateClient(), "/jwt", IdentityApp.Basic("alice", "alice-pass"));
+        using var response = await SendAsync(app.Token.CreateClient(), path, IdentityApp.Basic("alice", "alice-pass"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var claims = await ClaimsAsync(response);
