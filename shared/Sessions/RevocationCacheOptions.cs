@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Shared.Sessions;
 
 /// <summary>The verifiers' local cache of revocation answers (<see cref="RevocationCache"/>).</summary>
-public sealed class RevocationCacheOptions
+public sealed class RevocationCacheOptions : IBoundOptions<RevocationCacheOptions>
 {
     /// <summary>Configuration section: <c>AtotiAuth:RevocationCache</c>.</summary>
     public const string SectionName = "AtotiAuth:RevocationCache";
+
+    static void IBoundOptions<RevocationCacheOptions>.Bind(IConfiguration section, RevocationCacheOptions options) => section.Bind(options);
 
     /// <summary>
     /// How long cached answers still count after the revocation feed is lost. Default 5 seconds: long
@@ -14,7 +18,7 @@ public sealed class RevocationCacheOptions
     /// missed meanwhile is honoured within seconds. After it every check asks Redis, and fails closed
     /// (503) while Redis is down. Zero stops trusting the cache the moment the feed drops.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    [TimeSpanRange("00:00:00", "00:01:00")]
     public TimeSpan FeedLossGrace { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

@@ -1,10 +1,15 @@
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
+
 namespace AtotiAuth.Shared.Store;
 
 /// <summary>Where sessions, users, roles and revocations live (DESIGN.md §5).</summary>
-public sealed class StoreOptions
+public sealed class StoreOptions : IBoundOptions<StoreOptions>
 {
     /// <summary>Configuration section: <c>AtotiAuth:Store</c>.</summary>
     public const string SectionName = "AtotiAuth:Store";
+
+    static void IBoundOptions<StoreOptions>.Bind(IConfiguration section, StoreOptions options) => section.Bind(options);
 
     /// <summary>
     /// StackExchange.Redis connection string (a single host, Sentinel with <c>serviceName=</c>, or
