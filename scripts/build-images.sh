@@ -5,10 +5,14 @@
 # Each project is published on the host (`dotnet publish -c Release`, framework-dependent) into
 # artifacts/publish/<name>/ and copied into its image, FROM the runtime base that
 # scripts/ensure-runtime-image.sh provides (Microsoft's aspnet:10.0, or the local equivalent).
+# The ping sidecar is published as one Native AOT binary (linux-x64; clang from
+# scripts/ensure-aot-toolchain.sh) on the runtime-deps base of scripts/ensure-runtime-deps-image.sh
+# (issue 19); ATOTIAUTH_PING_AOT=false publishes its JIT build instead, self-contained, on the same base.
 # An image carries the hash of its inputs (publish output, Dockerfile, deploy/images/*, base image id)
 # in a label, so unchanged images are not rebuilt.
 # Usage: scripts/build-images.sh [--no-build] [identity|token|ping|standalone|sample-cube ...]  (default: all)
-#   --no-build  publish from the existing Release build (scripts/test.sh has just built the solution)
+#   --no-build  publish from the existing Release build (scripts/test.sh has just built the solution);
+#               the sidecar's linux-x64 build is its own and is always made
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
@@ -37,14 +41,43 @@ for name in "${NAMES[@]}"; do project_of "$name" >/dev/null; done
 started=$SECONDS
 docker info >/dev/null 2>&1 || die "no Docker engine answers; run scripts/ensure-docker.sh first"
 RUNTIME="$("$REPO_ROOT/scripts/ensure-runtime-image.sh")"
-RUNTIME_ID="$(docker image inspect -f '{{.Id}}' "$RUNTIME")"
 log "runtime base: $RUNTIME"
+PING_AOT="${ATOTIAUTH_PING_AOT:-true}"
+case " ${NAMES[*]} " in
+  *" ping "*)
+    RUNTIME_DEPS="$("$REPO_ROOT/scripts/ensure-runtime-deps-image.sh")"
+    log "runtime-deps base (ping): $RUNTIME_DEPS"
+    if [ "$PING_AOT" = true ]; then
+      "$REPO_ROOT/scripts/ensure-aot-toolchain.sh" || die "the ping sidecar's Native AOT publish needs clang (or ATOTIAUTH_PING_AOT=false)"
+    fi
+    ;;
+esac
+base_of() {
+  case "$1" in
+    ping) echo "$RUNTIME_DEPS" ;;
+    *) echo "$RUNTIME" ;;
+  esac
+}
 docker buildx version >/dev/null 2>&1 || export DOCKER_BUILDKIT=0
 
 # One at a time: the projects share AtotiAuth.Shared, and parallel builds of it would collide.
 for name in "${NAMES[@]}"; do
   out="artifacts/publish/$name"
   rm -rf "$out"
+  if [ "$name" = ping ]; then
+    begun=$SECONDS
+    if [ "$PING_AOT" = true ]; then
+      mode=(-p:PublishAot=true)
+    else
+      mode=(-p:PublishAot=false -p:SelfContained=true)
+    fi
+    dotnet publish "$(project_of "$name")" -c Release -r linux-x64 -o "$out" "${mode[@]}" \
+      -nologo -clp:ErrorsOnly -v:quiet >&2 || die "dotnet publish $(project_of "$name") failed"
+    # The native symbols (50 MB), the library PDB and XML docs stay out of the image.
+    rm -f "$out"/*.dbg "$out"/*.pdb "$out"/*.xml
+    log "published ping (PublishAot=$PING_AOT) in $((SECONDS - begun)) s"
+    continue
+  fi
   dotnet publish "$(project_of "$name")" -c Release -o "$out" -p:UseAppHost=false \
     ${publish_args[@]+"${publish_args[@]}"} -nologo -clp:ErrorsOnly -v:quiet >&2 ||
     die "dotnet publish $(project_of "$name") failed"
@@ -63,13 +96,13 @@ inputs_hash() {
     sha256 <deploy/images/healthcheck
     sha256 <deploy/images/install-libldap
     sha256 <deploy/images/install-libgssapi
-    echo "$RUNTIME $RUNTIME_ID"
+    echo "$(base_of "$name") $(docker image inspect -f '{{.Id}}' "$(base_of "$name")")"
   } | sha256
 }
 
 revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
 build() {
-  build_image "atotiauth/$1:dev" "$1" -f "$(project_of "$1")/Dockerfile" --build-arg "RUNTIME_IMAGE=$RUNTIME" \
+  build_image "atotiauth/$1:dev" "$1" -f "$(project_of "$1")/Dockerfile" --build-arg "RUNTIME_IMAGE=$(base_of "$1")" \
     --label "$LABEL=$2" --label "org.opencontainers.image.revision=$revision" \
     --label "org.opencontainers.image.created=$(date -u +%Y-%m-%dT%H:%M:%SZ)" .
 }

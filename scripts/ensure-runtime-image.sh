@@ -13,27 +13,7 @@ LOCAL=atotiauth/dotnet-aspnet:10.0
 LABEL=org.atotiauth.inputs
 MARKER="${TMPDIR:-/tmp}/atotiauth-aspnet-unpullable"
 
-if [ -n "${RUNTIME_IMAGE:-}" ]; then
-  docker image inspect "$RUNTIME_IMAGE" >/dev/null 2>&1 || with_timeout 120 docker pull -q "$RUNTIME_IMAGE" >/dev/null ||
-    die "RUNTIME_IMAGE=$RUNTIME_IMAGE is neither present nor pullable"
-  echo "$RUNTIME_IMAGE"
-  exit 0
-fi
-
-if docker image inspect "$PUBLIC" >/dev/null 2>&1; then
-  echo "$PUBLIC"
-  exit 0
-fi
-# A failed pull is remembered for an hour, so offline machines do not ask on every build.
-if [ -z "$(find "$MARKER" -mmin -60 2>/dev/null)" ]; then
-  log "pulling $PUBLIC"
-  if with_timeout 120 docker pull -q "$PUBLIC" >/dev/null 2>&1; then
-    rm -f "$MARKER"
-    echo "$PUBLIC"
-    exit 0
-  fi
-  touch "$MARKER" 2>/dev/null || true
-fi
+print_given_or_public_image "${RUNTIME_IMAGE:-}" "$PUBLIC" "$MARKER"
 
 # The newest 10.0 runtime of each shared framework the host's dotnet has (the one the tests run on).
 runtime_of() {

@@ -48,3 +48,30 @@ build_image() {
     docker image rm "$old" >/dev/null 2>&1 || true
   log "built $tag in $((SECONDS - begun)) s"
 }
+
+# For the scripts that provide a base image: $1 the image an override variable names (or empty), $2 the
+# public image, $3 a marker file. Prints the override (present or pulled, else dies) or the public image
+# when present or pullable, and exits; returns when neither, for the caller to build its local one. A
+# failed pull of the public image is remembered for an hour, so offline machines do not ask every build.
+print_given_or_public_image() {
+  local given="$1" public="$2" marker="$3"
+  if [ -n "$given" ]; then
+    docker image inspect "$given" >/dev/null 2>&1 || with_timeout 120 docker pull -q "$given" >/dev/null ||
+      die "$given is neither present nor pullable"
+    echo "$given"
+    exit 0
+  fi
+  if docker image inspect "$public" >/dev/null 2>&1; then
+    echo "$public"
+    exit 0
+  fi
+  if [ -z "$(find "$marker" -mmin -60 2>/dev/null)" ]; then
+    log "pulling $public"
+    if with_timeout 120 docker pull -q "$public" >/dev/null 2>&1; then
+      rm -f "$marker"
+      echo "$public"
+      exit 0
+    fi
+    touch "$marker" 2>/dev/null || true
+  fi
+}

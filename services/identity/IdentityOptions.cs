@@ -1,14 +1,18 @@
 using System.ComponentModel.DataAnnotations;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Users;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Identity;
 
 /// <summary>The identity service's settings (section <c>AtotiAuth:Identity</c>).</summary>
-public sealed class IdentityOptions
+public sealed class IdentityOptions : IBoundOptions<IdentityOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Identity";
+
+    static void IBoundOptions<IdentityOptions>.Bind(IConfiguration section, IdentityOptions options) => section.Bind(options);
 
     /// <summary>
     /// Where a login without a usable <c>redirectUrl</c> lands: a local path or a URL on an allowed

@@ -1,13 +1,17 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Ping;
 
 /// <summary>The ping sidecar's settings (section <c>AtotiAuth:Ping</c>).</summary>
-public sealed class PingOptions
+public sealed class PingOptions : IBoundOptions<PingOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Ping";
+
+    static void IBoundOptions<PingOptions>.Bind(IConfiguration section, PingOptions options) => section.Bind(options);
 
     /// <summary>The roles used when <see cref="RequiredRoles"/> is left empty: Atoti's gate (ATOTI-CONTRACT.md, "Ping").</summary>
     public static IReadOnlyList<string> DefaultRequiredRoles { get; } = ["ROLE_USER", "ROLE_TECH"];
@@ -125,14 +129,14 @@ public sealed class PingOptions
     /// session that ended without a revocation (its idle or absolute timeout) closes its sockets within
     /// this time. Default 1 minute; a revocation closes them at once anyway.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    [TimeSpanRange("00:00:05", "01:00:00")]
     public TimeSpan SocketSessionCheck { get; set; } = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Longest time a proxied request may stay without activity (for WebSockets: without a message either
     /// way) before the sidecar ends it. Default 10 minutes, above Atoti UI's WebSocket keep-alive.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:05", "1.00:00:00")]
+    [TimeSpanRange("00:00:05", "1.00:00:00")]
     public TimeSpan ProxyActivityTimeout { get; set; } = TimeSpan.FromMinutes(10);
 
     internal IReadOnlyList<string> EffectiveRequiredRoles => RequiredRoles.Count == 0 ? DefaultRequiredRoles : [.. RequiredRoles];

@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Token;
 
 /// <summary>The token service's settings (section <c>AtotiAuth:Token</c>).</summary>
-public sealed class TokenOptions
+public sealed class TokenOptions : IBoundOptions<TokenOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Token";
+
+    static void IBoundOptions<TokenOptions>.Bind(IConfiguration section, TokenOptions options) => section.Bind(options);
 
     /// <summary>Longest token lifetime accepted: Atoti's own 12 hours (ATOTI-CONTRACT.md, "Tokens").</summary>
     public static readonly TimeSpan MaximumLifetime = TimeSpan.FromHours(12);
@@ -31,7 +35,7 @@ public sealed class TokenOptions
     /// lives only while its session does. Shorten it where tokens leave the browser (scripts, other
     /// verifiers that do not check revocation). At most 12 hours.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "12:00:00")]
+    [TimeSpanRange("00:01:00", "12:00:00")]
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(12);
 
     /// <summary>Claim holding the user name. Default <c>sub</c> (Atoti's <c>principal</c> claim name is configurable too).</summary>

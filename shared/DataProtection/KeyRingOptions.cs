@@ -1,3 +1,6 @@
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
+
 namespace AtotiAuth.Shared.DataProtection;
 
 /// <summary>
@@ -6,10 +9,12 @@ namespace AtotiAuth.Shared.DataProtection;
 /// so a copy of Redis (a backup, an AOF file, a user allowed to read the ring) yields no key without
 /// the certificate's private key. Only the services that use the ring (identity, the sidecars) mount it.
 /// </summary>
-public sealed class KeyRingOptions
+public sealed class KeyRingOptions : IBoundOptions<KeyRingOptions>
 {
     /// <summary>Configuration section: <c>AtotiAuth:DataProtection</c>.</summary>
     public const string SectionName = "AtotiAuth:DataProtection";
+
+    static void IBoundOptions<KeyRingOptions>.Bind(IConfiguration section, KeyRingOptions options) => section.Bind(options);
 
     /// <summary>
     /// PEM file of the certificate new keys are encrypted to (e.g. <c>tls.crt</c> of a Kubernetes TLS

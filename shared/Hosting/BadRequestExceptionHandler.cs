@@ -75,18 +75,35 @@ internal sealed partial class BadRequestExceptionHandler(
     /// True when the exception was thrown inside the framework's readers of request bodies (form,
     /// multipart and stream readers of <c>Microsoft.AspNetCore.WebUtilities</c>, the JSON body reader), not
     /// by our own code, whose <see cref="InvalidOperationException"/> is a fault of ours and stays a 500.
+    /// The thrower is the stack trace's first frame, read as text (<c>at Namespace.Type.Method(…)</c>, an
+    /// async method's state machine nested in its type): <see cref="Exception.TargetSite"/> needs
+    /// reflection metadata that a Native AOT build does not keep (issue 19).
     /// </summary>
-    private static bool ThrownByRequestReader(Exception exception)
+    internal static bool ThrownByRequestReader(Exception exception) =>
+        ThrowingMethod(exception.StackTrace) is { } method
+        && (method.StartsWith("Microsoft.AspNetCore.WebUtilities.", StringComparison.Ordinal)
+            || method.StartsWith("Microsoft.AspNetCore.Http.HttpRequestJsonExtensions.", StringComparison.Ordinal));
+
+    /// <summary>The first frame's method, <c>Namespace.Type.Method</c>, without the leading word (<c>at</c>) and the arguments.</summary>
+    internal static string? ThrowingMethod(string? stackTrace)
     {
-        var type = exception.TargetSite?.DeclaringType;
-        while (type?.DeclaringType is not null)
+        if (string.IsNullOrEmpty(stackTrace))
         {
-            // An async method's state machine: the method's own type declares it.
-            type = type.DeclaringType;
+            return null;
         }
 
-        return type is not null
-            && (type.Namespace == "Microsoft.AspNetCore.WebUtilities" || type.FullName == "Microsoft.AspNetCore.Http.HttpRequestJsonExtensions");
+        var frame = stackTrace.AsSpan().TrimStart();
+        var end = frame.IndexOfAny('\r', '\n');
+        frame = end < 0 ? frame : frame[..end];
+        var space = frame.IndexOf(' ');
+        if (space < 0)
+        {
+            return null;
+        }
+
+        frame = frame[(space + 1)..];
+        var arguments = frame.IndexOf('(');
+        return (arguments < 0 ? frame : frame[..arguments]).Trim().ToString();
     }
 
     private static string LogLine(string message) => message.Replace('\r', ' ').Replace('\n', ' ');

@@ -37,15 +37,12 @@ public static class AtotiAuthJwtExtensions
         ArgumentException.ThrowIfNullOrEmpty(authenticationScheme);
 
         var services = builder.Services;
-        var options = services.AddOptions<AtotiAuthJwtOptions>(authenticationScheme).BindConfiguration(AtotiAuthJwtOptions.SectionName);
+        var options = services.AddValidatedOptions<AtotiAuthJwtOptions>(AtotiAuthJwtOptions.SectionName, authenticationScheme);
         if (configure is not null)
         {
             options.Configure(configure);
         }
 
-        options.ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AtotiAuthJwtOptions>>(
-            new DataAnnotationsKeyValidator<AtotiAuthJwtOptions>(AtotiAuthJwtOptions.SectionName)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AtotiAuthJwtOptions>, AtotiAuthJwtOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<AtotiAuthJwtOptions>, AtotiAuthJwtPostConfigure>());
         services.TryAddSingleton(TimeProvider.System);

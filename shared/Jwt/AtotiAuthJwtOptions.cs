@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Shared.Jwt;
 
@@ -7,10 +9,43 @@ namespace AtotiAuth.Shared.Jwt;
 /// How a verifier (a ping sidecar, a .NET cube) checks AtotiAuth tokens (section <c>AtotiAuth:Jwt</c>).
 /// Every default is the strict one; the only relaxation, a plain-HTTP authority, must be asked for.
 /// </summary>
-public sealed class AtotiAuthJwtOptions : AuthenticationSchemeOptions
+public sealed class AtotiAuthJwtOptions : AuthenticationSchemeOptions, IBoundOptions<AtotiAuthJwtOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Jwt";
+
+    /// <summary>
+    /// Key by key, as ASP.NET Core's own <c>JwtBearerConfigureOptions</c> binds JwtBearer's options: a
+    /// whole-object <c>section.Bind(options)</c> would make the binding generator report (as errors)
+    /// that it cannot bind <see cref="AuthenticationSchemeOptions.TimeProvider"/>, an abstract framework
+    /// type set by code. Each call below is generated for its concrete type; the options tests check
+    /// that every property binds (issue 19).
+    /// </summary>
+    static void IBoundOptions<AtotiAuthJwtOptions>.Bind(IConfiguration section, AtotiAuthJwtOptions options)
+    {
+        options.Authority = section.GetValue(nameof(Authority), options.Authority);
+        options.Audience = section.GetValue(nameof(Audience), options.Audience)!;
+        section.GetSection(nameof(ValidAlgorithms)).Bind(options.ValidAlgorithms);
+        options.ClockSkew = section.GetValue(nameof(ClockSkew), options.ClockSkew);
+        options.AllowHttpAuthority = section.GetValue(nameof(AllowHttpAuthority), options.AllowHttpAuthority);
+        options.PrincipalClaim = section.GetValue(nameof(PrincipalClaim), options.PrincipalClaim)!;
+        options.AuthoritiesClaim = section.GetValue(nameof(AuthoritiesClaim), options.AuthoritiesClaim)!;
+        options.KeyRefreshInterval = section.GetValue(nameof(KeyRefreshInterval), options.KeyRefreshInterval);
+        options.UnknownKeyRefreshInterval = section.GetValue(nameof(UnknownKeyRefreshInterval), options.UnknownKeyRefreshInterval);
+        options.TokenCacheSize = section.GetValue(nameof(TokenCacheSize), options.TokenCacheSize);
+        options.BackchannelTimeout = section.GetValue(nameof(BackchannelTimeout), options.BackchannelTimeout);
+        options.CheckRevocation = section.GetValue(nameof(CheckRevocation), options.CheckRevocation);
+
+
+        // The scheme's own settings, which the reflection binder bound from the same section.
+        options.ClaimsIssuer = section.GetValue(nameof(ClaimsIssuer), options.ClaimsIssuer);
+        options.ForwardDefault = section.GetValue(nameof(ForwardDefault), options.ForwardDefault);
+        options.ForwardAuthenticate = section.GetValue(nameof(ForwardAuthenticate), options.ForwardAuthenticate);
+        options.ForwardChallenge = section.GetValue(nameof(ForwardChallenge), options.ForwardChallenge);
+        options.ForwardForbid = section.GetValue(nameof(ForwardForbid), options.ForwardForbid);
+        options.ForwardSignIn = section.GetValue(nameof(ForwardSignIn), options.ForwardSignIn);
+        options.ForwardSignOut = section.GetValue(nameof(ForwardSignOut), options.ForwardSignOut);
+    }
 
     /// <summary>
     /// The token service's URL, exactly its <c>AtotiAuth:Token:Issuer</c>; the discovery document is
@@ -33,7 +68,7 @@ public sealed class AtotiAuthJwtOptions : AuthenticationSchemeOptions
     /// Tolerated clock difference for <c>exp</c> and <c>nbf</c>. Default 30 seconds: tokens live
     /// minutes, so the framework's 5-minute default would add a third to their life.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    [TimeSpanRange("00:00:00", "00:05:00")]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -56,14 +91,14 @@ public sealed class AtotiAuthJwtOptions : AuthenticationSchemeOptions
     /// token service's <c>Signing:PublishLead</c> (default 10 minutes), so that every verifier knows a
     /// new key before it signs; an unknown <c>kid</c> is fetched at once anyway (<see cref="UnknownKeyRefreshInterval"/>).
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan KeyRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>
     /// Least time between two early re-reads caused by an unknown <c>kid</c>. Default 30 seconds, so a
     /// flood of forged <c>kid</c>s costs the token service at most one request per half minute per verifier.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan UnknownKeyRefreshInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
@@ -77,7 +112,7 @@ public sealed class AtotiAuthJwtOptions : AuthenticationSchemeOptions
     /// Longest wait for the authority's discovery document or JWKS. Default 10 seconds; a request that
     /// needs keys being fetched waits at most 5 of them and is then refused with 503 if none are known.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    [TimeSpanRange("00:00:01", "00:01:00")]
     public TimeSpan BackchannelTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>

@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Shared.Metrics;
 
 /// <summary>The Prometheus endpoint every service serves (issue 16).</summary>
-public sealed class MetricsOptions
+public sealed class MetricsOptions : IBoundOptions<MetricsOptions>
 {
     /// <summary>Configuration section: <c>AtotiAuth:Metrics</c>.</summary>
     public const string SectionName = "AtotiAuth:Metrics";
+
+    static void IBoundOptions<MetricsOptions>.Bind(IConfiguration section, MetricsOptions options) => section.Bind(options);
 
     /// <summary>Serve <c>/metrics</c>. Default true; false builds no metrics pipeline at all (unless OTLP is configured).</summary>
     public bool Enabled { get; set; } = true;

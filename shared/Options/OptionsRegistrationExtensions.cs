@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,15 +10,36 @@ namespace AtotiAuth.Shared.Options;
 public static class OptionsRegistrationExtensions
 {
     /// <summary>
-    /// Binds <typeparamref name="TOptions"/> to <paramref name="sectionName"/>, validates its data
-    /// annotations with messages that name the full configuration key, and fails the host at start
-    /// when a value is missing or wrong.
+    /// Binds <typeparamref name="TOptions"/> to <paramref name="sectionName"/> with the class's own
+    /// generated binding (<see cref="IBoundOptions{TSelf}"/>, so that it binds under Native AOT too),
+    /// validates its data annotations with messages that name the full configuration key, fails the host
+    /// at start when a value is missing or wrong, and lists it in <see cref="OptionsReport"/>.
     /// </summary>
-    public static OptionsBuilder<TOptions> AddValidatedOptions<TOptions>(this IServiceCollection services, string sectionName)
-        where TOptions : class
+    /// <param name="services">The services.</param>
+    /// <param name="sectionName">The configuration section, e.g. <c>AtotiAuth:Ping</c>.</param>
+    /// <param name="name">The options' name (an authentication scheme's), or null for the unnamed options.</param>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<[DynamicallyAccessedMembers(OptionsDescription.Members)] TOptions>(
+        this IServiceCollection services, string sectionName, string? name = null)
+        where TOptions : class, IBoundOptions<TOptions>, new()
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>>(
-            new DataAnnotationsKeyValidator<TOptions>(sectionName)));
-        return services.AddOptions<TOptions>().BindConfiguration(sectionName).ValidateOnStart();
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrEmpty(sectionName);
+        name ??= Microsoft.Extensions.Options.Options.DefaultName;
+        if (services.Any(d => d.ServiceType == typeof(ValidatedOptions) && !d.IsKeyedService && d.ImplementationInstance is ValidatedOptions<TOptions> known && known.Name == name))
+        {
+            // Registered already (two modules of one host need it): binding twice would fill its lists twice.
+            return new OptionsBuilder<TOptions>(services, name);
+        }
+
+        // What OptionsBuilder.BindConfiguration does, with the binding the class wrote for itself.
+        var builder = services.AddOptions<TOptions>(name)
+            .Configure<IConfiguration>((options, configuration) => TOptions.Bind(configuration.GetSection(sectionName), options));
+        services.AddSingleton<IOptionsChangeTokenSource<TOptions>>(sp =>
+            new ConfigurationChangeTokenSource<TOptions>(name, sp.GetRequiredService<IConfiguration>()));
+
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, DataAnnotationsKeyValidator<TOptions>>(
+            _ => new DataAnnotationsKeyValidator<TOptions>(sectionName)));
+        services.AddSingleton<ValidatedOptions>(new ValidatedOptions<TOptions>(sectionName, name));
+        return builder.ValidateOnStart();
     }
 }

@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Shared.Sessions;
 
 /// <summary>The verifiers' local cache of revocation answers (<see cref="RevocationCache"/>).</summary>
-public sealed class RevocationCacheOptions
+public sealed class RevocationCacheOptions : IBoundOptions<RevocationCacheOptions>
 {
     /// <summary>Configuration section: <c>AtotiAuth:RevocationCache</c>.</summary>
     public const string SectionName = "AtotiAuth:RevocationCache";
+
+    static void IBoundOptions<RevocationCacheOptions>.Bind(IConfiguration section, RevocationCacheOptions options) => section.Bind(options);
 
     /// <summary>
     /// How long cached answers may stand in after the revocation feed is lost. While the feed is lost
@@ -15,7 +19,7 @@ public sealed class RevocationCacheOptions
     /// failing requests, short enough that an outage is felt within seconds. After it, a check that
     /// cannot reach Redis fails closed (503). Zero stops trusting the cache the moment the feed drops.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    [TimeSpanRange("00:00:00", "00:01:00")]
     public TimeSpan FeedLossGrace { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Shared.Sessions;
 
 /// <summary>Session cookie and timeouts, shared by the identity service (writes) and the token service (reads).</summary>
-public sealed class SessionOptions
+public sealed class SessionOptions : IBoundOptions<SessionOptions>
 {
     /// <summary>Configuration section: <c>AtotiAuth:Session</c>.</summary>
     public const string SectionName = "AtotiAuth:Session";
+
+    static void IBoundOptions<SessionOptions>.Bind(IConfiguration section, SessionOptions options) => section.Bind(options);
 
     /// <summary>
     /// Cookie name. Default <c>ATOTIAUTH_SESSION</c>. Give it the <c>__Host-</c> prefix where the JWT
@@ -20,11 +24,11 @@ public sealed class SessionOptions
     /// Idle timeout: a session unused this long ends. Default 30 minutes, as Keycloak's SSO Session Idle;
     /// the UI's <c>/jwt</c> refreshes keep an open tab alive.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    [TimeSpanRange("00:01:00", "7.00:00:00")]
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>Absolute timeout whatever the activity. Default 10 hours, as Keycloak's SSO Session Max.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    [TimeSpanRange("00:01:00", "30.00:00:00")]
     public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(10);
 
     /// <summary>
@@ -35,7 +39,7 @@ public sealed class SessionOptions
     /// revocation feed is down, so a revoked session is refused at once. The idle timeout's record of
     /// use is still written by the store reads between cache periods.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    [TimeSpanRange("00:00:00", "00:01:00")]
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -49,6 +53,6 @@ public sealed class SessionOptions
     /// How long a revocation is remembered: at least the longest token lifetime, so no token of a
     /// revoked session outlives the record. Default 12 hours, Atoti's token lifetime and our ceiling.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
+    [TimeSpanRange("00:01:00", "30.00:00:00")]
     public TimeSpan RevocationRetention { get; set; } = TimeSpan.FromHours(12);
 }

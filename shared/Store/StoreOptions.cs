@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Shared.Store;
 
 /// <summary>Where sessions, users, roles and revocations live (DESIGN.md §5, docs/redis.md).</summary>
-public sealed class StoreOptions
+public sealed class StoreOptions : IBoundOptions<StoreOptions>
 {
     /// <summary>Configuration section: <c>AtotiAuth:Store</c>.</summary>
     public const string SectionName = "AtotiAuth:Store";
+
+    static void IBoundOptions<StoreOptions>.Bind(IConfiguration section, StoreOptions options) => section.Bind(options);
 
     /// <summary>
     /// StackExchange.Redis connection string (a single host, Sentinel with <c>serviceName=</c>, or
@@ -55,13 +59,13 @@ public sealed class StoreOptions
     /// How long a revocation waits for <see cref="RevocationReplicas"/>; fewer acknowledgements answer
     /// 503 (<c>store_unavailable</c>), never a success that a failover could undo. Default 1 second.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:10")]
+    [TimeSpanRange("00:00:00.010", "00:00:10")]
     public TimeSpan RevocationReplicaTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// How often each service checks that Redis still holds its data (a marker key the identity
     /// service writes), besides at every reconnect. Default 5 seconds.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    [TimeSpanRange("00:00:00.100", "00:10:00")]
     public TimeSpan DataLossCheckInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

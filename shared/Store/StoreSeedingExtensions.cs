@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -12,7 +13,7 @@ public static class StoreSeedingExtensions
     /// that also seeds at start adds itself as a hosted service of that instance:
     /// <c>services.AddHostedService(static sp => sp.GetRequiredService&lt;TSeeder&gt;())</c>. Safe to call more than once.
     /// </summary>
-    public static IServiceCollection AddStoreSeeder<TSeeder>(this IServiceCollection services)
+    public static IServiceCollection AddStoreSeeder<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSeeder>(this IServiceCollection services)
         where TSeeder : class, IStoreSeeder
     {
         ArgumentNullException.ThrowIfNull(services);

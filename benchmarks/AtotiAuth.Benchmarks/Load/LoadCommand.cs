@@ -65,8 +65,19 @@ internal static class LoadCommand
         }
     }
 
-    public static string Built(string root, string folder, string assembly) =>
-        Path.Combine(root, folder, "bin", "Release", "net10.0", assembly + ".dll");
+    /// <summary>
+    /// What a run starts of a project: its Release build, except the ping sidecar, which runs as its image
+    /// holds it, the Native AOT binary scripts/build-images.sh published (issue 19), when there is one
+    /// (<c>ATOTIAUTH_PING_AOT=false</c> there publishes the JIT build under the same name), unless
+    /// <paramref name="managed"/> asks for the Release build.
+    /// </summary>
+    public static string Built(string root, string folder, string assembly, bool managed = false)
+    {
+        var published = Path.Combine(root, "artifacts", "publish", "ping", assembly);
+        return folder == "services/ping" && !managed && File.Exists(published)
+            ? published
+            : Path.Combine(root, folder, "bin", "Release", "net10.0", assembly + ".dll");
+    }
 
     public static string FindRoot()
     {

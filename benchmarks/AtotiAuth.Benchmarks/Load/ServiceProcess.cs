@@ -39,7 +39,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
     public string? Cpus { get; }
 
     /// <summary>
-    /// Starts <paramref name="dll"/> with <c>dotnet</c>, logging at Warning and workstation GC, and waits
+    /// Starts <paramref name="dll"/> with <c>dotnet</c> (a native executable, the Native AOT sidecar, as it is), logging at Warning and workstation GC, and waits
     /// for <paramref name="healthPath"/>. With <paramref name="cpus"/> the process runs under
     /// <c>taskset -c</c> from its first instruction, so the runtime sizes itself to those cores.
     /// </summary>
@@ -52,7 +52,8 @@ internal sealed class ServiceProcess : IAsyncDisposable
 
         port ??= Ports.Next();
         var url = new Uri($"http://127.0.0.1:{port}");
-        var start = new ProcessStartInfo(cpus is null ? "dotnet" : "taskset")
+        var managed = dll.EndsWith(".dll", StringComparison.Ordinal);
+        var start = new ProcessStartInfo(cpus is not null ? "taskset" : managed ? "dotnet" : dll)
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
@@ -62,10 +63,14 @@ internal sealed class ServiceProcess : IAsyncDisposable
         {
             start.ArgumentList.Add("-c");
             start.ArgumentList.Add(cpus);
-            start.ArgumentList.Add("dotnet");
+            start.ArgumentList.Add(managed ? "dotnet" : dll);
         }
 
-        start.ArgumentList.Add(dll);
+        if (managed)
+        {
+            start.ArgumentList.Add(dll);
+        }
+
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add(url.ToString().TrimEnd('/'));
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -93,12 +93,16 @@ internal sealed class ServiceStack : IAsyncDisposable
         ["AtotiAuth__Cors__AllowedOrigins__0"] = WebSocketScenario.Origin,
     };
 
-    /// <summary>Starts a built service of the repository on the run's Redis and key prefix (pinned to <paramref name="cpus"/> when set).</summary>
-    public static Task<ServiceProcess> StartServiceAsync(LoadRun run, string folder, string assembly, Dictionary<string, string> environment, int? port = null, string? cpus = null, string? prefix = null)
+    /// <summary>
+    /// Starts a built service of the repository on the run's Redis and key prefix (pinned to <paramref name="cpus"/>
+    /// when set). <paramref name="managed"/> starts the sidecar's JIT build even where its Native AOT binary is
+    /// published: the .NET diagnostic tools (dotnet-trace's heap collection, dotnet-counters) attach to it only.
+    /// </summary>
+    public static Task<ServiceProcess> StartServiceAsync(LoadRun run, string folder, string assembly, Dictionary<string, string> environment, int? port = null, string? cpus = null, string? prefix = null, bool managed = false)
     {
         environment["AtotiAuth__Store__Redis"] = run.Redis.ConnectionString;
         environment["AtotiAuth__Store__KeyPrefix"] = prefix ?? run.Prefix;
-        return ServiceProcess.StartAsync(LoadCommand.Built(run.Root, folder, assembly), environment, port: port, cpus: cpus);
+        return ServiceProcess.StartAsync(LoadCommand.Built(run.Root, folder, assembly, managed), environment, port: port, cpus: cpus);
     }
 
     private async Task<ServiceProcess> StartAsync(LoadRun run, string folder, string assembly, Dictionary<string, string> environment, int? port = null)

@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Identity.Audit;
 
 /// <summary>The audit trail's retention (section <c>AtotiAuth:Identity:Audit</c>).</summary>
-public sealed class AuditOptions
+public sealed class AuditOptions : IBoundOptions<AuditOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Identity:Audit";
+
+    static void IBoundOptions<AuditOptions>.Bind(IConfiguration section, AuditOptions options) => section.Bind(options);
 
     /// <summary>
     /// The most events the Redis stream keeps (trimmed approximately, by whole blocks, as Redis does it
@@ -16,6 +20,6 @@ public sealed class AuditOptions
     public int MaxEvents { get; set; } = 100_000;
 
     /// <summary>How long an event stays in the stream at most. Default 90 days.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    [TimeSpanRange("00:01:00", "3650.00:00:00")]
     public TimeSpan Retention { get; set; } = TimeSpan.FromDays(90);
 }

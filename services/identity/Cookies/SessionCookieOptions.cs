@@ -1,4 +1,6 @@
+using AtotiAuth.Shared.Options;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Identity.Cookies;
 
@@ -6,10 +8,12 @@ namespace AtotiAuth.Identity.Cookies;
 /// How the session cookie is written (section <c>AtotiAuth:Identity:Cookie</c>); its name and lifetime
 /// come from the shared <c>AtotiAuth:Session</c> settings, which the token service reads too.
 /// </summary>
-public sealed class SessionCookieOptions
+public sealed class SessionCookieOptions : IBoundOptions<SessionCookieOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Identity:Cookie";
+
+    static void IBoundOptions<SessionCookieOptions>.Bind(IConfiguration section, SessionCookieOptions options) => section.Bind(options);
 
     /// <summary>
     /// Marks the cookie <c>Secure</c>. Default true. Turn off only for a plain-HTTP local run: the

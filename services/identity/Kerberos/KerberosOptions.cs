@@ -1,4 +1,6 @@
+using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Roles;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Identity.Kerberos;
 
@@ -7,10 +9,12 @@ namespace AtotiAuth.Identity.Kerberos;
 /// <c>KerberosConfig</c> (ATOTI-CONTRACT.md "KerberosConfig") plus realms, roles and an optional LDAP
 /// lookup of the user's groups. Without a <see cref="ServicePrincipal"/> the provider is off.
 /// </summary>
-public sealed class KerberosOptions
+public sealed class KerberosOptions : IBoundOptions<KerberosOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Identity:Kerberos";
+
+    static void IBoundOptions<KerberosOptions>.Bind(IConfiguration section, KerberosOptions options) => section.Bind(options);
 
     /// <summary>Off switch that keeps the rest of the section. Default <c>true</c>: on as soon as <see cref="ServicePrincipal"/> is set.</summary>
     public bool Enabled { get; set; } = true;

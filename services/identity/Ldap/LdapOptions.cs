@@ -1,4 +1,6 @@
+using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Roles;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Identity.Ldap;
 
@@ -7,10 +9,12 @@ namespace AtotiAuth.Identity.Ldap;
 /// (ATOTI-CONTRACT.md "LdapConfig") plus transport, pool and nesting settings. Without a
 /// <see cref="Url"/> the provider is off and only basic users log in.
 /// </summary>
-public sealed class LdapOptions
+public sealed class LdapOptions : IBoundOptions<LdapOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Identity:Ldap";
+
+    static void IBoundOptions<LdapOptions>.Bind(IConfiguration section, LdapOptions options) => section.Bind(options);
 
     /// <summary>
     /// Off switch that keeps the rest of the section. Default <c>true</c>: the provider is on as soon

@@ -1,10 +1,15 @@
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
+
 namespace AtotiAuth.Identity.Oidc;
 
 /// <summary>OpenID Connect providers, several at once (section <c>AtotiAuth:Identity:Oidc</c>, docs/oidc.md).</summary>
-public sealed class OidcOptions
+public sealed class OidcOptions : IBoundOptions<OidcOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Identity:Oidc";
+
+    static void IBoundOptions<OidcOptions>.Bind(IConfiguration section, OidcOptions options) => section.Bind(options);
 
     /// <summary>
     /// The providers by <c>provider_id</c> (Atoti's <c>OidcConfig</c>): the id names the redirect URI

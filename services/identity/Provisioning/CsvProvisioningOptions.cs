@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Identity.Provisioning;
 
@@ -7,10 +9,12 @@ namespace AtotiAuth.Identity.Provisioning;
 /// as Atoti users do with a watchdog script (seed <c>000_…</c>). Header <c>User,Password,Status,Roles</c>;
 /// Status <c>Active</c> or <c>Inactive</c>; roles separated by <c>;</c> or <c>|</c>.
 /// </summary>
-public sealed class CsvProvisioningOptions
+public sealed class CsvProvisioningOptions : IBoundOptions<CsvProvisioningOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Identity:Provisioning";
+
+    static void IBoundOptions<CsvProvisioningOptions>.Bind(IConfiguration section, CsvProvisioningOptions options) => section.Bind(options);
 
     /// <summary>
     /// The CSV file. Default empty: no provisioning. It may be a symbolic link (a Kubernetes ConfigMap or
@@ -23,7 +27,7 @@ public sealed class CsvProvisioningOptions
     /// How often the file is checked. Default 2 seconds; a change is applied at the second check that
     /// sees it. Polling, not a file watcher: watchers miss Kubernetes' symlink swaps of mounted volumes.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    [TimeSpanRange("00:00:00.050", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Identity.Throttling;
 
@@ -7,10 +9,12 @@ namespace AtotiAuth.Identity.Throttling;
 /// its password is checked, for every name typed, existing or not, so a lock says nothing about whether
 /// a user exists and no more than a limit is ever tried, however many arrive at once (issue 22).
 /// </summary>
-public sealed class LoginThrottleOptions
+public sealed class LoginThrottleOptions : IBoundOptions<LoginThrottleOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Identity:Throttling";
+
+    static void IBoundOptions<LoginThrottleOptions>.Bind(IConfiguration section, LoginThrottleOptions options) => section.Bind(options);
 
     /// <summary>Turns the protection on. Default true.</summary>
     public bool Enabled { get; set; } = true;
@@ -41,10 +45,10 @@ public sealed class LoginThrottleOptions
     public int MaxFailuresPerAddress { get; set; } = 50;
 
     /// <summary>Counting window, and so the lock's longest duration. Default 15 minutes.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>How long a network where a user signed in stays exempt from that user's <see cref="MaxFailuresPerUser"/> lock. Default 30 days.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    [TimeSpanRange("00:00:00", "365.00:00:00")]
     public TimeSpan KnownAddressLifetime { get; set; } = TimeSpan.FromDays(30);
 }

@@ -1,12 +1,16 @@
 using System.ComponentModel.DataAnnotations;
+using AtotiAuth.Shared.Options;
+using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Token.Signing;
 
 /// <summary>The signing keys (section <c>AtotiAuth:Token:Signing</c>); see docs/keys.md.</summary>
-public sealed class SigningOptions
+public sealed class SigningOptions : IBoundOptions<SigningOptions>
 {
     /// <summary>Configuration section.</summary>
     public const string SectionName = "AtotiAuth:Token:Signing";
+
+    static void IBoundOptions<SigningOptions>.Bind(IConfiguration section, SigningOptions options) => section.Bind(options);
 
     /// <summary>
     /// Directory holding the key files (PEM, JWK, or Atoti's base64 DER pair), typically a Kubernetes
@@ -34,14 +38,14 @@ public sealed class SigningOptions
     /// JWKS max-age (5 minutes) plus the verifiers' own refresh interval (5 minutes), so every verifier
     /// knows the key before the first token signed with it arrives. Keys present at start sign at once.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    [TimeSpanRange("00:00:00", "1.00:00:00")]
     public TimeSpan PublishLead { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// How often the directory is re-read. Default 10 seconds. Kubernetes updates a mounted Secret by
     /// swapping a symlink, which file watchers miss; a poll of a few small files is cheap and sure.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    [TimeSpanRange("00:00:00.050", "00:10:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
