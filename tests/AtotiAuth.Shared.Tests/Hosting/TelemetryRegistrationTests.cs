@@ -10,8 +10,9 @@ using OpenTelemetry.Trace;
 namespace AtotiAuth.Shared.Tests.Hosting;
 
 /// <summary>
-/// The telemetry pipeline exists only where a collector is named: without one, nothing records
-/// (no provider, so no listener makes ASP.NET Core or HttpClient create an Activity per request).
+/// Tracing exists only where a collector is named: without one, no tracer provider, so no listener makes
+/// ASP.NET Core or HttpClient create an Activity per request. Metrics exist for Prometheus's
+/// <c>/metrics</c> unless turned off, and then nothing records at all.
 /// </summary>
 public sealed class TelemetryRegistrationTests
 {
@@ -19,9 +20,18 @@ public sealed class TelemetryRegistrationTests
     [InlineData(null)]
     [InlineData("")]
     [InlineData("  ")]
-    public async Task ServiceDefaults_NoOtlpEndpoint_RegistersNoTelemetry(string? endpoint)
+    public async Task ServiceDefaults_NoOtlpEndpoint_RegistersMetricsForPrometheusOnly(string? endpoint)
     {
         await using var app = Build(endpoint);
+
+        Assert.Null(app.Services.GetService<TracerProvider>());
+        Assert.NotNull(app.Services.GetService<MeterProvider>());
+    }
+
+    [Fact]
+    public async Task ServiceDefaults_NoOtlpEndpointAndMetricsOff_RegistersNoTelemetry()
+    {
+        await using var app = Build(endpoint: null, metrics: false);
 
         Assert.Null(app.Services.GetService<TracerProvider>());
         Assert.Null(app.Services.GetService<MeterProvider>());
@@ -40,10 +50,14 @@ public sealed class TelemetryRegistrationTests
         Assert.True(source.HasListeners());
     }
 
-    private static WebApplication Build(string? endpoint)
+    private static WebApplication Build(string? endpoint, bool metrics = true)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [TelemetryExtensions.EndpointKey] = endpoint });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [TelemetryExtensions.EndpointKey] = endpoint,
+            ["AtotiAuth:Metrics:Enabled"] = metrics ? "true" : "false",
+        });
         builder.AddServiceDefaults();
         return builder.Build();
     }

@@ -44,6 +44,7 @@ public sealed class KerberosDeploymentTests(KerberosFixture fixture)
         await using var identity = new AtotiAuthIdentityBuilder()
             .WithNetwork(fixture.System.Network)
             .WithRedis(fixture.System.RedisConnectionString)
+            .WithRedisUser(AtotiAuthRedisUsers.Identity, fixture.System.RedisUsers.PasswordOf(AtotiAuthRedisUsers.Identity))
             .WithKerberos(KerberosFixture.RotatedService, keytab)
             .Build();
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
