@@ -83,8 +83,22 @@ rm -f "$ROOTFS.log"
   echo "deb $MIRROR bookworm-updates main"
   [ -z "$SECURITY" ] || echo "deb $SECURITY bookworm-security main"
 } >"$ROOTFS/etc/apt/sources.list"
+# Documentation, manuals and message translations are left out, here and from every package the derived
+# images install (dpkg's path-exclude), as the registry's slim images do: a third of the root file
+# system, 33 MB of it translations (issue 19: the sidecar's image holds one binary on this base).
+mkdir -p "$ROOTFS/etc/dpkg/dpkg.cfg.d"
+cat >"$ROOTFS/etc/dpkg/dpkg.cfg.d/atotiauth-slim" <<'SLIM'
+path-exclude /usr/share/doc/*
+path-include /usr/share/doc/*/copyright
+path-exclude /usr/share/man/*
+path-exclude /usr/share/info/*
+path-exclude /usr/share/locale/*
+path-include /usr/share/locale/locale.alias
+SLIM
+find "$ROOTFS/usr/share/doc" -mindepth 1 ! -name copyright ! -type d -delete 2>/dev/null || true
+find "$ROOTFS/usr/share/locale" -mindepth 1 -maxdepth 1 ! -name locale.alias -exec rm -rf {} + 2>/dev/null || true
 rm -rf "$ROOTFS"/var/lib/apt/lists/* "$ROOTFS"/var/cache/apt/* "$ROOTFS"/var/log/*.log \
-  "$ROOTFS"/var/cache/debconf/*-old "$ROOTFS"/usr/share/doc/* "$ROOTFS"/usr/share/man/*
+  "$ROOTFS"/var/cache/debconf/*-old "$ROOTFS"/usr/share/man/* "$ROOTFS"/usr/share/info/*
 
 log "importing the root file system as $IMAGE"
 tar --numeric-owner -C "$ROOTFS" -c . |
