@@ -79,7 +79,7 @@ internal sealed class KerberosLogin(IOptions<KerberosOptions> options, IOptions<
 
     private ProblemHttpResult Locked(HttpContext context)
     {
-        context.Response.Headers.RetryAfter = ((int)throttle.Value.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = throttle.Value.RetryAfterSeconds();
         return Problem(context, StatusCodes.Status429TooManyRequests, "Too many failed logins; try again later.", IdentityProblemCodes.LoginLocked);
     }
 

@@ -2,6 +2,7 @@ using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Redirects;
 using AtotiAuth.Identity.Throttling;
 using AtotiAuth.Shared.Grants;
+using AtotiAuth.Shared.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -88,8 +89,8 @@ internal sealed partial class LoginFlow(
     {
         if (code == IdentityProblemCodes.LoginLocked)
         {
-            context.Response.Headers.RetryAfter = ((int)throttle.Value.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem(StatusCodes.Status429TooManyRequests, "Too many failed logins; try again later.", code);
+            context.Response.Headers.RetryAfter = throttle.Value.RetryAfterSeconds();
+            return Problems.Result(PasswordGrantProblems.LoginLocked);
         }
 
         if (options.Value.LoginMode == LoginMode.Basic)
@@ -97,14 +98,14 @@ internal sealed partial class LoginFlow(
             AddChallenge(context);
         }
 
-        return Problem(StatusCodes.Status401Unauthorized, "The user name or password is incorrect.", code);
+        return Problems.Result(PasswordGrantProblems.InvalidCredentials);
     }
 
     /// <summary>A provider's backend is down: 503 with a stable code and a retry hint (STYLE.md §7), no challenge.</summary>
     internal static ProblemHttpResult Unavailable(HttpContext context)
     {
         context.Response.Headers.RetryAfter = "5";
-        return Problem(StatusCodes.Status503ServiceUnavailable, "The directory is unavailable; try again shortly.", IdentityProblemCodes.DirectoryUnavailable);
+        return Problems.Result(PasswordGrantProblems.DirectoryUnavailable);
     }
 
     private void AddChallenge(HttpContext context)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Throttling;
@@ -37,7 +36,7 @@ internal sealed partial class PasswordSessionGrant(
                 audit.LoggedIn(issued.Session, clientAddress);
                 return PasswordGrantResult.Granted(issued.Session);
             case LoginOutcomeKind.Locked:
-                return PasswordGrantResult.Refused(PasswordGrantProblems.LoginLocked, ((int)throttle.Value.Window.TotalSeconds).ToString(CultureInfo.InvariantCulture));
+                return PasswordGrantResult.Refused(PasswordGrantProblems.LoginLocked, throttle.Value.RetryAfterSeconds());
             case LoginOutcomeKind.Unavailable:
                 return PasswordGrantResult.Refused(PasswordGrantProblems.DirectoryUnavailable, "5");
             default:

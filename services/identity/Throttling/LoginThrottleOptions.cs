@@ -51,4 +51,7 @@ public sealed class LoginThrottleOptions : IBoundOptions<LoginThrottleOptions>
     /// <summary>How long a network where a user signed in stays exempt from that user's <see cref="MaxFailuresPerUser"/> lock. Default 30 days.</summary>
     [TimeSpanRange("00:00:00", "365.00:00:00")]
     public TimeSpan KnownAddressLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>The <c>Retry-After</c> of a lock: <see cref="Window"/> in whole seconds.</summary>
+    internal string RetryAfterSeconds() => ((int)Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
