@@ -103,6 +103,7 @@ internal static class RunCommand
                 return 130;
             }
 
+            Console.WriteLine(LoadReport.Targets(run, started));
             // A failed run leaves the committed page as it was: its figures stay under artifacts/.
             foreach (var file in LoadReport.Write(run, started, toDocs: options.WritesDocs && run.Failures.Count == 0))
             {
