@@ -19,7 +19,7 @@ internal static class LoadReport
     public static string Targets(LoadRun run, DateTime startedUtc)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"Measured on {startedUtc:yyyy-MM-dd} by a full run of `scripts/bench.sh` on {Machine.Describe()}.");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Measured on {startedUtc:yyyy-MM-dd} by `{string.Join(' ', ["scripts/bench.sh", .. run.Arguments])}` on {Machine.Describe()}.");
         text.AppendLine();
         text.AppendLine("| subject | target | measured | |");
         text.AppendLine("|---|---|---|---|");
@@ -36,7 +36,7 @@ internal static class LoadReport
         var inv = CultureInfo.InvariantCulture;
         var s = run.Settings;
         var text = new StringBuilder("# Benchmark report\n\n");
-        text.AppendLine(inv, $"`scripts/bench.sh {string.Join(' ', run.Arguments)}`; {Machine.LoadAverage("load average at the start", run.LoadAtStart)}, {Machine.LoadAverage("at the end", Machine.ReadLoadAverage())}; Redis: {run.Redis.Networking}.");
+        text.AppendLine(inv, $"{Machine.LoadAverage("load average at the start", run.LoadAtStart)}, {Machine.LoadAverage("at the end", Machine.ReadLoadAverage())}; Redis: {run.Redis.Networking}.");
         text.AppendLine(inv, $"wrk: {s.Threads} threads, {s.Connections} connections, {s.Duration.TotalSeconds:F0} s per scenario after {s.Warmup.TotalSeconds:F0} s of warm-up.");
         text.AppendLine(inv, $"Time per part: {string.Join(", ", run.Timings.Select(t => string.Create(inv, $"{t.Part} {t.Elapsed.TotalSeconds:F0} s")))}.");
         if (run.Failures.Count > 0)

@@ -60,12 +60,13 @@ internal sealed class Profiler(string root, ProfileMode mode)
         }
         else
         {
-            await DotnetTool.RunAsync(root, "dotnet-trace", ["convert", "--format", "speedscope", "-o", Path.Combine(folder, "trace.speedscope.json"), nettrace], limit);
-            foreach (var (label, extra) in new[] { ("inclusive", new[] { "--inclusive" }), ("exclusive", Array.Empty<string>()) })
-            {
-                var top = await DotnetTool.RunAsync(root, "dotnet-trace", ["report", nettrace, "topN", "-n", "15", .. extra], limit);
-                text.AppendLine().AppendLine(inv, $"`dotnet-trace report topN -n 15{(extra.Length > 0 ? " --inclusive" : string.Empty)}` ({label}):").AppendLine().AppendLine("```").AppendLine(top.Output.Trim()).AppendLine("```");
-            }
+            // convert names its output after -o with ".speedscope.json" appended: "trace" gives trace.speedscope.json.
+            await DotnetTool.RunAsync(root, "dotnet-trace", ["convert", "--format", "speedscope", "-o", Path.Combine(folder, "trace"), nettrace], limit);
+            // Inclusive only: on collect-linux traces every sample's leaf is the perf event itself, so
+            // topN's exclusive list names nothing; the flame graph in speedscope has the rest.
+            var top = await DotnetTool.RunAsync(root, "dotnet-trace", ["report", nettrace, "topN", "-n", "40", "--inclusive"], limit);
+            text.AppendLine().AppendLine("`dotnet-trace report trace.nettrace topN -n 40 --inclusive`:").AppendLine().AppendLine("```").AppendLine(top.Output.Trim()).AppendLine("```");
+            File.Delete(nettrace + ".etlx");
         }
 
         var markdown = text.ToString();

@@ -64,7 +64,7 @@ internal static class RunCommand
 
                 if (options.Only is null || options.Only.Except(OwnParts).Any())
                 {
-                    await run.TimeAsync("load part in all (the five parts above included)", () => LoadCommand.RunAsync(run));
+                    await run.TimeAsync("load part (the parts above included)", () => LoadCommand.RunAsync(run));
                 }
 
                 if (options.Wants("ldap"))
