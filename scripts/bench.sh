@@ -1,14 +1,12 @@
 #!/usr/bin/env bash
-# The one benchmark command (README, docs/benchmarks.md). Provisions what the runs need (wrk, taskset,
-# a Docker engine and the test images, the repository's dotnet tools), builds Release, then runs
-# everything: load runs with a baseline and a peer in the same run, the standalone host, 1 vs 2 cores,
-# memory per session in Redis and in the local caches, an LDAP login, a Kerberos login, an OIDC callback, the
-# BenchmarkDotNet micro-benchmarks, the start of every service image, and CPU profiles of whatever misses its target. A full run
-# (planned at about 15 minutes on 2 idle cores) rewrites docs/benchmarks.md; the options below write their report
-# under artifacts/bench/ instead.
-#   scripts/bench.sh                           everything, figures into docs/benchmarks.md
-#   scripts/bench.sh --quick                   everything, shortened (a few minutes): proves it all runs
-#   scripts/bench.sh --only proxied,ping       just those scenarios (names: docs/benchmarks.md)
+# The one benchmark command (docs/benchmarks.md). Provisions what the runs need (wrk, taskset, nginx,
+# a Docker engine and the test images, the repository's dotnet tools), builds Release, then runs every
+# scenario with its baseline and peers, the micro-benchmarks and the service images. Every run writes
+# artifacts/bench/RUN/report.md; a full run without failures also rewrites the targets table of
+# docs/benchmarks.md (about half an hour on 2 cores).
+#   scripts/bench.sh                           everything; the targets table into docs/benchmarks.md
+#   scripts/bench.sh --quick                   everything, shortened: proves it all runs
+#   scripts/bench.sh --only proxied,ping       just those scenarios (--help lists them)
 #   scripts/bench.sh --only proxied --profile  and a dotnet-trace CPU profile + dotnet-counters of each
 # Any failed request fails the run (exit 1). Containers carry the run's label and are removed, and
 # every process the run started is stopped, however the run ends (Ctrl+C included).
@@ -18,8 +16,8 @@ cd "$REPO_ROOT"
 
 case " $* " in
   *" --help "* | *" -h "*)
-    sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'
-    echo "Scenario names for --only: see docs/benchmarks.md (How to reproduce)."
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+    dotnet benchmarks/AtotiAuth.Benchmarks/bin/Release/net10.0/AtotiAuth.Benchmarks.dll run --help 2>&1 | sed -n '/^scenarios:/,$p' || true
     exit 0
     ;;
 esac
@@ -41,7 +39,7 @@ done
 "$REPO_ROOT/scripts/ensure-kerberos.sh" || die "the Kerberos login needs MIT's client library (libgssapi-krb5-2)"
 . "$REPO_ROOT/scripts/docker-env.sh"
 "$REPO_ROOT/scripts/build-test-images.sh" redis openldap kdc
-# The OIDC image (oidc-provider) needs npm on the host: without it the peer and the callback are noted as not measured.
+# The OIDC image (oidc-provider) needs npm on the host: without it the peer and the callback fail the run.
 "$REPO_ROOT/scripts/build-test-images.sh" oidc || log "no atotiauth/test-oidc image: the oidc-provider peer and the OIDC callback will fail"
 # dotnet-trace, dotnet-counters and dotnet-gcdump, pinned in .config/dotnet-tools.json.
 dotnet tool restore >/dev/null || die "dotnet tool restore failed (the profiles and the memory readings need dotnet-trace and dotnet-counters)"

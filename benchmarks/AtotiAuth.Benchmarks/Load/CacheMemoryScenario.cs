@@ -47,7 +47,7 @@ internal static class CacheMemoryScenario
             var tokenRows = await TokenServiceAsync(run, token, prefix, folder);
             var inv = CultureInfo.InvariantCulture;
             var text = new StringBuilder();
-            text.AppendLine(inv, $"Local caches per distinct session served (after {WarmupSessions:N0} sessions of warm-up, counted in N). Live heap: the managed heap after an induced full GC, less fragmentation (dotnet-trace's GCHeapCollect, then dotnet-counters); per session: its growth from the warm-up reading divided by the sessions added. wrk {run.Settings.Threads} threads, {run.Settings.Connections} connections, each session's request sent once.");
+            text.AppendLine(inv, $"Local caches per distinct session served (after {WarmupSessions:N0} sessions of warm-up); live heap after an induced full GC:");
             text.AppendLine();
             text.AppendLine("| process | what each session adds | sessions N | served in s | new sessions/s | live heap MB | heap bytes per session | RSS MB | RSS bytes per session |");
             text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|");
@@ -56,8 +56,6 @@ internal static class CacheMemoryScenario
                 text.AppendLine(row);
             }
 
-            text.AppendLine();
-            text.AppendLine("Bounds: the sidecar's token and roles caches hold `AtotiAuth:Ping:TokenCacheSize` entries (default 10,000; set to 1,000,000 here), its revocation cache `AtotiAuth:RevocationCache:MaxEntries` (default 100,000; 2,000,000 here); past a bound an entry costs one signature check or one Redis read again, never a wrong answer. The token service's session and token caches stop at 100,000 entries each (`SessionCache.Capacity`, `TokenIssuer.Capacity`, constants) and then start again from empty, so a million sessions cannot cost it more than the 100,000 row: that row is its ceiling.");
             run.AddSection(Section, text.ToString());
         }
         finally

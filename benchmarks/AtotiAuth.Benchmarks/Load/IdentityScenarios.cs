@@ -9,19 +9,24 @@ namespace AtotiAuth.Benchmarks.Load;
 /// <summary>The identity service: the login page, an admin read by session cookie, and a password login against one hash.</summary>
 internal static class IdentityScenarios
 {
+    /// <summary>Issue 17's floors on this machine, far above any human load (they replace the retired ratio targets).</summary>
+    public const double LoginPageFloor = 2_000;
+
+    public const double AdminReadFloor = 1_000;
+
     public static async Task RunAsync(LoadRun run, ServiceStack stack)
     {
         var identity = stack.Identity;
         if (run.Options.Wants("login-page"))
         {
-            await run.MeasureAgainstConstantAsync("GET /login (form page)", new WrkRequest(new Uri(identity.Url, "/login")), identity, 0.50);
+            run.FloorTarget(await run.MeasureAsync("GET /login (form page)", new WrkRequest(new Uri(identity.Url, "/login")), identity), LoginPageFloor);
         }
 
         if (run.Options.Wants("admin"))
         {
             // By session cookie: Basic would cost a password hash per request (see the login row).
             var adminCookie = await BenchHttp.LoginAsync(identity.Url, ServiceStack.AdminName, ServiceStack.AdminPassword);
-            await run.MeasureAgainstConstantAsync("GET /admin/users (admin session cookie)", new WrkRequest(new Uri(identity.Url, "/admin/users"), GatewayScenarios.Cookie(adminCookie)), identity, 0.50);
+            run.FloorTarget(await run.MeasureAsync("GET /admin/users (admin session cookie)", new WrkRequest(new Uri(identity.Url, "/admin/users"), GatewayScenarios.Cookie(adminCookie)), identity), AdminReadFloor);
         }
 
         if (run.Options.Wants("login"))
@@ -55,14 +60,12 @@ internal static class IdentityScenarios
         var loginCpu = login.ServerCpuMsPerRequest ?? double.NaN;
         var inv = CultureInfo.InvariantCulture;
         run.AddSection("load", string.Join('\n',
-            string.Create(inv, $"Password login, .NET client loop ({count} `POST /login` with `Authorization: Basic`, {concurrency} concurrent = one per core, each a new session and a 302), against the CPU of one `PasswordHasher` verification (PBKDF2, ASP.NET Core Identity V3) in the harness process, one thread per core verifying at once as the logins do, in the same run:"),
+            string.Create(inv, $"Password login: {count} `POST /login` (Basic), {concurrency} concurrent, beside one `PasswordHasher` verification per thread and core in the harness:"),
             string.Empty,
             "| scenario | requests/s | p50 ms | p99 ms | max ms | server CPU ms/req | failed |",
             "|---|---:|---:|---:|---:|---:|---:|",
             string.Create(inv, $"| POST /login (Basic) | {login.RequestsPerSecond:F1} | {login.Latency.P50Ms:F1} | {login.Latency.P99Ms:F1} | {login.Latency.MaxMs:F1} | {loginCpu:F1} | {login.Failures} |"),
-            string.Create(inv, $"| one hash verification (in-process, one thread per core) | {1000 / hashMs:F1} per core | | | | {hashMs:F1} | |"),
-            string.Empty,
-            string.Create(inv, $"A login costs the identity process {loginCpu:F1} ms of CPU, {loginCpu / hashMs:F2}× one hash: the hash is the login; the ceiling on this machine is about {Environment.ProcessorCount * 1000 / hashMs:F0} logins/s with all {Environment.ProcessorCount} cores on nothing else.")));
+            string.Create(inv, $"| one hash verification (in-process, one thread per core) | {1000 / hashMs:F1} per core | | | | {hashMs:F1} | |")));
         run.Target("POST /login (Basic)", "CPU per login ~ one hash (<= 1.5x)", string.Create(inv, $"{loginCpu:F1} ms CPU = {loginCpu / hashMs:F2}x one hash ({hashMs:F1} ms)"), loginCpu <= 1.5 * hashMs);
     }
 

@@ -8,18 +8,18 @@ namespace AtotiAuth.Benchmarks.Load;
 /// </summary>
 internal static class LoadCommand
 {
-    private static readonly string[] StackScenarios =
-        ["jwt", "peer", "ping", "proxied", "websocket", "login-page", "admin", "login", "logout", "revocation", "rss", "scaling"];
+    /// <summary>The load scenarios that start processes of their own; every other one runs on the shared deployment.</summary>
+    private static readonly string[] OwnProcesses = ["logout-replicas", "standalone", "redis-memory", "cache-memory", "micro", "ldap", "kerberos", "oidc-callback", "images"];
 
     public static async Task RunAsync(LoadRun run)
     {
         var options = run.Options;
         await using var baseline = await ServiceProcess.StartAsync(Built(run.Root, "benchmarks/AtotiAuth.Baseline", "AtotiAuth.Baseline"), new Dictionary<string, string>(), "/constant");
         run.SetBaseline(await Wrk.RunAsync("constant endpoint (baseline)", new Uri(baseline.Url, "/constant"), run.Settings, server: baseline), baseline);
-        if (options.WantsAny(StackScenarios))
+        if (options.Only is null || options.Only.Except(OwnProcesses).Any())
         {
             await using var stack = await ServiceStack.StartAsync(run);
-            var memory = options.Wants("rss") ? await ResidentMemory.IdleAsync(run, [("baseline (constant endpoint)", baseline), .. stack.Named]) : null;
+            var memory = options.Wants("rss") ? await ResidentMemory.IdleAsync([("baseline (constant endpoint)", baseline), .. stack.Named]) : null;
             await GatewayScenarios.RunAsync(run, stack);
             await IdentityScenarios.RunAsync(run, stack);
             if (options.Wants("logout"))

@@ -40,26 +40,19 @@ internal static class LogoutScenario
             await LogoutAsync(stack, spare);
         }
 
-        var ledger = await LedgerAsync(run, stack, baseline);
         Console.WriteLine("load: constant endpoint (client loop)");
-        var before = ledger.Take();
         var constant = await ClientLoop.RunAsync(count, Concurrency, HttpStatusCode.OK, Constant, baseline);
-        var constantCpu = CpuLedger.PerRequest(before, ledger.Take(), count);
         Console.WriteLine("load: POST /logout (client loop)");
-        before = ledger.Take();
         var logout = await LogoutAsync(stack, cookies);
-        var logoutCpu = CpuLedger.PerRequest(before, ledger.Take(), count);
 
         var inv = CultureInfo.InvariantCulture;
         run.AddSection("load", string.Join('\n',
-            $"Logout, .NET client loop ({count} requests, {Concurrency} concurrent, each `POST /logout` spending its own session made through `ISessionStore.CreateAsync`; the constant endpoint through the same loop for the ratio):",
+            $"Logout: {count} requests, {Concurrency} concurrent, each `POST /logout` spending its own session; the constant endpoint through the same loop:",
             string.Empty,
             "| scenario | requests/s | vs constant (same loop) | p50 ms | p99 ms | max ms | server CPU ms/req | failed |",
             "|---|---:|---:|---:|---:|---:|---:|---:|",
             Row("constant endpoint (client loop)", constant, constant),
-            Row("POST /logout (revokes the session, 302)", logout, constant),
-            string.Empty,
-            CpuTable(ledger, constantCpu, logoutCpu)));
+            Row("POST /logout (revokes the session, 302)", logout, constant)));
         var ratio = logout.RequestsPerSecond / constant.RequestsPerSecond;
         run.Target(Name, ">= 50% of constant (same client loop)", ratio.ToString("P0", inv), ratio >= 0.5);
         foreach (var (name, outcome) in new[] { ("constant (client loop)", constant), ("POST /logout (client loop)", logout) })
@@ -81,40 +74,6 @@ internal static class LogoutScenario
 
         string Row(string name, ClientLoop.Outcome o, ClientLoop.Outcome reference) => string.Create(inv,
             $"| {name} | {o.RequestsPerSecond:F0} | {o.RequestsPerSecond / reference.RequestsPerSecond:P0} | {o.Latency.P50Ms:F2} | {o.Latency.P99Ms:F2} | {o.Latency.MaxMs:F2} | {o.ServerCpuMsPerRequest:F3} | {o.Failures} |");
-    }
-
-    /// <summary>Every process on the cores the loops share: the services, Redis, the harness (whose client loop drives both).</summary>
-    private static async Task<CpuLedger> LedgerAsync(LoadRun run, ServiceStack stack, ServiceProcess baseline)
-    {
-        var redisPid = await run.Redis.HostPidAsync();
-        return new CpuLedger(
-        [
-            ("constant server", baseline.CpuTime),
-            ("identity", stack.Identity.CpuTime),
-            ("token", stack.Token.CpuTime),
-            ($"{stack.Sidecars.Count} ping sidecars", () => stack.Sidecars.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.CpuTime())),
-            ("cube", stack.Cube.CpuTime),
-            ("Redis", CpuLedger.Process(redisPid)),
-            ("harness (client loop)", CpuLedger.Harness),
-        ]);
-    }
-
-    /// <summary>Where each request's CPU went, and what that leaves of the target on these cores.</summary>
-    private static string CpuTable(CpuLedger ledger, double[] constant, double[] logout)
-    {
-        var inv = CultureInfo.InvariantCulture;
-        var names = ledger.Names;
-        string Cells(double[] row) => string.Join(" | ", row.Select(v => v.ToString("F0", inv))) + " | " + (row[0] - row.Skip(1).Sum()).ToString("F0", inv);
-        var identity = logout[names.ToList().IndexOf("identity")];
-        return string.Join('\n',
-            "CPU per request, µs, of the whole machine (`/proc/stat`) and of each process on it (`/proc/PID/stat`), over each loop:",
-            string.Empty,
-            $"| loop | {string.Join(" | ", names)} | rest (kernel threads, Docker, other) |",
-            $"|---|{string.Concat(Enumerable.Repeat("---:|", names.Count + 1))}",
-            $"| constant endpoint | {Cells(constant)} |",
-            $"| POST /logout | {Cells(logout)} |",
-            string.Empty,
-            string.Create(inv, $"A logout costs the machine {logout[0]:F0} µs of CPU and the constant through the same loop {constant[0]:F0} µs: with the cores busy in both, the ratio cannot pass about {constant[0] / logout[0]:P0}; with none of the identity service's own work ({identity:F0} µs) it could not pass about {constant[0] / (logout[0] - identity):P0}."));
     }
 
     private static Task<ClientLoop.Outcome> LogoutAsync(ServiceStack stack, string[] cookies) => LogoutAsync(stack.Identity, cookies);

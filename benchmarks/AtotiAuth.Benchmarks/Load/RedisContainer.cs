@@ -71,10 +71,6 @@ internal sealed class RedisContainer : IAsyncDisposable
         return long.Parse(line["used_memory:".Length..].Trim(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The Redis server's process id as this machine sees it (for its CPU time).</summary>
-    public async Task<int> HostPidAsync() =>
-        int.Parse((await DockerCli.RunAsync($"inspect -f {{{{.State.Pid}}}} {_id}")).Trim(), CultureInfo.InvariantCulture);
-
     /// <summary>One redis-cli command inside the container; its output.</summary>
     public Task<string> CliAsync(string command, bool allowFailure = false) =>
         DockerCli.RunAsync($"exec {_id} redis-cli -p {_cliPort} {command}", allowFailure);

@@ -62,8 +62,6 @@ internal static class ScalingScenarios
     {
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(inv, $"Requests/s with the service under test on 1 core (`taskset -c 1`, wrk on CPU 0) and on 2 cores (`taskset -c 0,1`, wrk sharing them); wrk {run.Settings.Threads} threads, {run.Settings.Connections} connections, {run.Settings.Duration.TotalSeconds:F0} s after {run.Settings.Warmup.TotalSeconds:F0} s of warm-up. The proxied row's cube and the run's Redis are not pinned.");
-        text.AppendLine();
         text.AppendLine("| scenario | 1 core req/s | 2 cores req/s | 2 cores / 1 core | p99 ms 1 / 2 cores | server CPU ms/req 1 / 2 cores |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|");
         foreach (var scenario in figures.Keys.Select(static k => k.Scenario).Distinct())
@@ -78,8 +76,6 @@ internal static class ScalingScenarios
             run.Target($"scaling, {scenario}", "none set (1 vs 2 cores)", string.Create(inv, $"{ratio:F2}x ({one.RequestsPerSecond:F0} -> {two.RequestsPerSecond:F0} req/s)"), met: null);
         }
 
-        text.AppendLine();
-        text.AppendLine("With one core the service has a core to itself and wrk the other; with two, wrk takes its share of both. Read the ratio with the last column: where a service gains more than 2x, its CPU per request on one core was higher than on two (every hand-off between Kestrel's I/O and the thread pool, and every Redis reply, then waits for the one core), so the gain is that penalty going away, not work done faster. The constant endpoint, which hands off almost nothing, shows what the machine itself allows.");
         run.AddSection(Section, text.ToString());
     }
 }

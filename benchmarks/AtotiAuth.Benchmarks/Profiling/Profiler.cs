@@ -10,7 +10,7 @@ namespace AtotiAuth.Benchmarks.Profiling;
 /// samples through perf_events where the machine allows it, else managed thread-time samples) and
 /// dotnet-counters, both over the same window while the scenario's load runs. Writes, per scenario,
 /// <c>trace.nettrace</c>, <c>trace.speedscope.json</c> (open at speedscope.app), <c>counters.csv</c> and
-/// <c>summary.md</c> under artifacts/profiles/RUN/SCENARIO/.
+/// <c>summary.md</c> (<c>dotnet-trace report topN</c>) under artifacts/profiles/RUN/SCENARIO/.
 /// </summary>
 internal sealed class Profiler(string root, ProfileMode mode)
 {
@@ -45,40 +45,34 @@ internal sealed class Profiler(string root, ProfileMode mode)
         await counting;
         var requestsPerSecond = await load;
 
+        // The tools' own outputs: speedscope for the flame graph, topN for the report, the counters' CSV as written.
         var text = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
-        text.AppendLine(inv, $"Profile of {scenario}: pid {target.ProcessId}, {window.TotalSeconds:F0} s under load, " +
-            $"{(modeNow == ProfileMode.Cpu ? "on-CPU samples (dotnet-trace collect-linux --profile cpu-sampling: kernel, native and managed frames)" : "thread-time samples (dotnet-trace collect --profile dotnet-sampled-thread-time; waiting threads left out)")}.");
+        text.AppendLine(inv, $"pid {target.ProcessId}, {window.TotalSeconds:F0} s under load, {(modeNow == ProfileMode.Cpu ? "on-CPU samples (`collect-linux --profile cpu-sampling`)" : "thread-time samples (`collect --profile dotnet-sampled-thread-time`)")}{(requestsPerSecond is { } rps ? string.Create(inv, $", {rps:F0} req/s") : string.Empty)}. Files in `{Path.GetRelativePath(root, folder)}`: `trace.nettrace`, `trace.speedscope.json` (speedscope.app), `counters.csv`.");
         if (_fallbackReason is not null)
         {
             text.AppendLine(inv, $"({_fallbackReason})");
         }
 
-        text.AppendLine();
-        TraceSummary? summary = null;
-        if (File.Exists(nettrace))
-        {
-            try
-            {
-                summary = TraceSummary.Read(nettrace, target.ProcessId, Path.Combine(folder, "trace.speedscope.json"));
-                text.Append(summary.Render(top: 12));
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or IOException or FormatException or ApplicationException)
-            {
-                text.AppendLine(inv, $"the trace could not be read: {ex.Message}");
-            }
-        }
-        else
+        if (!File.Exists(nettrace))
         {
             text.AppendLine("no trace recorded: " + LastLines(traced.Output));
         }
+        else
+        {
+            // convert names its output after -o with ".speedscope.json" appended: "trace" gives trace.speedscope.json.
+            await DotnetTool.RunAsync(root, "dotnet-trace", ["convert", "--format", "speedscope", "-o", Path.Combine(folder, "trace"), nettrace], limit);
+            // Inclusive only: on collect-linux traces every sample's leaf is the perf event itself, so
+            // topN's exclusive list names nothing; the flame graph in speedscope has the rest.
+            var top = await DotnetTool.RunAsync(root, "dotnet-trace", ["report", nettrace, "topN", "-n", "40", "--inclusive"], limit);
+            text.AppendLine().AppendLine("`dotnet-trace report trace.nettrace topN -n 40 --inclusive`:").AppendLine().AppendLine("```").AppendLine(top.Output.Trim()).AppendLine("```");
+            File.Delete(nettrace + ".etlx");
+        }
 
-        text.AppendLine();
-        text.Append(CountersSummary.Read(counters).Render(requestsPerSecond));
         var markdown = text.ToString();
         await File.WriteAllTextAsync(Path.Combine(folder, "summary.md"), markdown);
         Console.WriteLine(markdown);
-        return new ProfileRecord(scenario, folder, markdown, summary);
+        return new ProfileRecord(scenario, folder, markdown);
     }
 
     private async Task<ProfileMode> EffectiveModeAsync(ServiceProcess target)
@@ -114,5 +108,5 @@ internal sealed class Profiler(string root, ProfileMode mode)
     }
 }
 
-/// <summary>One recorded profile: where its files are, its markdown summary, its trace figures.</summary>
-internal sealed record ProfileRecord(string Scenario, string Folder, string Markdown, TraceSummary? Trace);
+/// <summary>One recorded profile: where its files are, and its markdown summary.</summary>
+internal sealed record ProfileRecord(string Scenario, string Folder, string Markdown);

@@ -2,8 +2,9 @@ namespace AtotiAuth.Benchmarks.Run;
 
 /// <summary>
 /// The options of <c>scripts/bench.sh</c> (the <c>run</c> command): <c>--quick</c>, <c>--only a,b</c>,
-/// <c>--profile [cpu|thread-time]</c>. Only a full run (no <c>--quick</c>, no <c>--only</c>, no
-/// <c>--profile</c>) rewrites docs/benchmarks.md; any other writes its report under artifacts/bench/.
+/// <c>--profile [cpu|thread-time]</c>. Every run writes its report under artifacts/bench/; only a full
+/// run (no <c>--quick</c>, no <c>--only</c>, no <c>--profile</c>) also rewrites the targets table of
+/// docs/benchmarks.md. A new scenario adds its name here and its call in LoadCommand or RunCommand.
 /// </summary>
 internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, ProfileMode? Profile)
 {
@@ -33,12 +34,10 @@ internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, Prof
         ("images", "each service image: container start to /readyz, CPU to ready, idle memory"),
     ];
 
-    /// <summary>A full run: the default, and the only kind that rewrites docs/benchmarks.md.</summary>
+    /// <summary>A full run: the default, and the only kind that rewrites the targets table of docs/benchmarks.md.</summary>
     public bool WritesDocs => !Quick && Only is null && Profile is null;
 
     public bool Wants(string scenario) => Only is null || Only.Contains(scenario);
-
-    public bool WantsAny(params string[] scenarios) => scenarios.Any(Wants);
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -95,8 +94,8 @@ internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, Prof
 
     public static string Usage =>
         "usage: scripts/bench.sh [--quick] [--only NAME[,NAME...]] [--profile [cpu|thread-time]]\n" +
-        "  --quick     short scenarios (a few minutes in all); report under artifacts/bench/\n" +
-        "  --only      run only these scenarios; report under artifacts/bench/\n" +
+        "  --quick     short scenarios; docs/benchmarks.md left as it is\n" +
+        "  --only      run only these scenarios; docs/benchmarks.md left as it is\n" +
         "  --profile   record a CPU profile (dotnet-trace) and counters (dotnet-counters) of the process\n" +
         "              under test during each loaded scenario; written under artifacts/profiles/\n" +
         "scenarios:\n" + string.Join('\n', Scenarios.Select(static s => $"  {s.Name,-14} {s.What}"));

@@ -18,8 +18,8 @@ namespace AtotiAuth.Benchmarks.Run;
 /// </summary>
 internal static class RunCommand
 {
-    private static readonly string[] LoadScenarios =
-        ["jwt", "peer", "ping", "proxied", "websocket", "login-page", "admin", "login", "logout", "logout-replicas", "revocation", "rss", "standalone", "scaling", "redis-memory", "cache-memory"];
+    /// <summary>The parts with their own containers, run after the load part; every other scenario is part of the load part.</summary>
+    private static readonly string[] OwnParts = ["micro", "ldap", "kerberos", "oidc-callback", "images"];
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -36,7 +36,6 @@ internal static class RunCommand
 
         RunResources.InstallSignalHandlers();
         var started = DateTime.UtcNow;
-        var machine = Machine.Describe();
         var root = LoadCommand.FindRoot();
         var settings = new LoadSettings(
             Duration: TimeSpan.FromSeconds(options.Quick ? 5 : 10),
@@ -50,7 +49,12 @@ internal static class RunCommand
         {
             await using var redis = await RedisContainer.StartAsync();
             Console.WriteLine($"bench: {redis.Networking}, {redis.ConnectionString}");
-            var run = new LoadRun(root, settings, options, redis) { Profiler = options.Profile is { } mode ? new Profiler(root, mode) : null };
+            var run = new LoadRun(root, settings, options, redis)
+            {
+                Profiler = options.Profile is { } mode ? new Profiler(root, mode) : null,
+                Arguments = args,
+                LoadAtStart = Machine.ReadLoadAverage(),
+            };
             try
             {
                 if (options.Wants("micro"))
@@ -58,9 +62,9 @@ internal static class RunCommand
                     await run.TimeAsync("micro-benchmarks", () => MicroCommand.RunAsync(run));
                 }
 
-                if (options.WantsAny(LoadScenarios))
+                if (options.Only is null || options.Only.Except(OwnParts).Any())
                 {
-                    await run.TimeAsync("load part in all (the five parts above included)", () => LoadCommand.RunAsync(run));
+                    await run.TimeAsync("load part (the parts above included)", () => LoadCommand.RunAsync(run));
                 }
 
                 if (options.Wants("ldap"))
@@ -80,9 +84,7 @@ internal static class RunCommand
 
                 if (options.Wants("images"))
                 {
-                    // Its own section and its own target (ready within 3 s); written only by a full run.
-                    string[] imageArgs = options.WritesDocs ? [] : options.Quick ? ["--quick", "--no-write"] : ["--no-write"];
-                    await run.TimeAsync("image startup", () => ImageStartupCommand.RunAsync(imageArgs));
+                    await run.TimeAsync("image startup", () => ImageStartupCommand.MeasureAsync(run));
                 }
             }
             catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or IOException or TaskCanceledException)
@@ -101,15 +103,13 @@ internal static class RunCommand
                 return 130;
             }
 
-            var sections = LoadReport.Render(run, started, machine + "; " + Machine.LoadAverage("load average at the end"));
-            foreach (var name in LoadReport.SectionOrder.Where(sections.ContainsKey))
+            Console.WriteLine(LoadReport.Targets(run, started));
+            // A failed run leaves the committed page as it was: its figures stay under artifacts/.
+            foreach (var file in LoadReport.Write(run, started, toDocs: options.WritesDocs && run.Failures.Count == 0))
             {
-                Console.WriteLine($"\n## {name}\n\n{sections[name]}");
+                Console.WriteLine($"bench: wrote {Path.GetRelativePath(root, file)}");
             }
 
-            // A failed run leaves the committed document as it was: its report goes under artifacts/.
-            var written = LoadReport.Write(run, sections, toDocs: options.WritesDocs && run.Failures.Count == 0);
-            Console.WriteLine($"bench: report written to {Path.GetRelativePath(root, written)}");
             if (run.Profiles.Count > 0)
             {
                 Console.WriteLine($"bench: profiles under {Path.GetRelativePath(root, run.Profiles[0].Folder)}/..");
@@ -134,9 +134,10 @@ internal static class RunCommand
     }
 }
 
-/// <summary>What the report says about the machine.</summary>
+/// <summary>The machine a run measured, as the targets table is stamped with it.</summary>
 internal static class Machine
 {
+    /// <summary>Cores, CPU model, memory, OS and .NET: what decides the figures (no reading of the moment).</summary>
     public static string Describe()
     {
         var cpu = ReadLine("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString();
@@ -144,12 +145,14 @@ internal static class Machine
             ? string.Create(CultureInfo.InvariantCulture, $"{kb / 1048576.0:F0} GiB")
             : "?";
         var os = ReadLine("/etc/os-release", "PRETTY_NAME")?.Trim('"') ?? RuntimeInformation.OSDescription;
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{Environment.ProcessorCount} cores ({cpu}), {memory} memory, {os}, kernel {Environment.OSVersion.Version}, .NET {Environment.Version}; {LoadAverage("load average at the start")}");
+        return string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores ({cpu}), {memory}, {os}, .NET {Environment.Version}");
     }
 
-    public static string LoadAverage(string label) =>
-        File.Exists("/proc/loadavg") ? $"{label} {string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3))} (1 / 5 / 15 min)" : $"{label} unknown";
+    /// <summary>The 1, 5 and 15 minute load averages, or "unknown".</summary>
+    public static string ReadLoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    public static string LoadAverage(string label, string value) => $"{label} {value} (1 / 5 / 15 min)";
 
     private static string? ReadLine(string file, string key)
     {
