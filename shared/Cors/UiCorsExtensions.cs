@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Shared.Cors;
@@ -43,9 +44,17 @@ public static class UiCorsExtensions
         if (endpoints is IApplicationBuilder app && app.Properties.TryAdd(PipelineKey, true))
         {
             // A host without CORS (the identity service alone) has no policy to apply.
-            if (app.ApplicationServices.GetService<ICorsService>() is not null)
+            if (app.ApplicationServices.GetService<ICorsService>() is { } cors)
             {
-                app.UseCors();
+                // The framework's middleware, called directly: UseCors calls its Invoke(context, provider)
+                // by reflection on every request where there is no dynamic code (the AOT sidecar).
+                var policies = app.ApplicationServices.GetRequiredService<ICorsPolicyProvider>();
+                var loggers = app.ApplicationServices.GetRequiredService<ILoggerFactory>();
+                app.Use(next =>
+                {
+                    var middleware = new CorsMiddleware(next, cors, loggers);
+                    return context => middleware.Invoke(context, policies);
+                });
             }
 
             app.UseAuthentication();

@@ -1,8 +1,12 @@
+using System.Text.Encodings.Web;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Options;
+using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Shared.Jwt;
@@ -47,6 +51,15 @@ public static class AtotiAuthJwtExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<AtotiAuthJwtOptions>, AtotiAuthJwtPostConfigure>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<IHostedService>(provider => new JwksWarmup(provider.GetRequiredService<IOptionsMonitor<AtotiAuthJwtOptions>>(), authenticationScheme));
-        return builder.AddScheme<AtotiAuthJwtOptions, AtotiAuthJwtHandler>(authenticationScheme, static _ => { });
+        builder.AddScheme<AtotiAuthJwtOptions, AtotiAuthJwtHandler>(authenticationScheme, static _ => { });
+
+        // Made by a delegate, not by reflection: one handler per request on the sidecar's proxy and ping (HotPathServices).
+        services.AddHandlerFactory(static provider => new AtotiAuthJwtHandler(
+            provider.GetRequiredService<IOptionsMonitor<AtotiAuthJwtOptions>>(),
+            provider.GetRequiredService<ILoggerFactory>(),
+            provider.GetRequiredService<UrlEncoder>(),
+            provider.GetService<RevocationCache>(),
+            provider.GetService<IRevocationStore>()));
+        return builder;
     }
 }

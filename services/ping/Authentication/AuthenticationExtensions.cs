@@ -1,5 +1,9 @@
+using System.Text.Encodings.Web;
+using AtotiAuth.Ping.Cookies;
 using AtotiAuth.Ping.Proxy;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Jwt;
+using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,6 +38,19 @@ internal static class AuthenticationExtensions
                 WebSocketOrigins.IsUpgrade(context) ? CubeCookieHandler.SchemeName : AtotiAuthJwtExtensions.DefaultScheme);
 
         builder.Services.AddAuthorization();
+
+        // Every proxied request makes these: by delegates and singletons, not by reflection (HotPathServices).
+        builder.Services.AddHotPathAuthorization()
+            .AddHandlerFactory(static provider => new CubeCookieHandler(
+                provider.GetRequiredService<IOptionsMonitor<AuthenticationSchemeOptions>>(),
+                provider.GetRequiredService<ILoggerFactory>(),
+                provider.GetRequiredService<UrlEncoder>(),
+                provider.GetRequiredService<CubeCookieProtector>(),
+                provider.GetRequiredService<SessionRoles>(),
+                provider.GetRequiredService<RevocationCache>(),
+                provider.GetRequiredService<WebSocketOrigins>(),
+                provider.GetRequiredService<IOptions<PingOptions>>(),
+                provider.GetRequiredService<TimeProvider>()));
         builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<PingOptions>>(static (authorization, ping) => AddPolicies(authorization, ping.Value));
         return builder;
     }

@@ -1,4 +1,5 @@
 using AtotiAuth.Shared.DataProtection;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Grants;
 using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
@@ -46,6 +47,9 @@ internal static class IssuanceExtensions
                 : BasicCredentials.IsPresent(context.Request) ? PasswordGrantHandler.SchemeName
                 : SessionScheme);
         builder.Services.AddAuthorization();
+
+        // Every /jwt request makes these: as singletons and by delegates, not by reflection (HotPathServices).
+        builder.Services.AddHotPathAuthorization();
         builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<TokenOptions>>(static (authorization, token) =>
             authorization.AddPolicy(TokenPolicy, policy => policy
                 .AddAuthenticationSchemes(CallerScheme)
