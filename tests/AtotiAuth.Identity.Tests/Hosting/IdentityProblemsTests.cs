@@ -1,11 +1,20 @@
 using System.Reflection;
+using System.Text.RegularExpressions;
 using AtotiAuth.Shared.Grants;
 using AtotiAuth.Shared.Hosting;
+using AtotiAuth.Testing;
 
 namespace AtotiAuth.Identity.Tests.Hosting;
 
-public sealed class IdentityProblemsTests
+public sealed partial class IdentityProblemsTests
 {
+    /// <summary>The shared codes the identity service answers besides its own.</summary>
+    private static readonly ProblemCode[] SharedAnswered =
+    [
+        CommonProblems.MissingCredentials, CommonProblems.SessionInvalid, CommonProblems.MissingRole, CommonProblems.StoreUnavailable,
+        PasswordGrantProblems.InvalidCredentials, PasswordGrantProblems.LoginLocked, PasswordGrantProblems.DirectoryUnavailable,
+    ];
+
     private static IReadOnlyList<ProblemCode> Table(Type table) =>
         [.. table.GetProperties(BindingFlags.Public | BindingFlags.Static)
             .Where(static p => p.PropertyType == typeof(ProblemCode))
@@ -34,4 +43,21 @@ public sealed class IdentityProblemsTests
 
         Assert.DoesNotContain(Table(typeof(IdentityProblems)), p => shared.Contains(p.Code));
     }
+
+    [Fact]
+    public void IdentityDocs_RefusalsTable_ListsExactlyTheCodesAnswered()
+    {
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "identity.md"));
+        var section = page[page.IndexOf("## Refusals (stable codes)", StringComparison.Ordinal)..];
+        var listed = section.Split('\n').Where(static l => l.StartsWith("| `", StringComparison.Ordinal))
+            .SelectMany(static l => CodeInCell().Matches(l.Split('|')[1]).Select(static m => m.Groups[1].Value))
+            .ToHashSet(StringComparer.Ordinal);
+
+        Assert.Equal(
+            Table(typeof(IdentityProblems)).Concat(SharedAnswered).Select(static p => p.Code).Order(StringComparer.Ordinal),
+            listed.Order(StringComparer.Ordinal));
+    }
+
+    [GeneratedRegex("`([a-z_]+)`")]
+    private static partial Regex CodeInCell();
 }
