@@ -22,6 +22,24 @@ public static class Problems
     }
 
     /// <summary>
+    /// A 400 <paramref name="problem"/> naming the offending <paramref name="field"/> (as in the JSON body):
+    /// the <c>errors</c> of a validation problem, and <c>code</c> and <c>field</c> beside them.
+    /// </summary>
+    public static ValidationProblem Invalid(ProblemCode problem, string field, string message)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (problem.Status != StatusCodes.Status400BadRequest)
+        {
+            throw new ArgumentException($"A validation problem is a 400; '{problem.Code}' is a {problem.Status}.", nameof(problem));
+        }
+
+        return TypedResults.ValidationProblem(
+            new Dictionary<string, string[]> { [field] = [message] },
+            title: problem.Title,
+            extensions: new Dictionary<string, object?> { ["code"] = problem.Code, ["field"] = field });
+    }
+
+    /// <summary>
     /// Writes <paramref name="problem"/> to the response, with <paramref name="challenge"/> as
     /// <c>WWW-Authenticate</c> when it is a 401 and <c>Retry-After</c> when it is a 503.
     /// </summary>

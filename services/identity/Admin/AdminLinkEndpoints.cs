@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Identity.Principals;
 using AtotiAuth.Shared.Roles;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +22,7 @@ internal static class AdminLinkEndpoints
     internal static async Task<Results<Ok<PrincipalResponse>, ProblemHttpResult>> GetAsync(string provider, string userName, IRoleStore roles, CancellationToken cancellationToken)
         => UserNames.Check(userName) is null && await roles.GetLinkAsync(new PrincipalId(provider, userName), cancellationToken) is { } target
             ? TypedResults.Ok(new PrincipalResponse(target.Provider, target.UserName))
-            : AdminProblems.NotFound(IdentityProblemCodes.LinkNotFound, "That principal is linked to no other.");
+            : Problems.Result(IdentityProblems.LinkNotFound);
 
     internal static async Task<Results<Ok<PrincipalResponse>, ValidationProblem>> SetAsync(
         string provider, string userName, LinkRequest request, RoleChanges changes, CancellationToken cancellationToken)

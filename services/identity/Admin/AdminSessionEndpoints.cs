@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -31,5 +32,5 @@ internal static class AdminSessionEndpoints
     internal static async Task<Results<NoContent, ProblemHttpResult>> RevokeAsync(string sessionId, ISessionStore sessions, CancellationToken cancellationToken)
         => await sessions.RevokeAsync(sessionId, cancellationToken)
             ? TypedResults.NoContent()
-            : AdminProblems.NotFound(IdentityProblemCodes.SessionNotFound, "No active session with that id.");
+            : Problems.Result(IdentityProblems.SessionNotFound);
 }

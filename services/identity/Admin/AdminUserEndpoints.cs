@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Identity.Authentication;
 using AtotiAuth.Identity.Principals;
 using AtotiAuth.Identity.Throttling;
@@ -67,7 +68,7 @@ internal static class AdminUserEndpoints
         var result = await basicUsers.CreateAsync(request.UserName!, request.Password!, extra, UserStatus.Active, cancellationToken);
         if (result == BasicUserChange.AlreadyExists)
         {
-            return AdminProblems.Conflict(IdentityProblemCodes.UserExists, $"A basic user named '{request.UserName}' already exists.");
+            return Problems.Result(IdentityProblems.UserExists, $"A basic user named '{request.UserName}' already exists.");
         }
 
         var user = (await users.FindAsync(request.UserName!, cancellationToken))!;

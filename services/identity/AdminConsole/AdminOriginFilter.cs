@@ -1,4 +1,5 @@
 using AtotiAuth.Identity.Authentication;
+using AtotiAuth.Shared.Hosting;
 
 namespace AtotiAuth.Identity.AdminConsole;
 
@@ -22,10 +23,7 @@ internal sealed class AdminOriginFilter : IEndpointFilter
             return next(context);
         }
 
-        return ValueTask.FromResult<object?>(Login.LoginFlow.Problem(
-            StatusCodes.Status403Forbidden,
-            "A change made with the session cookie must come from this site's own pages.",
-            IdentityProblemCodes.CrossSiteAdmin));
+        return ValueTask.FromResult<object?>(Problems.Result(IdentityProblems.CrossSiteAdmin));
     }
 
     internal static bool IsSameOrigin(HttpRequest request)

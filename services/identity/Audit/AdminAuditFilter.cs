@@ -92,7 +92,7 @@ internal sealed class AdminAuditFilter(AuditTrail audit) : IEndpointFilter
 
         if (result is ValidationProblem validation)
         {
-            return validation.ProblemDetails.Extensions.TryGetValue("code", out var code) && code is string text ? text : "invalid_request";
+            return validation.ProblemDetails.Extensions.TryGetValue("code", out var code) && code is string text ? text : IdentityProblems.InvalidRequest.Code;
         }
 
         var status = result is IStatusCodeHttpResult { StatusCode: { } s } ? s : StatusCodes.Status200OK;

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Security.Claims;
 using AtotiAuth.Identity.Authentication;
+using AtotiAuth.Shared.Grants;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Metrics;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store;
@@ -67,12 +69,9 @@ internal sealed partial class AuditTrail(IAuditStore store, TimeProvider time, I
     }
 
     /// <summary>The login outcome a refusal's problem code stands for: <c>locked</c>, <c>unavailable</c> or <c>invalid</c>.</summary>
-    public static string OutcomeOf(string code) => code switch
-    {
-        IdentityProblemCodes.LoginLocked => "locked",
-        IdentityProblemCodes.DirectoryUnavailable or IdentityProblemCodes.ProviderUnavailable => "unavailable",
-        _ => "invalid",
-    };
+    public static string OutcomeOf(ProblemCode refusal) => refusal == PasswordGrantProblems.LoginLocked ? "locked"
+        : refusal.Status == StatusCodes.Status503ServiceUnavailable ? "unavailable"
+        : "invalid";
 
     /// <summary>A logout that ended <paramref name="session"/>.</summary>
     public void LoggedOut(HttpContext context, Session session)

@@ -1,17 +1,20 @@
-using AtotiAuth.Shared.Grants;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Login;
+using AtotiAuth.Identity.Throttling;
+using AtotiAuth.Shared.Grants;
+using AtotiAuth.Shared.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace AtotiAuth.Identity.Authentication;
 
 /// <summary>
 /// HTTP Basic against the basic users, for scripts calling the admin API: same checks, throttling and
-/// role resolution as the login, no session created.
+/// role resolution as the login, no session created. It answers the admin API's challenge: the login's
+/// codes for refused credentials, <c>session_invalid</c> for a stale cookie, and 401
+/// <c>missing_credentials</c> with the Basic challenge when nothing was sent.
 /// </summary>
 internal sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -19,10 +22,9 @@ internal sealed class BasicAuthenticationHandler(
     UrlEncoder encoder,
     CredentialChecker authenticator,
     AuditTrail audit,
-    IOptions<IdentityOptions> identity) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    IOptions<IdentityOptions> identity,
+    IOptions<LoginThrottleOptions> throttle) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
-    private static readonly object UnavailableItem = new();
-
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!BasicCredentials.IsPresent(Request))
@@ -32,19 +34,19 @@ internal sealed class BasicAuthenticationHandler(
 
         if (!BasicCredentials.TryRead(Request, out var credentials))
         {
-            return AuthenticateResult.Fail(IdentityProblemCodes.InvalidCredentials);
+            return AuthenticationProblems.Fail(PasswordGrantProblems.InvalidCredentials);
         }
 
         var outcome = await authenticator.AuthenticateAsync(credentials.UserName, credentials.Password, Context.Connection.RemoteIpAddress?.ToString(), Context.RequestAborted);
-        if (outcome.Kind == LoginOutcomeKind.Unavailable)
-        {
-            Context.Items[UnavailableItem] = true;
-        }
-
         if (outcome.Kind != LoginOutcomeKind.Success)
         {
             audit.LoginRefused("password", credentials.UserName, outcome.Kind.ToString().ToLowerInvariant(), Context.Connection.RemoteIpAddress);
-            return AuthenticateResult.Fail(outcome.Kind == LoginOutcomeKind.Locked ? IdentityProblemCodes.LoginLocked : IdentityProblemCodes.InvalidCredentials);
+            return AuthenticationProblems.Fail(outcome.Kind switch
+            {
+                LoginOutcomeKind.Locked => PasswordGrantProblems.LoginLocked,
+                LoginOutcomeKind.Unavailable => PasswordGrantProblems.DirectoryUnavailable,
+                _ => PasswordGrantProblems.InvalidCredentials,
+            });
         }
 
         var identityClaims = new ClaimsIdentity(Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
@@ -54,16 +56,27 @@ internal sealed class BasicAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identityClaims), Scheme.Name));
     }
 
+    /// <summary>
+    /// The refusal's problem; a 401 asks for Basic credentials again, while a lock (429, with when to
+    /// retry) or a directory outage (503) does not prompt for another password.
+    /// </summary>
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        if (Context.Items.ContainsKey(UnavailableItem))
+        var result = await HandleAuthenticateOnceSafeAsync();
+        if (result.None)
         {
-            // The directory did not answer: a 503 with the stable code, not a prompt for another password.
-            await LoginFlow.Unavailable(Context).ExecuteAsync(Context);
-            return;
+            // The admin API's other credential: a stale session cookie answers session_invalid, as at /jwt.
+            result = await Context.AuthenticateAsync(IdentitySchemes.Session);
         }
 
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.Append(HeaderNames.WWWAuthenticate, $"Basic realm=\"{identity.Value.Realm}\", charset=\"UTF-8\"");
+        if (AuthenticationProblems.ProblemOf(result, CommonProblems.MissingCredentials) == PasswordGrantProblems.LoginLocked)
+        {
+            Response.Headers.RetryAfter = throttle.Value.RetryAfterSeconds();
+        }
+
+        await AuthenticationProblems.ChallengeAsync(Context, result, CommonProblems.MissingCredentials, LoginFlow.BasicChallenge(identity.Value));
     }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
+        Problems.WriteAsync(Context, CommonProblems.MissingRole);
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AtotiAuth.Identity.Login;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,8 @@ namespace AtotiAuth.Identity.Authentication;
 /// <summary>
 /// Authenticates by the session cookie through the shared <see cref="SessionCookieReader"/> (secret
 /// checked in constant time, idle and absolute timeouts, revocation; a checked session reused for a few
-/// seconds until a revocation is heard). Claims come from the session, resolved at login.
+/// seconds until a revocation is heard). Claims come from the session, resolved at login. An API is
+/// refused with 401 <c>missing_credentials</c> or <c>session_invalid</c> and 403 <c>missing_role</c>.
 /// </summary>
 internal sealed class SessionCookieAuthenticationHandler(
     IOptionsMonitor<SessionCookieAuthenticationOptions> options,
@@ -21,14 +23,14 @@ internal sealed class SessionCookieAuthenticationHandler(
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var check = await sessionCookie.CheckAsync(Request, Context.RequestAborted);
-        if (check.Status is SessionCookieStatus.Missing or SessionCookieStatus.Malformed)
+        if (check.Status == SessionCookieStatus.Missing)
         {
             return AuthenticateResult.NoResult();
         }
 
         if (check.Session is not { } session)
         {
-            return AuthenticateResult.Fail("session_invalid");
+            return AuthenticationProblems.Fail(CommonProblems.SessionInvalid);
         }
 
         var identity = new ClaimsIdentity(Scheme.Name, ClaimTypes.Name, ClaimTypes.Role);
@@ -44,32 +46,32 @@ internal sealed class SessionCookieAuthenticationHandler(
     {
         if (!Options.RedirectToLogin)
         {
-            await base.HandleForbiddenAsync(properties);
+            await Problems.WriteAsync(Context, CommonProblems.MissingRole);
             return;
         }
 
-        Response.StatusCode = StatusCodes.Status403Forbidden;
+        Response.StatusCode = CommonProblems.MissingRole.Status;
         Response.ContentType = "text/html; charset=utf-8";
         HtmlLayout.ApplyHeaders(Response, []);
         var name = HtmlLayout.Encode(Context.User.Identity?.Name);
         await Response.WriteAsync(HtmlLayout.Render(
             "Access denied",
-            $"<h1>Access denied</h1>\n<div role=\"alert\"><p class=\"error\" data-code=\"{IdentityProblemCodes.MissingAdminRole}\">You are signed in as <strong>{name}</strong>, "
+            $"<h1>Access denied</h1>\n<div role=\"alert\"><p class=\"error\" data-code=\"{CommonProblems.MissingRole.Code}\">You are signed in as <strong>{name}</strong>, "
             + "which lacks the role this page requires. Ask an administrator for it, or sign in as another user.</p></div>\n"
             + "<p><a href=\"/logout\">Sign out</a></p>\n"),
             Context.RequestAborted);
     }
 
-    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         if (!Options.RedirectToLogin)
         {
-            return base.HandleChallengeAsync(properties);
+            await AuthenticationProblems.ChallengeAsync(Context, await HandleAuthenticateOnceSafeAsync(), CommonProblems.MissingCredentials, challenge: null);
+            return;
         }
 
         // Path and query preserved, local by construction, so the login accepts it as a return target.
         var target = Request.PathBase + Request.Path + Request.QueryString;
         Response.Redirect("/login?redirectUrl=" + Uri.EscapeDataString(target.ToString()));
-        return Task.CompletedTask;
     }
 }

@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Principals;
+using AtotiAuth.Shared.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -67,8 +68,8 @@ internal sealed partial class KerberosAuthenticationHandler(
                     Response.Headers.Append(HeaderNames.WWWAuthenticate, KerberosToken.Header(reply));
                 }
 
-                var (outcome, code) = await authenticator.CompleteAsync(principal, clientAddress, Context.RequestAborted);
-                return outcome.Kind == LoginOutcomeKind.Success ? Success(outcome) : Refused(code!);
+                var (outcome, failure) = await authenticator.CompleteAsync(principal, clientAddress, Context.RequestAborted);
+                return outcome.Kind == LoginOutcomeKind.Success ? Success(outcome) : Refused(failure!);
 
             // Kestrel keeps per-connection items on HTTP/1.x; a leg over HTTP/2 would be lost between streams.
             case NegotiateAuthenticationStatusCode.ContinueNeeded when connection is not null && Request.Protocol.StartsWith("HTTP/1", StringComparison.Ordinal):
@@ -79,7 +80,7 @@ internal sealed partial class KerberosAuthenticationHandler(
                 }
 
                 Context.Items[ReplyItem] = reply;
-                return AuthenticateResult.Fail(IdentityProblemCodes.KerberosContinue);
+                return AuthenticationProblems.Fail(IdentityProblems.KerberosContinue);
 
             default:
                 Drop(connection, exchange);
@@ -107,11 +108,11 @@ internal sealed partial class KerberosAuthenticationHandler(
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }
 
-    private AuthenticateResult Refused(string code)
+    private AuthenticateResult Refused(ProblemCode refusal)
     {
         Context.Items[RefusedItem] = true;
-        Context.RequestServices.GetRequiredService<AuditTrail>().LoginRefused(Context, ProviderIds.Kerberos, "", AuditTrail.OutcomeOf(code));
-        return AuthenticateResult.Fail(code);
+        Context.RequestServices.GetRequiredService<AuditTrail>().LoginRefused(Context, ProviderIds.Kerberos, "", AuditTrail.OutcomeOf(refusal));
+        return AuthenticationProblems.Fail(refusal);
     }
 
     private static void Drop(IDictionary<object, object?>? connection, NegotiateAuthentication? exchange)

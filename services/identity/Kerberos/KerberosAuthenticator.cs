@@ -3,6 +3,8 @@ using AtotiAuth.Identity.Ldap;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Principals;
 using AtotiAuth.Identity.Throttling;
+using AtotiAuth.Shared.Grants;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Throttling;
 using AtotiAuth.Shared.Store;
@@ -30,21 +32,21 @@ internal sealed partial class KerberosAuthenticator(
     public const string Provider = ProviderIds.Kerberos;
 
     /// <summary>Null when the token may go to GSSAPI; otherwise the refusal's code (locked, replayed).</summary>
-    public async Task<string?> AdmitAsync(ReadOnlyMemory<byte> token, string clientAddress, CancellationToken cancellationToken)
+    public async Task<ProblemCode?> AdmitAsync(ReadOnlyMemory<byte> token, string clientAddress, CancellationToken cancellationToken)
     {
         var name = TokenName(token);
 
         // Counted before anything else (issue 22): a locked caller's token is not even marked.
         if (await throttle.BeginAsync(name, clientAddress, cancellationToken) is not { } attempt)
         {
-            return IdentityProblemCodes.LoginLocked;
+            return PasswordGrantProblems.LoginLocked;
         }
 
         if (!await store.TryMarkAsync(name, 2 * options.Value.MaxClockSkew, cancellationToken))
         {
             await throttle.EndAsync(attempt, AttemptEnd.Failed);
-            LogRefused(logger, IdentityProblemCodes.KerberosTicketReplayed, "the token was used before", clientAddress);
-            return IdentityProblemCodes.KerberosTicketReplayed;
+            LogRefused(logger, IdentityProblems.KerberosTicketReplayed.Code, "the token was used before", clientAddress);
+            return IdentityProblems.KerberosTicketReplayed;
         }
 
         // Admitted: GSSAPI's verdict is counted on its own (RefuseAsync, CompleteAsync).
@@ -53,27 +55,27 @@ internal sealed partial class KerberosAuthenticator(
     }
 
     /// <summary>GSSAPI refused the token: counted against the address.</summary>
-    public async Task<string> RefuseAsync(ReadOnlyMemory<byte> token, string reason, string clientAddress, CancellationToken cancellationToken)
+    public async Task<ProblemCode> RefuseAsync(ReadOnlyMemory<byte> token, string reason, string clientAddress, CancellationToken cancellationToken)
     {
         await RecordFailureAsync(TokenName(token), clientAddress, cancellationToken);
-        LogRefused(logger, IdentityProblemCodes.KerberosTicketInvalid, reason, clientAddress);
-        return IdentityProblemCodes.KerberosTicketInvalid;
+        LogRefused(logger, IdentityProblems.KerberosTicketInvalid.Code, reason, clientAddress);
+        return IdentityProblems.KerberosTicketInvalid;
     }
 
     /// <summary>The exchange completed for <paramref name="clientPrincipal"/> (<c>alice@EXAMPLE.COM</c>): the login's outcome and, when refused, its code.</summary>
-    public async Task<(LoginOutcome Outcome, string? Code)> CompleteAsync(string clientPrincipal, string clientAddress, CancellationToken cancellationToken)
+    public async Task<(LoginOutcome Outcome, ProblemCode? Refusal)> CompleteAsync(string clientPrincipal, string clientAddress, CancellationToken cancellationToken)
     {
         var settings = options.Value;
         if (!KerberosPrincipalName.TryParse(clientPrincipal, out var principal)
             || !KerberosOptionsValidator.Realms(settings, acceptor.ServicePrincipal).Contains(principal.Realm, StringComparer.Ordinal))
         {
-            return await RefuseAsync(clientPrincipal, clientAddress, IdentityProblemCodes.KerberosRealmRefused, cancellationToken);
+            return await RefuseAsync(clientPrincipal, clientAddress, IdentityProblems.KerberosRealmRefused, cancellationToken);
         }
 
         var userName = settings.UsernameCaseConversion.Apply(settings.KeepRealm ? principal.ToString() : principal.Name);
         if (UserNames.Check(userName) is not null)
         {
-            return await RefuseAsync(clientPrincipal, clientAddress, IdentityProblemCodes.KerberosTicketInvalid, cancellationToken);
+            return await RefuseAsync(clientPrincipal, clientAddress, IdentityProblems.KerberosTicketInvalid, cancellationToken);
         }
 
         IReadOnlyList<string> groups = [];
@@ -85,14 +87,14 @@ internal sealed partial class KerberosAuthenticator(
                 var read = found.Kind == LdapUserLookupKind.Found ? await directory.GroupsAsync(found.Dn!, cancellationToken) : null;
                 if (read is null || read.AccountDisabled)
                 {
-                    return await RefuseAsync(clientPrincipal, clientAddress, IdentityProblemCodes.KerberosUserUnknown, cancellationToken);
+                    return await RefuseAsync(clientPrincipal, clientAddress, IdentityProblems.KerberosUserUnknown, cancellationToken);
                 }
 
                 groups = read.Names;
             }
             catch (LdapUnavailableException)
             {
-                return (LoginOutcome.Unavailable(userName), IdentityProblemCodes.DirectoryUnavailable);
+                return (LoginOutcome.Unavailable(userName), PasswordGrantProblems.DirectoryUnavailable);
             }
         }
 
@@ -101,11 +103,11 @@ internal sealed partial class KerberosAuthenticator(
         return (new LoginOutcome(LoginOutcomeKind.Success, userName, granted, Provider, groups), null);
     }
 
-    private async Task<(LoginOutcome, string?)> RefuseAsync(string clientPrincipal, string clientAddress, string code, CancellationToken cancellationToken)
+    private async Task<(LoginOutcome, ProblemCode?)> RefuseAsync(string clientPrincipal, string clientAddress, ProblemCode refusal, CancellationToken cancellationToken)
     {
         await RecordFailureAsync(clientPrincipal, clientAddress, cancellationToken);
-        LogRefused(logger, code, clientPrincipal, clientAddress);
-        return (LoginOutcome.Invalid(clientPrincipal), code);
+        LogRefused(logger, refusal.Code, clientPrincipal, clientAddress);
+        return (LoginOutcome.Invalid(clientPrincipal), refusal);
     }
 
     /// <summary>A failed attempt under <paramref name="name"/> (nothing more to count when it is locked already).</summary>

@@ -2,10 +2,11 @@ using System.Security.Claims;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Redirects;
 using AtotiAuth.Identity.Throttling;
+using AtotiAuth.Shared.Grants;
+using AtotiAuth.Shared.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace AtotiAuth.Identity.Kerberos;
 
@@ -35,15 +36,13 @@ internal sealed class KerberosLogin(IOptions<KerberosOptions> options, IOptions<
         }
 
         await context.ChallengeAsync(KerberosSchemes.Negotiate);
-        var code = result.Failure?.Message ?? IdentityProblemCodes.KerberosTicketInvalid;
-        return code switch
-        {
-            // The next leg's token is in WWW-Authenticate; the client answers on this connection.
-            IdentityProblemCodes.KerberosContinue => Problem(context, StatusCodes.Status401Unauthorized, "Continue the Negotiate exchange.", code),
-            IdentityProblemCodes.LoginLocked => Locked(context),
-            IdentityProblemCodes.DirectoryUnavailable => LoginFlow.Unavailable(context),
-            _ => await RefuseAsync(context, flow, redirect, code),
-        };
+        var refusal = AuthenticationProblems.ProblemOf(result, IdentityProblems.KerberosTicketInvalid);
+
+        // After kerberos_continue the next leg's token is in WWW-Authenticate; the client answers on this connection.
+        return refusal == IdentityProblems.KerberosContinue ? Problem(context, refusal)
+            : refusal == PasswordGrantProblems.LoginLocked ? Locked(context)
+            : refusal == PasswordGrantProblems.DirectoryUnavailable ? LoginFlow.Unavailable(context)
+            : await RefuseAsync(context, flow, redirect, refusal);
     }
 
     /// <summary>The answer to an unauthenticated <c>GET /login</c>: 401 offering Negotiate, beside the form or the Basic challenge.</summary>
@@ -56,17 +55,16 @@ internal sealed class KerberosLogin(IOptions<KerberosOptions> options, IOptions<
         }
 
         await context.ChallengeAsync(KerberosSchemes.Negotiate);
-        return await RefuseAsync(context, flow, redirect, IdentityProblemCodes.KerberosTicketRequired);
+        return await RefuseAsync(context, flow, redirect, CommonProblems.MissingCredentials);
     }
 
-    private async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> RefuseAsync(HttpContext context, LoginFlow flow, RedirectCheck redirect, string code)
+    private async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> RefuseAsync(HttpContext context, LoginFlow flow, RedirectCheck redirect, ProblemCode refusal)
     {
-        var status = StatusCodes.Status401Unauthorized;
         if (identity.Value.LoginMode == LoginMode.Form && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase))
         {
             // A browser that had no ticket to offer gets the form with nothing to apologise for.
-            var shown = redirect.IsRefused ? IdentityProblemCodes.InvalidRedirectUrl : code == IdentityProblemCodes.KerberosTicketRequired ? null : code;
-            return await flow.PageAsync(context, redirect.Target, null, shown, status);
+            var shown = redirect.IsRefused ? IdentityProblems.InvalidRedirectUrl : refusal == CommonProblems.MissingCredentials ? null : refusal;
+            return await flow.PageAsync(context, redirect.Target, null, shown, StatusCodes.Status401Unauthorized);
         }
 
         if (identity.Value.LoginMode == LoginMode.Basic && !context.Response.Headers.WWWAuthenticate.Any(static h => h?.StartsWith("Basic", StringComparison.Ordinal) == true))
@@ -74,27 +72,18 @@ internal sealed class KerberosLogin(IOptions<KerberosOptions> options, IOptions<
             flow.Challenge(context);
         }
 
-        return Problem(context, status, Title(code), code);
+        return Problem(context, refusal, refusal == CommonProblems.MissingCredentials ? "Send a Kerberos ticket (Negotiate) or use the login form." : null);
     }
 
     private ProblemHttpResult Locked(HttpContext context)
     {
         context.Response.Headers.RetryAfter = throttle.Value.RetryAfterSeconds();
-        return Problem(context, StatusCodes.Status429TooManyRequests, "Too many failed logins; try again later.", IdentityProblemCodes.LoginLocked);
+        return Problem(context, PasswordGrantProblems.LoginLocked);
     }
 
-    private static ProblemHttpResult Problem(HttpContext context, int status, string title, string code)
+    private static ProblemHttpResult Problem(HttpContext context, ProblemCode problem, string? detail = null)
     {
-        context.Response.Headers.CacheControl = "no-store";
-        return LoginFlow.Problem(status, title, code);
+        Problems.AddHeaders(context.Response, problem);
+        return Problems.Result(problem, detail);
     }
-
-    private static string Title(string code) => code switch
-    {
-        IdentityProblemCodes.KerberosTicketRequired => "Authentication required: a Kerberos ticket (Negotiate) or the login form.",
-        IdentityProblemCodes.KerberosTicketReplayed => "This Kerberos token was already used.",
-        IdentityProblemCodes.KerberosRealmRefused => "Users of this Kerberos realm may not sign in here.",
-        IdentityProblemCodes.KerberosUserUnknown => "This Kerberos user is not known to the directory.",
-        _ => "The Kerberos ticket was refused.",
-    };
 }

@@ -78,10 +78,10 @@ internal sealed partial class LdapAuthenticator(
             : password.Contains('\0', StringComparison.Ordinal) ? "MalformedPassword"
             : null;
 
-    [LoggerMessage(EventId = 4510, Level = LogLevel.Information, Message = "LDAP login refused (" + IdentityProblemCodes.InvalidCredentials + ", {Reason}) for user {UserName} from {ClientNetwork}")]
+    [LoggerMessage(EventId = 4510, Level = LogLevel.Information, Message = "LDAP login refused (invalid_credentials, {Reason}) for user {UserName} from {ClientNetwork}")]
     private static partial void LogRefused(ILogger logger, LogText userName, string reason, string clientNetwork);
 
-    [LoggerMessage(EventId = 4512, Level = LogLevel.Information, Message = "LDAP login refused (" + IdentityProblemCodes.InvalidCredentials + ", {Reason}) for user {UserName} from {ClientNetwork}")]
+    [LoggerMessage(EventId = 4512, Level = LogLevel.Information, Message = "LDAP login refused (invalid_credentials, {Reason}) for user {UserName} from {ClientNetwork}")]
     private static partial void LogEntryRefused(ILogger logger, LogText userName, LdapUserLookupKind reason, string clientNetwork);
 
     [LoggerMessage(EventId = 4511, Level = LogLevel.Information, Message = "LDAP user {UserName} ({Dn}, {GroupCount} groups) authenticated from {ClientNetwork}")]

@@ -147,6 +147,6 @@ internal sealed partial class LdapConnector(
     [LoggerMessage(EventId = 4501, Level = LogLevel.Warning, Message = "LDAP server {Server} unavailable: {Reason}")]
     private static partial void LogServerFailed(ILogger logger, LdapServerAddress server, LdapFailureReason reason);
 
-    [LoggerMessage(EventId = 4502, Level = LogLevel.Error, Message = "No LDAP server answered (" + IdentityProblemCodes.DirectoryUnavailable + "): {Servers}")]
+    [LoggerMessage(EventId = 4502, Level = LogLevel.Error, Message = "No LDAP server answered (directory_unavailable): {Servers}")]
     private static partial void LogAllServersFailed(ILogger logger, string servers);
 }

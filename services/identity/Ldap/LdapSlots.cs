@@ -82,6 +82,6 @@ internal sealed partial class LdapSlots : IDisposable
         }
     }
 
-    [LoggerMessage(EventId = 4505, Level = LogLevel.Warning, Message = "LDAP login refused (" + IdentityProblemCodes.DirectoryUnavailable + "): all {MaxConnections} directory connections stayed busy")]
+    [LoggerMessage(EventId = 4505, Level = LogLevel.Warning, Message = "LDAP login refused (directory_unavailable): all {MaxConnections} directory connections stayed busy")]
     private static partial void LogBusy(ILogger logger, int maxConnections);
 }

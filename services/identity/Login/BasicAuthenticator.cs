@@ -52,7 +52,7 @@ internal sealed partial class BasicAuthenticator(
     /// <summary>Verifies the password against a hash of the same work factor, for the time it takes.</summary>
     public void VerifyDummy(string password) => hasher.VerifyHashedPassword(DummyUser, _dummyHash.Value, password);
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.InvalidCredentials + ") for basic user {UserName} from {ClientNetwork}")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Login refused (invalid_credentials) for basic user {UserName} from {ClientNetwork}")]
     private static partial void LogRefused(ILogger logger, LogText userName, string clientNetwork);
 
     [LoggerMessage(EventId = 4102, Level = LogLevel.Information, Message = "Basic user {UserName} authenticated from {ClientNetwork}")]

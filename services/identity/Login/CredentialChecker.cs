@@ -85,6 +85,6 @@ internal sealed partial class CredentialChecker(
             : (unavailable, hashed ? AttemptEnd.Failed : AttemptEnd.Withdrawn);
     }
 
-    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.InvalidCredentials + ") for user {UserName} from {ClientNetwork}: the name or password {Problem}")]
+    [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Login refused (invalid_credentials) for user {UserName} from {ClientNetwork}: the name or password {Problem}")]
     private static partial void LogMalformed(ILogger logger, LogText userName, string clientNetwork, string problem);
 }

@@ -48,7 +48,7 @@ internal static partial class LoginEndpoints
             return flow.Challenge(context);
         }
 
-        return await flow.PageAsync(context, redirect.Target, userName: null, redirect.IsRefused ? IdentityProblemCodes.InvalidRedirectUrl : null, StatusCodes.Status200OK);
+        return await flow.PageAsync(context, redirect.Target, userName: null, redirect.IsRefused ? IdentityProblems.InvalidRedirectUrl : null, StatusCodes.Status200OK);
     }
 
     internal static async Task<Results<RedirectHttpResult, ContentHttpResult, ProblemHttpResult>> SubmitAsync(
@@ -61,7 +61,7 @@ internal static partial class LoginEndpoints
 
         if (!context.Request.HasFormContentType)
         {
-            return await flow.PageAsync(context, null, null, IdentityProblemCodes.AntiforgeryFailed, StatusCodes.Status400BadRequest);
+            return await flow.PageAsync(context, null, null, IdentityProblems.AntiforgeryFailed);
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -69,10 +69,10 @@ internal static partial class LoginEndpoints
         switch (await flow.CheckFormAsync(context, form[LoginFormProtection.FieldName]))
         {
             case LoginFormVerdict.CrossSite:
-                return await flow.PageAsync(context, redirect.Target, null, IdentityProblemCodes.CrossSiteLogin, StatusCodes.Status403Forbidden);
+                return await flow.PageAsync(context, redirect.Target, null, IdentityProblems.CrossSiteLogin);
             case LoginFormVerdict.TokenRefused:
                 LoginFlow.LogAntiforgeryFailed(logger, context.Connection.RemoteIpAddress);
-                return await flow.PageAsync(context, redirect.Target, null, IdentityProblemCodes.AntiforgeryFailed, StatusCodes.Status400BadRequest);
+                return await flow.PageAsync(context, redirect.Target, null, IdentityProblems.AntiforgeryFailed);
         }
 
         var userName = form["username"].ToString();
@@ -80,9 +80,9 @@ internal static partial class LoginEndpoints
         return outcome.Kind switch
         {
             LoginOutcomeKind.Success => await flow.CompleteAsync(context, outcome, redirect),
-            LoginOutcomeKind.Locked => await flow.PageAsync(context, redirect.Target, userName, IdentityProblemCodes.LoginLocked, StatusCodes.Status429TooManyRequests),
-            LoginOutcomeKind.Unavailable => await flow.PageAsync(context, redirect.Target, userName, IdentityProblemCodes.DirectoryUnavailable, StatusCodes.Status503ServiceUnavailable),
-            _ => await flow.PageAsync(context, redirect.Target, userName, IdentityProblemCodes.InvalidCredentials, StatusCodes.Status401Unauthorized),
+            LoginOutcomeKind.Locked => await flow.PageAsync(context, redirect.Target, userName, PasswordGrantProblems.LoginLocked),
+            LoginOutcomeKind.Unavailable => await flow.PageAsync(context, redirect.Target, userName, PasswordGrantProblems.DirectoryUnavailable),
+            _ => await flow.PageAsync(context, redirect.Target, userName, PasswordGrantProblems.InvalidCredentials),
         };
     }
 

@@ -5,7 +5,6 @@ using AtotiAuth.Shared.Grants;
 using AtotiAuth.Shared.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace AtotiAuth.Identity.Login;
 
@@ -48,16 +47,16 @@ internal sealed partial class LoginFlow(
     {
         if (!BasicCredentials.TryRead(context.Request, out var credentials))
         {
-            return Rejection(context, IdentityProblemCodes.InvalidCredentials);
+            return Rejection(context, PasswordGrantProblems.InvalidCredentials);
         }
 
         var outcome = await AuthenticateAsync(context, credentials.UserName, credentials.Password);
         return outcome.Kind switch
         {
             LoginOutcomeKind.Success => await CompleteAsync(context, outcome, redirect),
-            LoginOutcomeKind.Locked => Rejection(context, IdentityProblemCodes.LoginLocked),
+            LoginOutcomeKind.Locked => Rejection(context, PasswordGrantProblems.LoginLocked),
             LoginOutcomeKind.Unavailable => Unavailable(context),
-            _ => Rejection(context, IdentityProblemCodes.InvalidCredentials),
+            _ => Rejection(context, PasswordGrantProblems.InvalidCredentials),
         };
     }
 
@@ -68,55 +67,48 @@ internal sealed partial class LoginFlow(
         return TypedResults.Redirect(redirect.Target ?? options.Value.DefaultLandingPath);
     }
 
-    /// <summary>A bare 401 with the Basic challenge (RFC 7617 §2): the browser shows its own prompt.</summary>
+    /// <summary>A 401 <c>missing_credentials</c> with the Basic challenge (RFC 7617 §2): the browser shows its own prompt.</summary>
     public ProblemHttpResult Challenge(HttpContext context)
     {
-        AddChallenge(context);
-        return TypedResults.Problem(title: "Authentication required.", statusCode: StatusCodes.Status401Unauthorized);
+        Problems.AddHeaders(context.Response, CommonProblems.MissingCredentials, BasicChallenge(options.Value));
+        return Problems.Result(CommonProblems.MissingCredentials);
     }
 
-    public async Task<ContentHttpResult> PageAsync(HttpContext context, string? redirectUrl, string? userName, string? errorCode, int status)
+    /// <summary>The login form, with <paramref name="error"/> shown; answered with its status unless <paramref name="status"/> says otherwise.</summary>
+    public async Task<ContentHttpResult> PageAsync(HttpContext context, string? redirectUrl, string? userName, ProblemCode? error, int? status = null)
     {
         var token = await formProtection.IssueAsync(context);
         HtmlLayout.ApplyHeaders(context.Response, options.Value.AllowedRedirectOrigins);
-        return LoginEndpoints.Html(LoginPage.Render(LoginFormProtection.FieldName, token, redirectUrl, userName, errorCode, buttons.SelectMany(b => b.For(redirectUrl))), status);
+        return LoginEndpoints.Html(LoginPage.Render(LoginFormProtection.FieldName, token, redirectUrl, userName, error, buttons.SelectMany(b => b.For(redirectUrl))), status ?? error?.Status ?? StatusCodes.Status200OK);
     }
 
     public ValueTask<LoginFormVerdict> CheckFormAsync(HttpContext context, string? token) => formProtection.CheckAsync(context, token);
 
     /// <summary>One body for unknown user, inactive user and wrong password; a lock is per name, existing or not.</summary>
-    private ProblemHttpResult Rejection(HttpContext context, string code)
+    private ProblemHttpResult Rejection(HttpContext context, ProblemCode problem)
     {
-        if (code == IdentityProblemCodes.LoginLocked)
+        if (problem == PasswordGrantProblems.LoginLocked)
         {
             context.Response.Headers.RetryAfter = throttle.Value.RetryAfterSeconds();
-            return Problems.Result(PasswordGrantProblems.LoginLocked);
         }
 
-        if (options.Value.LoginMode == LoginMode.Basic)
-        {
-            AddChallenge(context);
-        }
-
-        return Problems.Result(PasswordGrantProblems.InvalidCredentials);
+        Problems.AddHeaders(context.Response, problem, options.Value.LoginMode == LoginMode.Basic ? BasicChallenge(options.Value) : null);
+        return Problems.Result(problem);
     }
 
     /// <summary>A provider's backend is down: 503 with a stable code and a retry hint (STYLE.md §7), no challenge.</summary>
     internal static ProblemHttpResult Unavailable(HttpContext context)
     {
-        context.Response.Headers.RetryAfter = "5";
+        Problems.AddHeaders(context.Response, PasswordGrantProblems.DirectoryUnavailable);
         return Problems.Result(PasswordGrantProblems.DirectoryUnavailable);
     }
 
-    private void AddChallenge(HttpContext context)
-        => context.Response.Headers[HeaderNames.WWWAuthenticate] = $"Basic realm=\"{options.Value.Realm}\", charset=\"UTF-8\"";
+    /// <summary>The Basic challenge of the login and the admin API (RFC 7617 §2.1).</summary>
+    internal static string BasicChallenge(IdentityOptions options) => $"Basic realm=\"{options.Realm}\", charset=\"UTF-8\"";
 
-    internal static ProblemHttpResult Problem(int status, string title, string code)
-        => TypedResults.Problem(title: title, statusCode: status, extensions: new Dictionary<string, object?> { ["code"] = code });
-
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Redirect target refused (" + IdentityProblemCodes.InvalidRedirectUrl + "): {RedirectUrl}")]
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "Redirect target refused (invalid_redirect_url): {RedirectUrl}")]
     private static partial void LogRefusedRedirect(ILogger logger, LogText redirectUrl);
 
-    [LoggerMessage(EventId = 4120, Level = LogLevel.Information, Message = "Login form refused (" + IdentityProblemCodes.AntiforgeryFailed + ") from {ClientAddress}")]
+    [LoggerMessage(EventId = 4120, Level = LogLevel.Information, Message = "Login form refused (antiforgery_failed) from {ClientAddress}")]
     internal static partial void LogAntiforgeryFailed(ILogger logger, System.Net.IPAddress? clientAddress);
 }

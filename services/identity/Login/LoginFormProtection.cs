@@ -134,6 +134,6 @@ internal sealed partial class LoginFormProtection(LoginFormKeys keys, ILogger<Lo
         return HMACSHA256.HashData(key, message);
     }
 
-    [LoggerMessage(EventId = 4121, Level = LogLevel.Information, Message = "Login form refused (" + IdentityProblemCodes.CrossSiteLogin + "): Sec-Fetch-Site {SecFetchSite}, Origin {Origin}")]
+    [LoggerMessage(EventId = 4121, Level = LogLevel.Information, Message = "Login form refused (cross_site_login): Sec-Fetch-Site {SecFetchSite}, Origin {Origin}")]
     private static partial void LogCrossSite(ILogger logger, LogText secFetchSite, LogText origin);
 }

@@ -1,19 +1,21 @@
+using AtotiAuth.Shared.Grants;
+using AtotiAuth.Shared.Hosting;
 
 namespace AtotiAuth.Identity.Login;
 
 /// <summary>The login form. The error area is a live region, so screen readers announce a failed login.</summary>
 internal static class LoginPage
 {
-    public static string Render(string tokenField, string token, string? redirectUrl, string? userName, string? errorCode, IEnumerable<LoginButton>? buttons = null)
+    public static string Render(string tokenField, string token, string? redirectUrl, string? userName, ProblemCode? error, IEnumerable<LoginButton>? buttons = null)
     {
         // One builder for the frame and the form, sized for both: the page is built once, never copied.
         var body = HtmlLayout.Begin("Sign in", 1536);
         body.Append("<h1 id=\"login-title\">Sign in</h1>\n");
         body.Append("<div id=\"login-error\" role=\"alert\" aria-live=\"assertive\">");
-        if (errorCode is not null)
+        if (error is not null)
         {
-            body.Append("<p class=\"error\" data-code=\"").Append(HtmlLayout.Encode(errorCode)).Append("\">")
-                .Append(HtmlLayout.Encode(Message(errorCode))).Append("</p>");
+            body.Append("<p class=\"error\" data-code=\"").Append(HtmlLayout.Encode(error.Code)).Append("\">")
+                .Append(HtmlLayout.Encode(Message(error))).Append("</p>");
         }
 
         body.Append("</div>\n");
@@ -44,14 +46,16 @@ internal static class LoginPage
         return HtmlLayout.End(body);
     }
 
-    public static string Message(string errorCode) => errorCode switch
+    /// <summary>What the page tells people; the code beside it is the table's.</summary>
+    public static string Message(ProblemCode error) => Messages.GetValueOrDefault(error, "Sign-in failed.");
+
+    private static readonly Dictionary<ProblemCode, string> Messages = new()
     {
-        IdentityProblemCodes.InvalidCredentials => "The user name or password is incorrect.",
-        IdentityProblemCodes.LoginLocked => "Too many failed attempts. Wait a few minutes, then try again.",
-        IdentityProblemCodes.DirectoryUnavailable => "The directory cannot be reached right now. Please try again in a moment.",
-        IdentityProblemCodes.InvalidRedirectUrl => "The page that sent you here asked to return to an address that is not allowed. After signing in you will go to the start page instead.",
-        IdentityProblemCodes.AntiforgeryFailed => "The form expired or was not sent by this page. Please sign in again.",
-        IdentityProblemCodes.CrossSiteLogin => "This sign-in form was sent from another site. Sign in from this page instead.",
-        _ => "Sign-in failed.",
+        [PasswordGrantProblems.InvalidCredentials] = "The user name or password is incorrect.",
+        [PasswordGrantProblems.LoginLocked] = "Too many failed attempts. Wait a few minutes, then try again.",
+        [PasswordGrantProblems.DirectoryUnavailable] = "The directory cannot be reached right now. Please try again in a moment.",
+        [IdentityProblems.InvalidRedirectUrl] = "The page that sent you here asked to return to an address that is not allowed. After signing in you will go to the start page instead.",
+        [IdentityProblems.AntiforgeryFailed] = "The form expired or was not sent by this page. Please sign in again.",
+        [IdentityProblems.CrossSiteLogin] = "This sign-in form was sent from another site. Sign in from this page instead.",
     };
 }

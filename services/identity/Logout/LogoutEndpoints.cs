@@ -2,6 +2,7 @@ using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Cookies;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Redirects;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,7 @@ internal static partial class LogoutEndpoints
         if (verdict == LogoutVerdict.Forbid)
         {
             LogRefused(logger, request.Origin ?? request.Referer ?? "-", request.SecFetchDest ?? "-");
-            return LoginFlow.Problem(StatusCodes.Status403Forbidden, "Logout refused: the request did not come from this site or an allowed UI.", IdentityProblemCodes.CrossSiteLogout);
+            return Problems.Result(IdentityProblems.CrossSiteLogout);
         }
 
         if (verdict == LogoutVerdict.Confirm)
@@ -84,6 +85,6 @@ internal static partial class LogoutEndpoints
     [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Session {SessionId} of {UserName} ended by logout")]
     private static partial void LogEnded(ILogger logger, string sessionId, LogText userName);
 
-    [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Logout refused (" + IdentityProblemCodes.CrossSiteLogout + "): source {Source}, destination {Destination}")]
+    [LoggerMessage(EventId = 4202, Level = LogLevel.Information, Message = "Logout refused (cross_site_logout): source {Source}, destination {Destination}")]
     private static partial void LogRefused(ILogger logger, LogText source, LogText destination);
 }

@@ -10,7 +10,7 @@ internal static class LogoutPage
     {
         var body = new StringBuilder(512);
         body.Append("<h1 id=\"logout-title\">Sign out?</h1>\n")
-            .Append("<p data-code=\"").Append(IdentityProblemCodes.LogoutConfirmationRequired)
+            .Append("<p data-code=\"").Append(IdentityProblems.LogoutConfirmationRequired.Code)
             .Append("\">Another site sent you here to sign out. Sign out only if you meant to.</p>\n")
             .Append("<form method=\"post\" action=\"/logout\" aria-labelledby=\"logout-title\">\n");
         if (!string.IsNullOrEmpty(redirectUrl))

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -31,12 +32,12 @@ internal sealed partial class BackchannelLogout(
     {
         if (!oidc.Value.Providers.ContainsKey(providerId))
         {
-            return Refuse(providerId, IdentityProblemCodes.UnknownProvider, "no such provider");
+            return Refuse(providerId, IdentityProblems.UnknownProvider, "no such provider");
         }
 
         if (string.IsNullOrEmpty(logoutToken))
         {
-            return Refuse(providerId, IdentityProblemCodes.InvalidLogoutToken, "no logout_token");
+            return Refuse(providerId, IdentityProblems.InvalidLogoutToken, "no logout_token");
         }
 
         var scheme = schemes.Get(OidcSchemes.For(providerId));
@@ -51,14 +52,14 @@ internal sealed partial class BackchannelLogout(
                 result = await ValidateSignatureAsync(scheme, logoutToken, cancellationToken);
             }
         }
-        catch (Exception ex) when (OidcFailurePages.Classify(ex) == IdentityProblemCodes.ProviderUnavailable)
+        catch (Exception ex) when (OidcFailurePages.Classify(ex) == IdentityProblems.ProviderUnavailable)
         {
-            return Refuse(providerId, IdentityProblemCodes.ProviderUnavailable, "keys unavailable");
+            return Refuse(providerId, IdentityProblems.ProviderUnavailable, "keys unavailable");
         }
 
         if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
         {
-            return Refuse(providerId, IdentityProblemCodes.InvalidLogoutToken, result.Exception?.GetType().Name ?? "invalid");
+            return Refuse(providerId, IdentityProblems.InvalidLogoutToken, result.Exception?.GetType().Name ?? "invalid");
         }
 
         using var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(token.EncodedPayload));
@@ -66,14 +67,14 @@ internal sealed partial class BackchannelLogout(
         var problem = CheckClaims(token, claims);
         if (problem is not null)
         {
-            return Refuse(providerId, IdentityProblemCodes.InvalidLogoutToken, problem);
+            return Refuse(providerId, IdentityProblems.InvalidLogoutToken, problem);
         }
 
         var jti = ClaimPath.ReadString(claims, "jti")!;
         var maxAge = oidc.Value.LogoutTokenMaxAge;
         if (!await store.TryMarkAsync($"oidc-jti:{providerId}:{jti}", maxAge + ClockSkew + ClockSkew, cancellationToken))
         {
-            return Refuse(providerId, IdentityProblemCodes.LogoutTokenReplayed, "jti already used");
+            return Refuse(providerId, IdentityProblems.LogoutTokenReplayed, "jti already used");
         }
 
         var sid = ClaimPath.ReadString(claims, "sid");
@@ -155,10 +156,10 @@ internal sealed partial class BackchannelLogout(
         return string.IsNullOrEmpty(ClaimPath.ReadString(claims, "jti")) ? "no jti" : null;
     }
 
-    private string Refuse(string providerId, string code, string reason)
+    private string Refuse(string providerId, ProblemCode refusal, string reason)
     {
-        LogRefused(logger, code, providerId, reason);
-        return code;
+        LogRefused(logger, refusal.Code, providerId, reason);
+        return refusal.Code;
     }
 
     [LoggerMessage(EventId = 4420, Level = LogLevel.Information, Message = "Back-channel logout from provider {Provider}: {RevokedCount} sessions revoked")]

@@ -31,7 +31,7 @@ internal static partial class OidcEndpoints
     {
         if (!options.Value.Providers.ContainsKey(providerId))
         {
-            return LoginEndpoints.Html(OidcFailurePages.Render(IdentityProblemCodes.UnknownProvider), StatusCodes.Status404NotFound);
+            return LoginEndpoints.Html(OidcFailurePages.Render(IdentityProblems.UnknownProvider), IdentityProblems.UnknownProvider.Status);
         }
 
         // A refused or absent target is replaced by the landing page, as at /login. Never left empty:
@@ -43,7 +43,7 @@ internal static partial class OidcEndpoints
         {
             await context.ChallengeAsync(OidcSchemes.For(providerId), properties);
         }
-        catch (Exception ex) when (OidcFailurePages.Classify(ex) == IdentityProblemCodes.ProviderUnavailable)
+        catch (Exception ex) when (OidcFailurePages.Classify(ex) == IdentityProblems.ProviderUnavailable)
         {
             // Discovery failed before anything was written: the provider is down or misconfigured.
             await failures.WriteAsync(context, providerId, ex);

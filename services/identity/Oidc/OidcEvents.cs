@@ -44,7 +44,7 @@ internal sealed class OidcEvents(
             && long.TryParse(started, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             && time.GetUtcNow() > DateTimeOffset.FromUnixTimeSeconds(seconds) + options.Value.FlowTimeout)
         {
-            context.Fail(new OidcFlowException(IdentityProblemCodes.LoginFlowExpired, "The login flow expired."));
+            context.Fail(new OidcFlowException(IdentityProblems.LoginFlowExpired, "The login flow expired."));
         }
 
         return Task.CompletedTask;
@@ -67,7 +67,7 @@ internal sealed class OidcEvents(
         var problem = string.IsNullOrEmpty(raw) ? "no ID token" : await OidcIdTokenCheck.CheckAsync(context.Options, raw, expectedNonce, context.HttpContext.RequestAborted);
         if (problem is not null)
         {
-            context.Fail(new OidcFlowException(IdentityProblemCodes.InvalidIdToken, problem));
+            context.Fail(new OidcFlowException(IdentityProblems.InvalidIdToken, problem));
             return;
         }
 
@@ -76,7 +76,7 @@ internal sealed class OidcEvents(
         // OpenID Connect Core §3.1.3.7 (5): an azp that is present must be our client id.
         if (idToken.TryGetPayloadValue<string>("azp", out var azp) && !string.Equals(azp, context.Options.ClientId, StringComparison.Ordinal))
         {
-            context.Fail(new OidcFlowException(IdentityProblemCodes.InvalidIdToken, "The ID token's azp is another client."));
+            context.Fail(new OidcFlowException(IdentityProblems.InvalidIdToken, "The ID token's azp is another client."));
             return;
         }
 
@@ -101,7 +101,7 @@ internal sealed class OidcEvents(
         var providerId = ProviderOf(context.Scheme);
         if (context.HttpContext.Items[ClaimsItem] is not OidcClaimSet claims)
         {
-            await failures.WriteAsync(context.HttpContext, providerId, new OidcFlowException(IdentityProblemCodes.InvalidIdToken, "No validated ID token."));
+            await failures.WriteAsync(context.HttpContext, providerId, new OidcFlowException(IdentityProblems.InvalidIdToken, "No validated ID token."));
             return;
         }
 
@@ -112,7 +112,7 @@ internal sealed class OidcEvents(
     {
         ArgumentNullException.ThrowIfNull(context);
         context.HandleResponse();
-        await failures.WriteAsync(context.HttpContext, ProviderOf(context.Scheme), new OidcFlowException(IdentityProblemCodes.AccessDenied, "The provider answered access_denied."));
+        await failures.WriteAsync(context.HttpContext, ProviderOf(context.Scheme), new OidcFlowException(IdentityProblems.AccessDenied, "The provider answered access_denied."));
     }
 
     public override async Task RemoteFailure(RemoteFailureContext context)

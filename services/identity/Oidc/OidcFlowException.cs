@@ -1,23 +1,27 @@
+using AtotiAuth.Shared.Hosting;
+
 namespace AtotiAuth.Identity.Oidc;
 
-/// <summary>A login flow failure we detected ourselves, carrying its stable code (IdentityProblemCodes).</summary>
+/// <summary>A login flow failure we detected ourselves, carrying its refusal from <see cref="IdentityProblems"/>.</summary>
 internal sealed class OidcFlowException : Exception
 {
     public OidcFlowException()
-        : this(IdentityProblemCodes.ProviderError, "OpenID Connect login failed.")
+        : this(IdentityProblems.ProviderError, "OpenID Connect login failed.")
     {
     }
 
     public OidcFlowException(string message)
-        : this(IdentityProblemCodes.ProviderError, message)
+        : this(IdentityProblems.ProviderError, message)
     {
     }
 
     public OidcFlowException(string message, Exception innerException)
-        : base(message, innerException) => Code = IdentityProblemCodes.ProviderError;
+        : this(IdentityProblems.ProviderError, message, innerException)
+    {
+    }
 
-    public OidcFlowException(string code, string message, Exception? innerException = null)
-        : base(message, innerException) => Code = code;
+    public OidcFlowException(ProblemCode problem, string message, Exception? innerException = null)
+        : base(message, innerException) => Problem = problem;
 
-    public string Code { get; }
+    public ProblemCode Problem { get; }
 }

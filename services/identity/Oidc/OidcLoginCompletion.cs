@@ -32,7 +32,7 @@ internal sealed partial class OidcLoginCompletion(
         var name = claims.ReadString(provider.NameClaim);
         if (string.IsNullOrWhiteSpace(name))
         {
-            await failures.WriteAsync(context, providerId, new OidcFlowException(IdentityProblemCodes.MissingNameClaim, "No name claim."));
+            await failures.WriteAsync(context, providerId, new OidcFlowException(IdentityProblems.MissingNameClaim, "No name claim."));
             return;
         }
 
@@ -40,14 +40,14 @@ internal sealed partial class OidcLoginCompletion(
         // (an Auth0 database sign-up may claim any address).
         if (provider.NameClaim == EmailClaim && !claims.IsTrue(EmailVerifiedClaim))
         {
-            await failures.WriteAsync(context, providerId, new OidcFlowException(IdentityProblemCodes.UnverifiedEmail, "email_verified is not true."));
+            await failures.WriteAsync(context, providerId, new OidcFlowException(IdentityProblems.UnverifiedEmail, "email_verified is not true."));
             return;
         }
 
         var userName = provider.UserNameCaseConversion.Apply(name);
         if (UserNames.Check(userName) is not null)
         {
-            await failures.WriteAsync(context, providerId, new OidcFlowException(IdentityProblemCodes.InvalidUserName, "The name claim fails the user name rules."));
+            await failures.WriteAsync(context, providerId, new OidcFlowException(IdentityProblems.InvalidUserName, "The name claim fails the user name rules."));
             return;
         }
 

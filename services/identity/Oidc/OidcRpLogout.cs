@@ -39,7 +39,7 @@ internal sealed partial class OidcRpLogout(
             var configuration = options.Configuration ?? await options.ConfigurationManager!.GetConfigurationAsync(context.RequestAborted);
             endSession = configuration.EndSessionEndpoint;
         }
-        catch (Exception ex) when (OidcFailurePages.Classify(ex) == IdentityProblemCodes.ProviderUnavailable)
+        catch (Exception ex) when (OidcFailurePages.Classify(ex) == IdentityProblems.ProviderUnavailable)
         {
             LogProviderUnavailable(logger, providerId, ex.GetType().Name);
             return null;
@@ -83,6 +83,6 @@ internal sealed partial class OidcRpLogout(
     [LoggerMessage(EventId = 4450, Level = LogLevel.Information, Message = "Session {SessionId} ended; browser sent to provider {Provider} to end its session")]
     private static partial void LogRedirected(ILogger logger, string sessionId, string provider);
 
-    [LoggerMessage(EventId = 4451, Level = LogLevel.Warning, Message = "Provider {Provider} unreachable at logout (" + IdentityProblemCodes.ProviderUnavailable + "): {FailureType}; only our session was ended")]
+    [LoggerMessage(EventId = 4451, Level = LogLevel.Warning, Message = "Provider {Provider} unreachable at logout (provider_unavailable): {FailureType}; only our session was ended")]
     private static partial void LogProviderUnavailable(ILogger logger, string provider, string failureType);
 }

@@ -51,7 +51,7 @@ internal sealed class OidcTokenRedemption(IOptions<OidcOptions> oidc, OidcClient
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         if ((int)response.StatusCode >= 500)
         {
-            context.Fail(new OidcFlowException(IdentityProblemCodes.ProviderUnavailable, $"Token endpoint answered {(int)response.StatusCode}."));
+            context.Fail(new OidcFlowException(IdentityProblems.ProviderUnavailable, $"Token endpoint answered {(int)response.StatusCode}."));
             return;
         }
 
@@ -62,13 +62,13 @@ internal sealed class OidcTokenRedemption(IOptions<OidcOptions> oidc, OidcClient
         }
         catch (Exception ex) when (ex is ArgumentException or System.Text.Json.JsonException or FormatException)
         {
-            context.Fail(new OidcFlowException(IdentityProblemCodes.CodeExchangeFailed, "Token endpoint answered no JSON.", ex));
+            context.Fail(new OidcFlowException(IdentityProblems.CodeExchangeFailed, "Token endpoint answered no JSON.", ex));
             return;
         }
 
         if (!response.IsSuccessStatusCode || !string.IsNullOrEmpty(message.Error) || string.IsNullOrEmpty(message.IdToken))
         {
-            context.Fail(new OidcFlowException(IdentityProblemCodes.CodeExchangeFailed, $"Token endpoint refused the code ({(int)response.StatusCode})."));
+            context.Fail(new OidcFlowException(IdentityProblems.CodeExchangeFailed, $"Token endpoint refused the code ({(int)response.StatusCode})."));
             return;
         }
 

@@ -156,6 +156,6 @@ internal sealed partial class LoginThrottle(
         return (byAddress is AttemptVerdict.Counted or AttemptVerdict.Busy) && byUser != AttemptVerdict.Counted ? byUser : byAddress;
     }
 
-    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Login refused (" + IdentityProblemCodes.LoginLocked + ") for user {UserName} from {ClientNetwork}: {Limit}")]
+    [LoggerMessage(EventId = 4501, Level = LogLevel.Information, Message = "Login refused (login_locked) for user {UserName} from {ClientNetwork}: {Limit}")]
     private static partial void LogLocked(ILogger logger, LogText userName, string clientNetwork, AttemptVerdict limit);
 }

@@ -62,7 +62,7 @@ public sealed class AdminConsoleTests(BrowserFixture browser)
             var refusal = await userSession.NewTabAsync();
             var refused = await refusal.Page.GotoAsync(console.ToString());
             Assert.Equal(403, refused?.Status);
-            await Expect(refusal.Page.Locator("[data-code='missing_admin_role']")).ToBeVisibleAsync();
+            await Expect(refusal.Page.Locator("[data-code='missing_role']")).ToBeVisibleAsync();
             await BrowserSession.SaveScreenshotAsync(refusal.Page, "admin-console-refused");
 
             await Button(admin.Page, "Users").ClickAsync();

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AtotiAuth.Integration.Tests.Token;
 using AtotiAuth.Testing;
 
 namespace AtotiAuth.Integration.Tests.Identity;
@@ -15,7 +16,7 @@ public sealed class AdminApiTests(RedisFixture redis)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Admin_Anonymous_Gets401()
+    public async Task Admin_Anonymous_Gets401WithBasicChallengeAndCode()
     {
         await using var app = new IdentityApp(redis);
         using var client = app.CreateClient();
@@ -23,6 +24,24 @@ public sealed class AdminApiTests(RedisFixture redis)
         using var response = await client.GetAsync(new Uri("/admin/users", UriKind.Relative), Ct);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("Basic", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        Assert.Equal("missing_credentials", await response.ReadProblemCodeAsync());
+    }
+
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("unknownid.unknownsecret")]
+    public async Task Admin_ForgedSessionCookie_Gets401SessionInvalid(string value)
+    {
+        await using var app = new IdentityApp(redis);
+        using var client = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/users");
+        request.Headers.Add("Cookie", $"ATOTIAUTH_SESSION={value}");
+
+        using var response = await client.SendAsync(request, Ct);
+
+        Assert.Equal((HttpStatusCode.Unauthorized, "session_invalid"), (response.StatusCode, await response.ReadProblemCodeAsync()));
+        Assert.Equal("Basic", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
     }
 
     [Fact]
@@ -37,8 +56,8 @@ public sealed class AdminApiTests(RedisFixture redis)
         using var byBasic = await basic.GetAsync(new Uri("/admin/users", UriKind.Relative), Ct);
         using var bySession = await session.GetAsync(new Uri("/admin/users", UriKind.Relative), Ct);
 
-        Assert.Equal(HttpStatusCode.Forbidden, byBasic.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, bySession.StatusCode);
+        Assert.Equal((HttpStatusCode.Forbidden, "missing_role"), (byBasic.StatusCode, await byBasic.ReadProblemCodeAsync()));
+        Assert.Equal((HttpStatusCode.Forbidden, "missing_role"), (bySession.StatusCode, await bySession.ReadProblemCodeAsync()));
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class AdminConsoleTests(RedisFixture redis)
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
         Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
         var page = await refused.Content.ReadAsStringAsync(Ct);
-        Assert.Contains("data-code=\"missing_admin_role\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-code=\"missing_role\"", page, StringComparison.Ordinal);
         Assert.Contains("<strong>alice</strong>", page, StringComparison.Ordinal);
 
         using var admin = app.CreateClient();

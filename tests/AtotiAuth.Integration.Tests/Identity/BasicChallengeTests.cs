@@ -1,4 +1,5 @@
 using System.Net;
+using AtotiAuth.Integration.Tests.Token;
 using AtotiAuth.Testing;
 
 namespace AtotiAuth.Integration.Tests.Identity;
@@ -14,7 +15,7 @@ public sealed class BasicChallengeTests(RedisFixture redis)
     [Theory]
     [InlineData("/login")]
     [InlineData("/login/index.html?redirectUrl=%2Fui%2F")]
-    public async Task Login_BasicModeWithoutCredentials_ChallengesWithRealm(string path)
+    public async Task Login_BasicModeWithoutCredentials_ChallengesWithRealmAndCode(string path)
     {
         await using var app = new IdentityApp(redis, BasicMode);
         using var client = app.CreateClient();
@@ -23,6 +24,7 @@ public sealed class BasicChallengeTests(RedisFixture redis)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Basic realm=\"Atoti Realm\", charset=\"UTF-8\"", response.Headers.WwwAuthenticate.ToString());
+        Assert.Equal("missing_credentials", await response.ReadProblemCodeAsync());
     }
 
     [Fact]
@@ -52,6 +54,7 @@ public sealed class BasicChallengeTests(RedisFixture redis)
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Contains("Atoti Realm", response.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+        Assert.Equal("invalid_credentials", await response.ReadProblemCodeAsync());
         Assert.Null(IdentityApp.SessionSetCookie(response));
     }
 
@@ -66,5 +69,6 @@ public sealed class BasicChallengeTests(RedisFixture redis)
         using var response = await client.SendAsync(request, TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("invalid_credentials", await response.ReadProblemCodeAsync());
     }
 }

@@ -27,7 +27,7 @@ public sealed class KerberosChallengeTests(RedisFixture redis) : IDisposable
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(["Basic", "Negotiate"], response.Headers.WwwAuthenticate.Select(static c => c.Scheme).Order(StringComparer.Ordinal));
-        Assert.Equal("kerberos_ticket_required", await CodeAsync(response));
+        Assert.Equal("missing_credentials", await CodeAsync(response));
     }
 
     [Fact]

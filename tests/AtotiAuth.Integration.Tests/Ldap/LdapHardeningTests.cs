@@ -23,7 +23,7 @@ public sealed class LdapHardeningTests(RedisFixture redis, OpenLdapFixture ldap)
         {
             using var refused = await app.LoginAsync(lookAlike, "alice-pass");
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-            Assert.Equal(IdentityProblemCodes.InvalidCredentials, await LdapTestApp.CodeAsync(refused));
+            Assert.Equal("invalid_credentials", await LdapTestApp.CodeAsync(refused));
             Assert.Null(IdentityApp.SessionSetCookie(refused));
         }
 

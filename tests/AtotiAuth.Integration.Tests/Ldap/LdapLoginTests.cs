@@ -95,7 +95,7 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
         using var response = await app.LoginAsync(userName, password);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(IdentityProblemCodes.InvalidCredentials, await LdapTestApp.CodeAsync(response));
+        Assert.Equal("invalid_credentials", await LdapTestApp.CodeAsync(response));
         Assert.Null(IdentityApp.SessionSetCookie(response));
     }
 
@@ -108,7 +108,7 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
         using var response = await app.LoginAsync("alice", "");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(IdentityProblemCodes.InvalidCredentials, await LdapTestApp.CodeAsync(response));
+        Assert.Equal("invalid_credentials", await LdapTestApp.CodeAsync(response));
         Assert.Equal(0, connector.OpenedCount);
     }
 
@@ -139,7 +139,7 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
         using var response = await app.LoginAsync(userName, "alice-pass");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(IdentityProblemCodes.InvalidCredentials, await LdapTestApp.CodeAsync(response));
+        Assert.Equal("invalid_credentials", await LdapTestApp.CodeAsync(response));
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
         using var response = await app.LoginAsync($"twin-{id}", "twin-pass");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Equal(IdentityProblemCodes.InvalidCredentials, await LdapTestApp.CodeAsync(response));
+        Assert.Equal("invalid_credentials", await LdapTestApp.CodeAsync(response));
     }
 
     // Pool size 0 keeps no idle connection: the check is then made with the groups read, not during the bind.
@@ -249,9 +249,9 @@ public sealed class LdapLoginTests(RedisFixture redis, OpenLdapFixture ldap)
         using var active = await app.LoginAsync("bob", "bob-pass");
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
-        Assert.Equal(IdentityProblemCodes.InvalidCredentials, await LdapTestApp.CodeAsync(refused));
+        Assert.Equal("invalid_credentials", await LdapTestApp.CodeAsync(refused));
         Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
-        Assert.Equal(IdentityProblemCodes.InvalidCredentials, await LdapTestApp.CodeAsync(wrongPassword));
+        Assert.Equal("invalid_credentials", await LdapTestApp.CodeAsync(wrongPassword));
         Assert.Equal(HttpStatusCode.Redirect, active.StatusCode);
     }
 

@@ -77,7 +77,7 @@ public sealed class KerberosDeploymentTests(KerberosFixture fixture)
             using (var withPassword = KerberosHttp.Client(new NetworkCredential(KerberosFixture.Bob, KerberosFixture.BobPassword)))
             using (var noTicket = await KerberosHttp.LoginAsync(withPassword, identity))
             {
-                Assert.Equal((HttpStatusCode.Unauthorized, "kerberos_ticket_required"), await KerberosHttp.RefusalAsync(noTicket));
+                Assert.Equal((HttpStatusCode.Unauthorized, "missing_credentials"), await KerberosHttp.RefusalAsync(noTicket));
             }
 
             // The service reads tickets with its keytab alone: no call to the KDC.

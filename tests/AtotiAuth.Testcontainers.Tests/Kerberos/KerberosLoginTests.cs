@@ -66,7 +66,7 @@ public sealed class KerberosLoginTests(KerberosFixture fixture)
 
         using var login = await KerberosHttp.LoginAsync(client, Identity);
 
-        Assert.Equal((HttpStatusCode.Unauthorized, "kerberos_ticket_required"), await KerberosHttp.RefusalAsync(login));
+        Assert.Equal((HttpStatusCode.Unauthorized, "missing_credentials"), await KerberosHttp.RefusalAsync(login));
         Assert.Contains(login.Headers.WwwAuthenticate, static c => c.Scheme == "Negotiate" && c.Parameter is null);
     }
 
@@ -85,7 +85,7 @@ public sealed class KerberosLoginTests(KerberosFixture fixture)
     }
 
     [Theory]
-    [InlineData(KerberosFixture.Alice, "not-alice-pass", "kerberos_ticket_required")] // the KDC refuses: no ticket to send
+    [InlineData(KerberosFixture.Alice, "not-alice-pass", "missing_credentials")] // the KDC refuses: no ticket to send
     [InlineData(KerberosFixture.Carol, KerberosFixture.CarolPassword, "kerberos_user_unknown")] // in the realm, not in the directory
     public async Task Login_RefusedUser_401WithItsCode(string principal, string password, string code)
     {
