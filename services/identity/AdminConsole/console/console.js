@@ -28,7 +28,9 @@ async function api(method, path, body) {
   if (!response.ok) {
     const code = json && json.code ? json.code : "http_" + response.status;
     const title = json && json.title ? json.title : response.statusText;
-    throw new Error(title + " (" + code + ")");
+    // A validation problem names its field's rule too: both halves of a link have a "userName".
+    const rules = json && json.errors ? Object.values(json.errors).flat() : [];
+    throw new Error([title, ...rules].join(" ") + " (" + code + ")");
   }
   return json;
 }
@@ -70,6 +72,7 @@ function showTab(name) {
   if (name === "roles") loadIndividual();
   if (name === "audit") loadAudit();
   if (name === "providers") loadProvider();
+  if (name === "links") loadLinks();
 }
 
 // ---- Users (basic): the API names a basic user's sessions and roles under the provider "basic"
