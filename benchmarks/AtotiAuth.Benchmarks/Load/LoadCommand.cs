@@ -9,7 +9,7 @@ namespace AtotiAuth.Benchmarks.Load;
 internal static class LoadCommand
 {
     private static readonly string[] StackScenarios =
-        ["jwt", "peer", "ping", "proxied", "websocket", "login-page", "admin", "login", "logout", "revocation", "rss", "scaling"];
+        ["jwt", "peer", "ping", "proxied", "websocket", "login-page", "admin", "login", "logout", "revocation", "rss", "scaling", "metrics"];
 
     public static async Task RunAsync(LoadRun run)
     {
@@ -30,6 +30,11 @@ internal static class LoadCommand
             if (options.Wants("revocation"))
             {
                 await RevocationScenario.RunAsync(run, stack);
+            }
+
+            if (options.Wants("metrics"))
+            {
+                await run.TimeAsync("metrics on and off", () => MetricsCostScenario.RunAsync(run, stack));
             }
 
             memory?.Report(run);

@@ -19,7 +19,7 @@ namespace AtotiAuth.Benchmarks.Run;
 internal static class RunCommand
 {
     private static readonly string[] LoadScenarios =
-        ["jwt", "peer", "ping", "proxied", "websocket", "login-page", "admin", "login", "logout", "logout-replicas", "revocation", "rss", "standalone", "scaling", "redis-memory", "cache-memory"];
+        ["jwt", "peer", "ping", "proxied", "websocket", "login-page", "admin", "login", "logout", "logout-replicas", "revocation", "rss", "standalone", "scaling", "redis-memory", "cache-memory", "metrics"];
 
     public static async Task<int> RunAsync(string[] args)
     {
