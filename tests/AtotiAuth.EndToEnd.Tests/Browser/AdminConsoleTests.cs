@@ -27,15 +27,11 @@ public sealed class AdminConsoleTests(BrowserFixture browser)
         var group = "ROLE_CONSOLE_" + suffix.ToUpperInvariant();
         var since = DateTimeOffset.UtcNow.AddSeconds(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         var console = new Uri(browser.System.Gateway.Auth, "/admin/");
-        var (adminName, adminPassword) = browser.System.AdminCredentials;
+        var adminName = browser.System.AdminCredentials.Name;
 
         await adminSession.RunAsync(() => userSession.RunAsync(async () =>
         {
-            var admin = await adminSession.NewTabAsync();
-            await admin.GotoAsync(console);
-            await admin.ExpectLoginPageAsync("/admin/");
-            await admin.SignInAsync(adminName, adminPassword);
-            await Expect(admin.Page).ToHaveURLAsync(console.ToString());
+            var admin = await SignInToConsoleAsync(adminSession);
             var status = admin.Page.Locator("#status");
 
             await admin.Page.Locator("#new-name").FillAsync(userName);
@@ -110,17 +106,12 @@ public sealed class AdminConsoleTests(BrowserFixture browser)
         using var linked = await browser.System.Admin.CreateUserAsync("link-user", ct);
         var principal = "basic/" + linked.Name;
         var since = DateTimeOffset.UtcNow.AddSeconds(-5).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-        var console = new Uri(browser.System.Gateway.Auth, "/admin/");
-        var (adminName, adminPassword) = browser.System.AdminCredentials;
+        var adminName = browser.System.AdminCredentials.Name;
         Assert.DoesNotContain(role, JwtPayload.Authorities(JwtPayload.Decode(await linked.SignInAsync(ct))));
 
         await adminSession.RunAsync(async () =>
         {
-            var admin = await adminSession.NewTabAsync();
-            await admin.GotoAsync(console);
-            await admin.ExpectLoginPageAsync("/admin/");
-            await admin.SignInAsync(adminName, adminPassword);
-            await Expect(admin.Page).ToHaveURLAsync(console.ToString());
+            var admin = await SignInToConsoleAsync(adminSession);
             var status = admin.Page.Locator("#status");
 
             await Button(admin.Page, "Links").FocusAsync();
@@ -163,8 +154,24 @@ public sealed class AdminConsoleTests(BrowserFixture browser)
                 await Expect(audited.Locator("td").Nth(3)).ToHaveTextAsync(linked.Name);
             }
 
+            // The filter holds: the linked user's own logins are neither the admin's nor a link's.
+            await Expect(admin.Page.Locator("#audit-rows tr[data-action='login']")).ToHaveCountAsync(0);
+
             await BrowserSession.SaveScreenshotAsync(admin.Page, "admin-console-links-audit");
         });
+    }
+
+    /// <summary>A new tab of <paramref name="session"/> on the console, the admin signed in through the normal login.</summary>
+    private async Task<UiPage> SignInToConsoleAsync(BrowserSession session)
+    {
+        var console = new Uri(browser.System.Gateway.Auth, "/admin/");
+        var (adminName, adminPassword) = browser.System.AdminCredentials;
+        var admin = await session.NewTabAsync();
+        await admin.GotoAsync(console);
+        await admin.ExpectLoginPageAsync("/admin/");
+        await admin.SignInAsync(adminName, adminPassword);
+        await Expect(admin.Page).ToHaveURLAsync(console.ToString());
+        return admin;
     }
 
     private static ILocator Button(IPage page, string name)

@@ -201,8 +201,12 @@ async function loadProvider() {
   });
 }
 
-// ---- Audit
+// ---- Audit: only the latest query's answer is shown (opening the tab loads one unfiltered, which may
+// answer after a filtered one asked just after it).
+let auditQuery = 0;
+
 async function loadAudit() {
+  const mine = ++auditQuery;
   await run(async () => {
     const query = new URLSearchParams();
     for (const [name, id] of [["user", "audit-user"], ["action", "audit-action"], ["since", "audit-since"]]) {
@@ -210,6 +214,7 @@ async function loadAudit() {
       if (value) query.set(name, value);
     }
     const events = await api("GET", "/admin/audit?" + query.toString());
+    if (mine !== auditQuery) return;
     const rows = $("audit-rows");
     rows.replaceChildren();
     for (const e of events) {
