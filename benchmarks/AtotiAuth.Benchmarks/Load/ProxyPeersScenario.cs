@@ -87,7 +87,8 @@ internal static class ProxyPeersScenario
         return result.RequestsPerSecond == 0 ? result : result with { ServerCpuMsPerRequest = cpu.TotalMilliseconds / (result.RequestsPerSecond * result.Seconds) };
     }
 
-    private static LoadResult Mean(string name, List<LoadResult> rounds) => new(
+    /// <summary>The mean of a path's rounds, as one row.</summary>
+    internal static LoadResult Mean(string name, List<LoadResult> rounds) => new(
         name,
         rounds.Average(static r => r.RequestsPerSecond),
         rounds.Average(static r => r.P50Ms),

@@ -42,8 +42,9 @@ internal sealed class ServiceProcess : IAsyncDisposable
     /// Starts <paramref name="dll"/> with <c>dotnet</c> (a native executable, the Native AOT sidecar, as it is), logging at Warning and workstation GC, and waits
     /// for <paramref name="healthPath"/>. With <paramref name="cpus"/> the process runs under
     /// <c>taskset -c</c> from its first instruction, so the runtime sizes itself to those cores.
+    /// With <paramref name="extraPort"/> it listens there too, as the images listen on their metrics port beside 8080.
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(string dll, IDictionary<string, string> environment, string healthPath = "/healthz", int? port = null, string? cpus = null)
+    public static async Task<ServiceProcess> StartAsync(string dll, IDictionary<string, string> environment, string healthPath = "/healthz", int? port = null, string? cpus = null, int? extraPort = null)
     {
         if (!File.Exists(dll))
         {
@@ -72,7 +73,7 @@ internal sealed class ServiceProcess : IAsyncDisposable
         }
 
         start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(url.ToString().TrimEnd('/'));
+        start.ArgumentList.Add(url.ToString().TrimEnd('/') + (extraPort is { } extra ? $";http://127.0.0.1:{extra}" : string.Empty));
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["DOTNET_gcServer"] = "0";
         foreach (var (key, value) in environment)

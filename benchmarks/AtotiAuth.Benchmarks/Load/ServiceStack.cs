@@ -98,11 +98,11 @@ internal sealed class ServiceStack : IAsyncDisposable
     /// when set). <paramref name="managed"/> starts the sidecar's JIT build even where its Native AOT binary is
     /// published: the .NET diagnostic tools (dotnet-trace's heap collection, dotnet-counters) attach to it only.
     /// </summary>
-    public static Task<ServiceProcess> StartServiceAsync(LoadRun run, string folder, string assembly, Dictionary<string, string> environment, int? port = null, string? cpus = null, string? prefix = null, bool managed = false)
+    public static Task<ServiceProcess> StartServiceAsync(LoadRun run, string folder, string assembly, Dictionary<string, string> environment, int? port = null, string? cpus = null, string? prefix = null, bool managed = false, int? extraPort = null)
     {
         environment["AtotiAuth__Store__Redis"] = run.Redis.ConnectionString;
         environment["AtotiAuth__Store__KeyPrefix"] = prefix ?? run.Prefix;
-        return ServiceProcess.StartAsync(LoadCommand.Built(run.Root, folder, assembly, managed), environment, port: port, cpus: cpus);
+        return ServiceProcess.StartAsync(LoadCommand.Built(run.Root, folder, assembly, managed), environment, port: port, cpus: cpus, extraPort: extraPort);
     }
 
     private async Task<ServiceProcess> StartAsync(LoadRun run, string folder, string assembly, Dictionary<string, string> environment, int? port = null)

@@ -15,6 +15,7 @@ internal sealed record BenchOptions(bool Quick, IReadOnlySet<string>? Only, Prof
         ("peer", "the oidc-provider token endpoint, beside /jwt (runs jwt too)"),
         ("ping", "GET /ping at a sidecar with a Bearer JWT"),
         ("proxied", "GET /api/whoami through a sidecar and straight to the cube"),
+        ("metrics", "ping and the proxied GET at two sidecars, Prometheus metrics on (and scraped) vs off"),
         ("websocket", "WebSocket message round trip through a sidecar and direct"),
         ("login-page", "GET /login (the form page)"),
         ("admin", "GET /admin/users with an admin session cookie"),

@@ -21,6 +21,9 @@ public sealed record LinkRequest(string? Provider, string? UserName);
 /// <summary>A principal: provider id and user name.</summary>
 public sealed record PrincipalResponse(string Provider, string UserName);
 
+/// <summary>A link: <paramref name="Principal"/> shares the individual roles of <paramref name="Target"/>.</summary>
+public sealed record LinkResponse(PrincipalResponse Principal, PrincipalResponse Target);
+
 /// <summary>A set of roles.</summary>
 public sealed record RolesResponse(IReadOnlyList<string> Roles);
 

@@ -19,6 +19,23 @@ internal static class AdminLinkEndpoints
         return providers;
     }
 
+    /// <summary>Every link, across providers, for the console's list (<c>GET /admin/links</c>).</summary>
+    public static RouteGroupBuilder MapAdminLinkList(this RouteGroupBuilder admin)
+    {
+        admin.MapGet("/links", ListAsync).WithTags("Roles");
+        return admin;
+    }
+
+    /// <summary>The links ordered by provider, then user name, so a listing reads the same on every replica.</summary>
+    internal static async Task<Ok<LinkResponse[]>> ListAsync(IRoleStore roles, CancellationToken cancellationToken)
+        => TypedResults.Ok((await roles.ListLinksAsync(cancellationToken))
+            .OrderBy(static link => link.Key.Provider, StringComparer.Ordinal)
+            .ThenBy(static link => link.Key.UserName, StringComparer.Ordinal)
+            .Select(static link => new LinkResponse(
+                new PrincipalResponse(link.Key.Provider, link.Key.UserName),
+                new PrincipalResponse(link.Value.Provider, link.Value.UserName)))
+            .ToArray());
+
     internal static async Task<Results<Ok<PrincipalResponse>, ProblemHttpResult>> GetAsync(string provider, string userName, IRoleStore roles, CancellationToken cancellationToken)
         => UserNames.Check(userName) is null && await roles.GetLinkAsync(new PrincipalId(provider, userName), cancellationToken) is { } target
             ? TypedResults.Ok(new PrincipalResponse(target.Provider, target.UserName))

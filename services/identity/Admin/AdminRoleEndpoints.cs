@@ -30,6 +30,7 @@ internal static class AdminRoleEndpoints
         providers.MapPut("/default-roles", SetDefaultsAsync);
         providers.MapAdminLinks();
         providers.MapAdminSessions();
+        admin.MapAdminLinkList();
         return admin;
     }
 

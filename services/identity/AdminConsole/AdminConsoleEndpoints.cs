@@ -23,6 +23,7 @@ internal static class AdminConsoleEndpoints
     private static readonly Dictionary<string, string> Assets = new(StringComparer.Ordinal)
     {
         ["console.js"] = "text/javascript; charset=utf-8",
+        ["links.js"] = "text/javascript; charset=utf-8",
         ["console.css"] = "text/css; charset=utf-8",
     };
 

@@ -40,11 +40,14 @@ public sealed class AdminConsoleTests(RedisFixture redis)
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         var html = await console.Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
-        Assert.Contains("src=\"/admin/console/console.js\"", html, StringComparison.Ordinal);
+        foreach (var file in new[] { "console.js", "links.js" })
+        {
+            Assert.Contains($"src=\"/admin/console/{file}\"", html, StringComparison.Ordinal);
+            using var script = await anonymous.GetAsync(new Uri("/admin/console/" + file, UriKind.Relative), Ct);
+            Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+            Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        }
 
-        using var script = await anonymous.GetAsync(new Uri("/admin/console/console.js", UriKind.Relative), Ct);
-        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
-        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
         using var other = await anonymous.GetAsync(new Uri("/admin/console/..%2Fappsettings.json", UriKind.Relative), Ct);
         Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
     }

@@ -4,7 +4,7 @@ using AtotiAuth.Testing;
 
 namespace AtotiAuth.Integration.Tests.Identity;
 
-/// <summary>The admin listings are read from the store at every request and say each principal's provider (issues 17, 22).</summary>
+/// <summary>The admin listings are read from the store at every request and say each principal's provider (issues 16, 17, 22).</summary>
 public sealed class AdminListingTests(RedisFixture redis)
 {
     private static readonly string[] CarolRoles = ["ROLE_CAROL"];
@@ -34,6 +34,32 @@ public sealed class AdminListingTests(RedisFixture redis)
         Assert.DoesNotContain("\"userName\":\"carol\"", await UsersAsync(firstAdmin), StringComparison.Ordinal);
         Assert.DoesNotContain("carol", await firstAdmin.GetStringAsync(new Uri("/admin/providers/basic/individual-roles", UriKind.Relative), Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Links_SetOnOneReplica_ListedOnAnotherUntilRemoved()
+    {
+        await using var first = new IdentityApp(redis);
+        await using var second = new IdentityApp(redis, keyPrefix: first.KeyPrefix);
+        using var firstAdmin = Admin(first);
+        using var secondAdmin = Admin(second);
+        Assert.Equal("[]", await LinksAsync(firstAdmin));
+
+        using var set = await secondAdmin.PutAsJsonAsync("/admin/providers/oidc:corp/users/dave@corp.example/link", new { provider = "ldap", userName = "dave" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        using var other = await secondAdmin.PutAsJsonAsync("/admin/providers/basic/users/erin/link", new { provider = "ldap", userName = "erin" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, other.StatusCode);
+        Assert.Equal(
+            """[{"principal":{"provider":"basic","userName":"erin"},"target":{"provider":"ldap","userName":"erin"}},"""
+            + """{"principal":{"provider":"oidc:corp","userName":"dave@corp.example"},"target":{"provider":"ldap","userName":"dave"}}]""",
+            await LinksAsync(firstAdmin));
+
+        using var removed = await secondAdmin.DeleteAsync(new Uri("/admin/providers/oidc:corp/users/dave@corp.example/link", UriKind.Relative), Ct);
+        Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        Assert.DoesNotContain("dave", await LinksAsync(firstAdmin), StringComparison.Ordinal);
+        Assert.Contains("erin", await LinksAsync(firstAdmin), StringComparison.Ordinal);
+    }
+
+    private static Task<string> LinksAsync(HttpClient admin) => admin.GetStringAsync(new Uri("/admin/links", UriKind.Relative), Ct);
 
     private static Task<string> UsersAsync(HttpClient admin) => admin.GetStringAsync(new Uri("/admin/users", UriKind.Relative), Ct);
 

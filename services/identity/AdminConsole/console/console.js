@@ -28,7 +28,9 @@ async function api(method, path, body) {
   if (!response.ok) {
     const code = json && json.code ? json.code : "http_" + response.status;
     const title = json && json.title ? json.title : response.statusText;
-    throw new Error(title + " (" + code + ")");
+    // A validation problem names its field's rule too: both halves of a link have a "userName".
+    const rules = json && json.errors ? Object.values(json.errors).flat() : [];
+    throw new Error([title, ...rules].join(" ") + " (" + code + ")");
   }
   return json;
 }
@@ -70,6 +72,7 @@ function showTab(name) {
   if (name === "roles") loadIndividual();
   if (name === "audit") loadAudit();
   if (name === "providers") loadProvider();
+  if (name === "links") loadLinks();
 }
 
 // ---- Users (basic): the API names a basic user's sessions and roles under the provider "basic"
@@ -198,8 +201,12 @@ async function loadProvider() {
   });
 }
 
-// ---- Audit
+// ---- Audit: only the latest query's answer is shown (opening the tab loads one unfiltered, which may
+// answer after a filtered one asked just after it).
+let auditQuery = 0;
+
 async function loadAudit() {
+  const mine = ++auditQuery;
   await run(async () => {
     const query = new URLSearchParams();
     for (const [name, id] of [["user", "audit-user"], ["action", "audit-action"], ["since", "audit-since"]]) {
@@ -207,6 +214,7 @@ async function loadAudit() {
       if (value) query.set(name, value);
     }
     const events = await api("GET", "/admin/audit?" + query.toString());
+    if (mine !== auditQuery) return;
     const rows = $("audit-rows");
     rows.replaceChildren();
     for (const e of events) {
