@@ -1,5 +1,6 @@
 using AtotiAuth.Identity.Principals;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
+using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AtotiAuth.Identity.Admin;

@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using AtotiAuth.Identity.Ldap;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Principals;
+using AtotiAuth.Identity.Roles;
 using AtotiAuth.Identity.Throttling;
-using AtotiAuth.Shared.Roles;
-using AtotiAuth.Shared.Throttling;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.Options;
 
