@@ -13,10 +13,10 @@ namespace AtotiAuth.Identity.Authentication;
 /// seconds until a revocation is heard). Claims come from the session, resolved at login.
 /// </summary>
 internal sealed class SessionCookieAuthenticationHandler(
-    IOptionsMonitor<SessionCookieAuthenticationOptions> options,
+    IOptionsMonitor<SessionCookieSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    SessionCookieReader sessionCookie) : AuthenticationHandler<SessionCookieAuthenticationOptions>(options, loggerFactory, encoder)
+    SessionCookieReader sessionCookie) : AuthenticationHandler<SessionCookieSchemeOptions>(options, loggerFactory, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -67,9 +67,7 @@ internal sealed class SessionCookieAuthenticationHandler(
             return base.HandleChallengeAsync(properties);
         }
 
-        // Path and query preserved, local by construction, so the login accepts it as a return target.
-        var target = Request.PathBase + Request.Path + Request.QueryString;
-        Response.Redirect("/login?redirectUrl=" + Uri.EscapeDataString(target.ToString()));
+        SessionCookieHandler.RedirectToLogin(Context);
         return Task.CompletedTask;
     }
 }
