@@ -1,9 +1,9 @@
 using AtotiAuth.Ping.Proxy;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Jwt;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Ping.Authentication;
 
@@ -33,8 +33,7 @@ internal static class AuthenticationExtensions
             .AddPolicyScheme(CubeScheme, CubeScheme, static o => o.ForwardDefaultSelector = static context =>
                 WebSocketOrigins.IsUpgrade(context) ? CubeCookieHandler.SchemeName : AtotiAuthJwtExtensions.DefaultScheme);
 
-        builder.Services.AddAuthorization();
-        builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<PingOptions>>(static (authorization, ping) => AddPolicies(authorization, ping.Value));
+        builder.Services.AddAuthorizationPolicies<PingOptions>(AddPolicies);
         return builder;
     }
 

@@ -1,11 +1,11 @@
 using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Grants;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Token.Issuance;
 
@@ -45,12 +45,13 @@ internal static class IssuanceExtensions
                 BearerToken.IsTokenScheme(context.Request.Headers.Authorization) ? PresentedTokenHandler.SchemeName
                 : BasicCredentials.IsPresent(context.Request) ? PasswordGrantHandler.SchemeName
                 : SessionScheme);
-        builder.Services.AddAuthorization();
-        builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<TokenOptions>>(static (authorization, token) =>
-            authorization.AddPolicy(TokenPolicy, policy => policy
-                .AddAuthenticationSchemes(CallerScheme)
-                .RequireAuthenticatedUser()
-                .RequireRole(token.Value.EffectiveRequiredRoles)));
+        builder.Services.AddAuthorizationPolicies<TokenOptions>(AddPolicies);
         return builder;
     }
+
+    private static void AddPolicies(AuthorizationOptions authorization, TokenOptions token) =>
+        authorization.AddPolicy(TokenPolicy, policy => policy
+            .AddAuthenticationSchemes(CallerScheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(token.EffectiveRequiredRoles));
 }
