@@ -14,8 +14,6 @@ using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity;
 
@@ -26,7 +24,7 @@ public static class IdentityServiceExtensions
     public static IHostApplicationBuilder AddIdentityService(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.AddAtotiAuthStore();
+        builder.AddIdentityStores();
 
         // The one service that writes sessions, users, roles and revocations (deploy/k8s/base/redis/atotiauth.acl).
         builder.Services.AddStoreAccess(StoreAccess.Writer);
@@ -38,8 +36,7 @@ public static class IdentityServiceExtensions
         // The session scheme reads the cookie through the shared reader, whose short cache is kept
         // honest by the revocation feed (one subscription per process).
         builder.AddAtotiAuthSessionCookieReader();
-        builder.Services.AddValidatedOptions<IdentityOptions>(IdentityOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdentityOptions>, IdentityOptionsValidator>());
+        builder.Services.AddValidatedOptions<IdentityOptions, IdentityOptionsValidator>(IdentityOptions.SectionName);
         builder.AddPrincipals();
         builder.AddLogin();
         builder.AddLdap();

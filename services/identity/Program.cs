@@ -1,18 +1,7 @@
 using AtotiAuth.Identity;
 using AtotiAuth.Shared.Hosting;
-using AtotiAuth.Shared.Options;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddIdentityService();
-
-var app = builder.Build();
-if (OptionsReport.IsRequested(args))
-{
-    return OptionsReport.Write(app.Services, Console.Out, Console.Error);
-}
-
-app.MapDefaultEndpoints();
-app.MapIdentityEndpoints();
-app.Run();
-return 0;
+return builder.RunAtotiAuthService(args, IdentityServiceExtensions.MapIdentityEndpoints);

@@ -8,7 +8,6 @@ using AtotiAuth.Ping.Revocation;
 using AtotiAuth.Shared.Cors;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Ping;
@@ -22,8 +21,7 @@ public static class PingServiceExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddAtotiAuthStore();
         builder.AddAtotiAuthCors();
-        builder.Services.AddValidatedOptions<PingOptions>(PingOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PingOptions>, PingOptionsValidator>());
+        builder.Services.AddValidatedOptions<PingOptions, PingOptionsValidator>(PingOptions.SectionName);
         builder.AddSessionRevocations();
         builder.AddCubeCookies();
         builder.AddCallerAuthentication();

@@ -1,18 +1,7 @@
 using AtotiAuth.Ping;
 using AtotiAuth.Shared.Hosting;
-using AtotiAuth.Shared.Options;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddPingService();
-
-var app = builder.Build();
-if (OptionsReport.IsRequested(args))
-{
-    return OptionsReport.Write(app.Services, Console.Out, Console.Error);
-}
-
-app.MapDefaultEndpoints();
-app.MapPingEndpoints();
-app.Run();
-return 0;
+return builder.RunAtotiAuthService(args, PingServiceExtensions.MapPingEndpoints);

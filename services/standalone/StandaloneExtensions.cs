@@ -1,4 +1,6 @@
+using AtotiAuth.Identity;
 using AtotiAuth.Shared.Store;
+using AtotiAuth.Token;
 using AtotiAuth.Token.Signing;
 using Microsoft.Extensions.Configuration.Memory;
 
@@ -25,10 +27,17 @@ internal static partial class StandaloneExtensions
         return builder;
     }
 
-    public static WebApplication ReportStandaloneUrls(this WebApplication app)
+    /// <summary>Maps identity's and token's endpoints, and logs where the host listens once it has started.</summary>
+    public static IEndpointRouteBuilder MapStandaloneEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        app.Lifetime.ApplicationStarted.Register(Report, app);
-        return app;
+        endpoints.MapIdentityEndpoints();
+        endpoints.MapTokenEndpoints();
+        if (endpoints is WebApplication app)
+        {
+            app.Lifetime.ApplicationStarted.Register(Report, app);
+        }
+
+        return endpoints;
     }
 
     private static void Report(object? state)

@@ -1,18 +1,7 @@
-using AtotiAuth.Token;
 using AtotiAuth.Shared.Hosting;
-using AtotiAuth.Shared.Options;
+using AtotiAuth.Token;
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.AddServiceDefaults();
 builder.AddTokenService();
-
-var app = builder.Build();
-if (OptionsReport.IsRequested(args))
-{
-    return OptionsReport.Write(app.Services, Console.Out, Console.Error);
-}
-
-app.MapDefaultEndpoints();
-app.MapTokenEndpoints();
-app.Run();
-return 0;
+return builder.RunAtotiAuthService(args, TokenServiceExtensions.MapTokenEndpoints);

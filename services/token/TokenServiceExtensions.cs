@@ -5,8 +5,6 @@ using AtotiAuth.Shared.Store;
 using AtotiAuth.Token.Discovery;
 using AtotiAuth.Token.Issuance;
 using AtotiAuth.Token.Signing;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Token;
 
@@ -20,8 +18,7 @@ public static class TokenServiceExtensions
         builder.AddAtotiAuthStore();
         builder.AddAtotiAuthRevocationCache();
         builder.AddAtotiAuthCors();
-        builder.Services.AddValidatedOptions<TokenOptions>(TokenOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TokenOptions>, TokenOptionsValidator>());
+        builder.Services.AddValidatedOptions<TokenOptions, TokenOptionsValidator>(TokenOptions.SectionName);
         builder.AddSigning();
         builder.AddIssuance();
         return builder;

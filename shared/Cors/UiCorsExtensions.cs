@@ -25,8 +25,7 @@ public static class UiCorsExtensions
     public static IHostApplicationBuilder AddAtotiAuthCors(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddValidatedOptions<UiCorsOptions>(UiCorsOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<UiCorsOptions>, UiCorsOptionsValidator>());
+        builder.Services.AddValidatedOptions<UiCorsOptions, UiCorsOptionsValidator>(UiCorsOptions.SectionName);
         builder.Services.AddCors();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<CorsOptions>, UiCorsPolicySetup>());
         return builder;

@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
@@ -33,8 +32,7 @@ public static class DataProtectionRegistrationExtensions
 
         builder.AddAtotiAuthStore();
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName(ApplicationName);
-        builder.Services.AddValidatedOptions<KeyRingOptions>(KeyRingOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyRingOptions>, KeyRingOptionsValidator>());
+        builder.Services.AddValidatedOptions<KeyRingOptions, KeyRingOptionsValidator>(KeyRingOptions.SectionName);
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{StoreOptions.SectionName}:Redis"]))
         {
             builder.Services.AddOptions<KeyManagementOptions>()

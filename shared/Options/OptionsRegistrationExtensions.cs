@@ -42,4 +42,22 @@ public static class OptionsRegistrationExtensions
         services.AddSingleton<ValidatedOptions>(new ValidatedOptions<TOptions>(sectionName, name));
         return builder.ValidateOnStart();
     }
+
+    /// <summary>
+    /// <see cref="AddValidatedOptions{TOptions}(IServiceCollection, string, string?)"/>, and the class's
+    /// cross-field rules in <typeparamref name="TValidator"/> (STYLE.md §9), run at start with the data annotations.
+    /// </summary>
+    /// <param name="services">The services.</param>
+    /// <param name="sectionName">The configuration section, e.g. <c>AtotiAuth:Ping</c>.</param>
+    public static OptionsBuilder<TOptions> AddValidatedOptions<
+        [DynamicallyAccessedMembers(OptionsDescription.Members)] TOptions,
+        [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TValidator>(
+        this IServiceCollection services, string sectionName)
+        where TOptions : class, IBoundOptions<TOptions>, new()
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        var builder = services.AddValidatedOptions<TOptions>(sectionName);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        return builder;
+    }
 }

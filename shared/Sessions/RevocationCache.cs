@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using AtotiAuth.Shared.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,22 +26,14 @@ public sealed partial class RevocationCache : IRevocationListener
     /// </summary>
     private static readonly TimeSpan RestoreSettle = TimeSpan.FromSeconds(1);
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
     private readonly IRevocationStore _store;
     private readonly TimeProvider _time;
     private readonly ILogger<RevocationCache> _logger;
     private readonly TimeSpan _grace;
-    private readonly TimeSpan _lifetime;
-    private readonly int _maxEntries;
+    private readonly RevocationAnswers _answers;
     private readonly RevocationListenerSet _listeners;
     private volatile RevocationFeed _feed;
-    private int _trimming;
-
-    // ConcurrentDictionary.Count takes every bucket lock, and every process hears every revocation: the
-    // bound is checked against this count of adds and removes instead (exact but for racing writes to
-    // one id, and made exact again at each trim).
-    private int _count;
 
     /// <summary>Creates the cache; it trusts nothing it caches until a subscription is confirmed.</summary>
     public RevocationCache(
@@ -62,14 +53,13 @@ public sealed partial class RevocationCache : IRevocationListener
         _time = time;
         _logger = logger;
         _grace = options.Value.FeedLossGrace;
-        _maxEntries = options.Value.MaxEntries;
-        _lifetime = sessionOptions.Value.RevocationRetention;
+        _answers = new RevocationAnswers(options.Value.MaxEntries, sessionOptions.Value.RevocationRetention, logger);
         _listeners = new RevocationListenerSet(logger);
         _feed = RevocationFeed.NotSubscribed(time.GetUtcNow());
     }
 
     /// <summary>Number of session ids remembered (for metrics and tests).</summary>
-    public int Count => _entries.Count;
+    public int Count => _answers.Count;
 
     /// <summary>
     /// True while the feed is confirmed and settled, i.e. while a revocation would reach this process
@@ -90,13 +80,9 @@ public sealed partial class RevocationCache : IRevocationListener
         var feed = _feed;
         var trust = feed.TrustAt(now, _grace);
         var standIn = false;
-        if (_entries.TryGetValue(sessionId, out var entry))
+        if (_answers.TryGet(sessionId, now, out var cachedRevoked))
         {
-            if (now - entry.StoredAt >= _lifetime)
-            {
-                Remove(sessionId, entry);
-            }
-            else if (entry.Revoked)
+            if (cachedRevoked)
             {
                 return true;
             }
@@ -125,13 +111,11 @@ public sealed partial class RevocationCache : IRevocationListener
 
         if (revoked)
         {
-            Set(sessionId, new Entry(Revoked: true, now));
-            TrimWhenFull(now);
+            _answers.SetRevoked(sessionId, now);
         }
-        else if (trust == RevocationFeed.Trust.Full && ReferenceEquals(feed, _feed) && _entries.TryAdd(sessionId, new Entry(Revoked: false, now)))
+        else if (trust == RevocationFeed.Trust.Full && ReferenceEquals(feed, _feed))
         {
-            Interlocked.Increment(ref _count);
-            TrimWhenFull(now);
+            _answers.AddUnrevoked(sessionId, now);
         }
 
         return revoked;
@@ -153,9 +137,7 @@ public sealed partial class RevocationCache : IRevocationListener
     public void OnRevoked(string sessionId)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
-        var now = _time.GetUtcNow();
-        Set(sessionId, new Entry(Revoked: true, now));
-        TrimWhenFull(now);
+        _answers.SetRevoked(sessionId, _time.GetUtcNow());
         AtotiAuthMetrics.RevocationsApplied.Add(1);
         _listeners.Revoked(sessionId);
     }
@@ -185,7 +167,7 @@ public sealed partial class RevocationCache : IRevocationListener
         {
             var now = _time.GetUtcNow();
             Feed = RevocationFeed.Healthy(now, now + RestoreSettle);
-            DropUnrevoked();
+            _answers.DropUnrevoked();
         }
 
         LogFeedRestored(_logger);
@@ -201,7 +183,7 @@ public sealed partial class RevocationCache : IRevocationListener
     {
         lock (_gate)
         {
-            DropUnrevoked();
+            _answers.DropUnrevoked();
         }
 
         _listeners.FeedRestored();
@@ -213,7 +195,7 @@ public sealed partial class RevocationCache : IRevocationListener
         lock (_gate)
         {
             Feed = RevocationFeed.NotSubscribed(_time.GetUtcNow());
-            DropUnrevoked();
+            _answers.DropUnrevoked();
         }
     }
 
@@ -247,75 +229,6 @@ public sealed partial class RevocationCache : IRevocationListener
         }
     }
 
-    /// <summary>Call under the lock, after changing the feed, so no older answer is kept afterwards.</summary>
-    private void DropUnrevoked()
-    {
-        foreach (var (sessionId, entry) in _entries)
-        {
-            if (!entry.Revoked)
-            {
-                Remove(sessionId, entry);
-            }
-        }
-    }
-
-    private void Set(string sessionId, Entry entry)
-    {
-        if (_entries.TryAdd(sessionId, entry))
-        {
-            Interlocked.Increment(ref _count);
-        }
-        else
-        {
-            _entries[sessionId] = entry;
-        }
-    }
-
-    private void Remove(string sessionId, Entry entry)
-    {
-        if (_entries.TryRemove(KeyValuePair.Create(sessionId, entry)))
-        {
-            Interlocked.Decrement(ref _count);
-        }
-    }
-
-    private void TrimWhenFull(DateTimeOffset now)
-    {
-        if (Volatile.Read(ref _count) <= _maxEntries || Interlocked.Exchange(ref _trimming, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            foreach (var (sessionId, entry) in _entries)
-            {
-                if (now - entry.StoredAt >= _lifetime)
-                {
-                    Remove(sessionId, entry);
-                }
-            }
-
-            if (_entries.Count > _maxEntries)
-            {
-                DropUnrevoked();
-            }
-
-            if (_entries.Count > _maxEntries)
-            {
-                _entries.Clear();
-            }
-
-            var count = _entries.Count;
-            Volatile.Write(ref _count, count);
-            LogTrimmed(_logger, count, _maxEntries);
-        }
-        finally
-        {
-            Volatile.Write(ref _trimming, 0);
-        }
-    }
-
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
         Message = "Revocation feed lost: every check asks the store; cached answers stand in while it cannot answer, for {Grace}.")]
     private static partial void LogFeedLost(ILogger logger, TimeSpan grace);
@@ -323,10 +236,4 @@ public sealed partial class RevocationCache : IRevocationListener
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information,
         Message = "Revocation feed restored: unrevoked answers dropped, caching resumes.")]
     private static partial void LogFeedRestored(ILogger logger);
-
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Information,
-        Message = "Revocation cache full: trimmed to {Count} entries (limit {MaxEntries}).")]
-    private static partial void LogTrimmed(ILogger logger, int count, int maxEntries);
-
-    private readonly record struct Entry(bool Revoked, DateTimeOffset StoredAt);
 }

@@ -1,8 +1,7 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using AtotiAuth.Shared.Hosting;
-using AtotiAuth.Shared.Store;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,43 +10,25 @@ namespace AtotiAuth.Shared.Sessions;
 /// <summary>
 /// Authenticates by the session cookie through <see cref="SessionCookieReader"/> (secret checked in
 /// constant time, idle and absolute timeouts, revocation; a checked session reused for a few seconds
-/// until a revocation is heard). The principal carries the user, the session and the roles resolved at
-/// login; the <see cref="Session"/> itself is in the request's features. The challenge is the Atoti
-/// contract's bare 401, never a Basic challenge and never a redirect, unless
-/// <see cref="SessionCookieSchemeOptions.RedirectToLogin"/> asks for the login page.
+/// until a revocation is heard). The challenge is the Atoti contract's bare 401, never a Basic challenge
+/// and never a redirect, unless <see cref="SessionCookieSchemeOptions.RedirectToLogin"/> asks for the login page.
 /// </summary>
 public sealed class SessionCookieHandler(
     IOptionsMonitor<SessionCookieSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    SessionCookieReader sessionCookie) : AuthenticationHandler<SessionCookieSchemeOptions>(options, loggerFactory, encoder)
+    SessionCookieReader sessionCookie) : SessionAuthenticationHandler<SessionCookieSchemeOptions>(options, loggerFactory, encoder)
 {
-    /// <summary>The claim carrying the session id.</summary>
-    public const string SessionIdClaim = "sid";
-
     /// <inheritdoc/>
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> AuthenticateSessionAsync()
     {
-        SessionCookieCheck check;
-        try
+        var check = await sessionCookie.CheckAsync(Request, Context.RequestAborted);
+        return check switch
         {
-            check = await sessionCookie.CheckAsync(Request, Context.RequestAborted);
-        }
-        catch (StoreUnavailableException)
-        {
-            return AuthenticationProblems.Fail(CommonProblems.StoreUnavailable);
-        }
-
-        switch (check)
-        {
-            case { Status: SessionCookieStatus.Missing }:
-                return AuthenticateResult.NoResult();
-            case { Session: { } session }:
-                Context.Features.Set(session);
-                return AuthenticateResult.Success(new AuthenticationTicket(Principal(session, Scheme.Name), Scheme.Name));
-            default:
-                return AuthenticationProblems.Fail(CommonProblems.SessionInvalid);
-        }
+            { Status: SessionCookieStatus.Missing } => AuthenticateResult.NoResult(),
+            { Session: { } session } => Succeed(session),
+            _ => AuthenticationProblems.Fail(CommonProblems.SessionInvalid),
+        };
     }
 
     /// <inheritdoc/>
@@ -55,29 +36,24 @@ public sealed class SessionCookieHandler(
     {
         if (Options.RedirectToLogin)
         {
-            // Path and query preserved, local by construction, so the login accepts it as a return target.
-            var target = Request.PathBase + Request.Path + Request.QueryString;
-            Response.Redirect("/login?redirectUrl=" + Uri.EscapeDataString(target.ToString()));
+            RedirectToLogin(Context);
             return;
         }
 
-        await AuthenticationProblems.ChallengeAsync(Context, await HandleAuthenticateOnceSafeAsync(), CommonProblems.MissingCredentials, challenge: null);
+        await base.HandleChallengeAsync(properties);
     }
 
-    /// <inheritdoc/>
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, CommonProblems.MissingRole);
-
-    /// <summary>The principal of <paramref name="session"/>: its user, its id and the roles resolved at login.</summary>
-    /// <param name="session">The session.</param>
-    /// <param name="scheme">The authentication scheme.</param>
-    public static ClaimsPrincipal Principal(Session session, string scheme)
+    /// <summary>
+    /// The challenge of a browser page (<see cref="SessionCookieSchemeOptions.RedirectToLogin"/>): a 302 to
+    /// the login page, which returns to this request's path and query, local by construction, so the
+    /// login accepts it as a return target.
+    /// </summary>
+    /// <param name="context">The request to return to.</param>
+    public static void RedirectToLogin(HttpContext context)
     {
-        ArgumentNullException.ThrowIfNull(session);
-        var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
-        identity.AddClaim(new Claim(ClaimTypes.Name, session.UserName));
-        identity.AddClaim(new Claim(SessionIdClaim, session.Id));
-        identity.AddClaims(session.Roles.Select(static r => new Claim(ClaimTypes.Role, r)));
-        return new ClaimsPrincipal(identity);
+        ArgumentNullException.ThrowIfNull(context);
+        var request = context.Request;
+        var target = request.PathBase + request.Path + request.QueryString;
+        context.Response.Redirect("/login?redirectUrl=" + Uri.EscapeDataString(target.ToString()));
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace AtotiAuth.Shared.Sessions;
 
-/// <summary>Options of <see cref="SessionCookieHandler"/>.</summary>
+/// <summary>Options of a session cookie scheme: <see cref="SessionCookieHandler"/>, and the identity service's own.</summary>
 public sealed class SessionCookieSchemeOptions : AuthenticationSchemeOptions
 {
     /// <summary>

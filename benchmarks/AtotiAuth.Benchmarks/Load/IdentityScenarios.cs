@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using AtotiAuth.Shared.Users;
+using AtotiAuth.Identity.Users;
 using Microsoft.AspNetCore.Identity;
 
 namespace AtotiAuth.Benchmarks.Load;

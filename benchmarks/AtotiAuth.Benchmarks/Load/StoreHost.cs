@@ -1,10 +1,11 @@
+using AtotiAuth.Identity;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
 namespace AtotiAuth.Benchmarks.Load;
 
-/// <summary>The stores exactly as the services register them (<c>AddAtotiAuthStore</c>), for the harness's own writes and the store benchmarks.</summary>
+/// <summary>The stores exactly as the identity service registers them (<c>AddIdentityStores</c>: the shared ones and its own), for the harness's own writes and the store benchmarks.</summary>
 internal static class StoreHost
 {
     /// <summary>On <paramref name="redis"/> under <paramref name="prefix"/>; in memory when <paramref name="redis"/> is null.</summary>
@@ -18,7 +19,7 @@ internal static class StoreHost
             [$"{StoreOptions.SectionName}:AllowInMemory"] = redis is null ? "true" : null,
             [$"{StoreOptions.SectionName}:KeyPrefix"] = prefix,
         });
-        builder.AddAtotiAuthStore();
+        builder.AddIdentityStores();
         return builder.Build();
     }
 }

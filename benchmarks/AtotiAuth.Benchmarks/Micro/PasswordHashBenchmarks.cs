@@ -1,4 +1,4 @@
-using AtotiAuth.Shared.Users;
+using AtotiAuth.Identity.Users;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,5 @@
 using AtotiAuth.Benchmarks.Load;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -7,7 +7,7 @@ using Microsoft.Extensions.Hosting;
 namespace AtotiAuth.Benchmarks.Micro;
 
 /// <summary>
-/// Role resolution at login (shared/Roles/RoleResolver): the rule alone over a provider's mapping of
+/// Role resolution at login (services/identity/Roles/RoleResolver): the rule alone over a provider's mapping of
 /// 10 or 1,000 entries, for an LDAP user (five groups, upper-case matching) and an OIDC user (ordinal),
 /// and the whole resolution against the in-memory store (the Redis one is in <see cref="StoreBenchmarks"/>).
 /// </summary>

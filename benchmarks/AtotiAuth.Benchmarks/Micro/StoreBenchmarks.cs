@@ -1,7 +1,7 @@
 using AtotiAuth.Benchmarks.Load;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
+using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Sessions;
-using AtotiAuth.Shared.Users;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

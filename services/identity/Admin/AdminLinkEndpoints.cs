@@ -1,6 +1,7 @@
 using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Identity.Principals;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
+using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AtotiAuth.Identity.Admin;

@@ -1,7 +1,7 @@
 using AtotiAuth.Identity.Principals;
+using AtotiAuth.Identity.Roles;
 using AtotiAuth.Identity.Users;
-using AtotiAuth.Shared.Roles;
-using AtotiAuth.Shared.Users;
+using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AtotiAuth.Identity.Admin;

@@ -2,10 +2,9 @@ using System.Security.Claims;
 using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Identity.Authentication;
 using AtotiAuth.Identity.Principals;
+using AtotiAuth.Identity.Roles;
 using AtotiAuth.Identity.Throttling;
 using AtotiAuth.Identity.Users;
-using AtotiAuth.Shared.Roles;
-using AtotiAuth.Shared.Users;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace AtotiAuth.Identity.Admin;

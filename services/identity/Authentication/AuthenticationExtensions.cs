@@ -1,5 +1,6 @@
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Shared.Grants;
+using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -16,8 +17,8 @@ internal static class AuthenticationExtensions
         // No default scheme: the login and logout endpoints see an anonymous user and read the session
         // cookie themselves, so an old session's cookie never decides how a new login is treated.
         builder.Services.AddAuthentication()
-            .AddScheme<SessionCookieAuthenticationOptions, SessionCookieAuthenticationHandler>(IdentitySchemes.Session, null)
-            .AddScheme<SessionCookieAuthenticationOptions, SessionCookieAuthenticationHandler>(IdentitySchemes.SessionPage, static o => o.RedirectToLogin = true)
+            .AddScheme<SessionCookieSchemeOptions, SessionCookieAuthenticationHandler>(IdentitySchemes.Session, null)
+            .AddScheme<SessionCookieSchemeOptions, SessionCookieAuthenticationHandler>(IdentitySchemes.SessionPage, static o => o.RedirectToLogin = true)
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(IdentitySchemes.Basic, null)
             .AddPolicyScheme(IdentitySchemes.Admin, null, static o =>
             {

@@ -15,10 +15,10 @@ namespace AtotiAuth.Identity.Authentication;
 /// refused with 401 <c>missing_credentials</c> or <c>session_invalid</c> and 403 <c>missing_role</c>.
 /// </summary>
 internal sealed class SessionCookieAuthenticationHandler(
-    IOptionsMonitor<SessionCookieAuthenticationOptions> options,
+    IOptionsMonitor<SessionCookieSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    SessionCookieReader sessionCookie) : AuthenticationHandler<SessionCookieAuthenticationOptions>(options, loggerFactory, encoder)
+    SessionCookieReader sessionCookie) : AuthenticationHandler<SessionCookieSchemeOptions>(options, loggerFactory, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -70,8 +70,6 @@ internal sealed class SessionCookieAuthenticationHandler(
             return;
         }
 
-        // Path and query preserved, local by construction, so the login accepts it as a return target.
-        var target = Request.PathBase + Request.Path + Request.QueryString;
-        Response.Redirect("/login?redirectUrl=" + Uri.EscapeDataString(target.ToString()));
+        SessionCookieHandler.RedirectToLogin(Context);
     }
 }

@@ -1,6 +1,4 @@
 using AtotiAuth.Shared.Options;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.EmbeddedUi;
 
@@ -9,8 +7,7 @@ internal static class EmbeddedUiExtensions
 {
     public static IHostApplicationBuilder AddEmbeddedUi(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<EmbeddedUiOptions>(EmbeddedUiOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddedUiOptions>, EmbeddedUiOptionsValidator>());
+        builder.Services.AddValidatedOptions<EmbeddedUiOptions, EmbeddedUiOptionsValidator>(EmbeddedUiOptions.SectionName);
         return builder;
     }
 }

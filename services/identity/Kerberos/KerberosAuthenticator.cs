@@ -2,11 +2,10 @@ using System.Security.Cryptography;
 using AtotiAuth.Identity.Ldap;
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Principals;
+using AtotiAuth.Identity.Roles;
 using AtotiAuth.Identity.Throttling;
 using AtotiAuth.Shared.Grants;
 using AtotiAuth.Shared.Hosting;
-using AtotiAuth.Shared.Roles;
-using AtotiAuth.Shared.Throttling;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.Options;
 

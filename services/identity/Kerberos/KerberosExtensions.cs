@@ -1,7 +1,6 @@
 using AtotiAuth.Shared.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Kerberos;
 
@@ -15,8 +14,7 @@ internal static class KerberosExtensions
     public static IHostApplicationBuilder AddKerberos(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddValidatedOptions<KerberosOptions>(KerberosOptions.SectionName);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KerberosOptions>, KerberosOptionsValidator>());
+        services.AddValidatedOptions<KerberosOptions, KerberosOptionsValidator>(KerberosOptions.SectionName);
         services.TryAddSingleton<KerberosAcceptor>();
         services.TryAddSingleton<KerberosAuthenticator>();
         services.TryAddSingleton<KerberosLogin>();

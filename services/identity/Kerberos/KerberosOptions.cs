@@ -1,5 +1,5 @@
+using AtotiAuth.Identity.Roles;
 using AtotiAuth.Shared.Options;
-using AtotiAuth.Shared.Roles;
 using Microsoft.Extensions.Configuration;
 
 namespace AtotiAuth.Identity.Kerberos;

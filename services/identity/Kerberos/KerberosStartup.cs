@@ -1,4 +1,4 @@
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Principals;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Ldap;

@@ -2,7 +2,6 @@ using AtotiAuth.Identity.Login;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Ldap;
 
@@ -16,8 +15,7 @@ internal static class LdapExtensions
     public static IHostApplicationBuilder AddLdap(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddValidatedOptions<LdapOptions>(LdapOptions.SectionName);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LdapOptions>, LdapOptionsValidator>());
+        services.AddValidatedOptions<LdapOptions, LdapOptionsValidator>(LdapOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LdapTrust>();
         services.TryAddSingleton<LdapSlots>();

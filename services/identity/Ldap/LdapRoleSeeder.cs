@@ -1,5 +1,5 @@
 using AtotiAuth.Identity.Principals;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
 using AtotiAuth.Identity.Principals;
-using AtotiAuth.Shared.Roles;
-using AtotiAuth.Shared.Users;
+using AtotiAuth.Identity.Roles;
+using AtotiAuth.Identity.Users;
 using Microsoft.AspNetCore.Identity;
 
 namespace AtotiAuth.Identity.Login;

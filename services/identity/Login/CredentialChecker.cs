@@ -1,6 +1,5 @@
 using AtotiAuth.Identity.Throttling;
 using AtotiAuth.Identity.Users;
-using AtotiAuth.Shared.Throttling;
 
 namespace AtotiAuth.Identity.Login;
 

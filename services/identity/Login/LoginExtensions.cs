@@ -5,7 +5,6 @@ using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Grants;
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
-using AtotiAuth.Shared.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -21,8 +20,7 @@ internal static class LoginExtensions
 
         // The form's daily HMAC keys are shared by every replica through the ephemeral store.
         builder.AddAtotiAuthEphemeralStore();
-        services.AddValidatedOptions<SessionCookieOptions>(SessionCookieOptions.SectionName);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionCookieOptions>, SessionCookieOptionsValidator>());
+        services.AddValidatedOptions<SessionCookieOptions, SessionCookieOptionsValidator>(SessionCookieOptions.SectionName);
         services.AddValidatedOptions<LoginThrottleOptions>(LoginThrottleOptions.SectionName);
 
         services.AddValidatedOptions<PasswordPolicyOptions>(PasswordPolicyOptions.SectionName);

@@ -15,8 +15,7 @@ internal static class OidcExtensions
     public static IHostApplicationBuilder AddOidc(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddValidatedOptions<OidcOptions>(OidcOptions.SectionName);
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OidcOptions>, OidcOptionsValidator>());
+        services.AddValidatedOptions<OidcOptions, OidcOptionsValidator>(OidcOptions.SectionName);
         builder.AddAtotiAuthEphemeralStore();
 
         // The flow's state, nonce and correlation cookies are Data Protection payloads: the identity

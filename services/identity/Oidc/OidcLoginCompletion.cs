@@ -1,7 +1,7 @@
 using AtotiAuth.Identity.Login;
 using AtotiAuth.Identity.Principals;
 using AtotiAuth.Identity.Redirects;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Oidc;

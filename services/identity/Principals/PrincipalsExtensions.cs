@@ -1,4 +1,4 @@
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AtotiAuth.Identity.Principals;

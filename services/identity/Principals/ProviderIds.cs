@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
 
 namespace AtotiAuth.Identity.Principals;
 

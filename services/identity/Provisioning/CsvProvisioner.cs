@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using AtotiAuth.Identity.Audit;
 using AtotiAuth.Identity.Principals;
+using AtotiAuth.Identity.Roles;
 using AtotiAuth.Identity.Users;
-using AtotiAuth.Shared.Roles;
-using AtotiAuth.Shared.Users;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Provisioning;

@@ -1,6 +1,5 @@
 using System.Text;
 using AtotiAuth.Identity.Users;
-using AtotiAuth.Shared.Users;
 
 namespace AtotiAuth.Identity.Provisioning;
 

@@ -1,4 +1,4 @@
-using AtotiAuth.Shared.Users;
+using AtotiAuth.Identity.Users;
 
 namespace AtotiAuth.Identity.Provisioning;
 

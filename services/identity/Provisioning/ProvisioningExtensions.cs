@@ -1,7 +1,6 @@
 using AtotiAuth.Shared.Options;
 using AtotiAuth.Shared.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Provisioning;
 
@@ -10,8 +9,7 @@ internal static class ProvisioningExtensions
 {
     public static IHostApplicationBuilder AddProvisioning(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<CsvProvisioningOptions>(CsvProvisioningOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CsvProvisioningOptions>, CsvProvisioningOptionsValidator>());
+        builder.Services.AddValidatedOptions<CsvProvisioningOptions, CsvProvisioningOptionsValidator>(CsvProvisioningOptions.SectionName);
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{StoreOptions.SectionName}:Redis"]))
         {
             builder.Services.TryAddSingleton<IProvisioningLedger, InMemoryProvisioningLedger>();

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Sockets;
 using AtotiAuth.Identity.Principals;
 using AtotiAuth.Shared.Store;
-using AtotiAuth.Shared.Throttling;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Throttling;

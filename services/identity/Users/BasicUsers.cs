@@ -1,7 +1,6 @@
 using AtotiAuth.Identity.Principals;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
 using AtotiAuth.Shared.Sessions;
-using AtotiAuth.Shared.Users;
 using Microsoft.AspNetCore.Identity;
 
 namespace AtotiAuth.Identity.Users;

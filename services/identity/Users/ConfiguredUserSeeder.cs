@@ -1,5 +1,4 @@
 using AtotiAuth.Shared.Store;
-using AtotiAuth.Shared.Users;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Users;

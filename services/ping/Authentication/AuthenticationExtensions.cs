@@ -6,8 +6,8 @@ using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AtotiAuth.Ping.Authentication;
 
@@ -37,10 +37,9 @@ internal static class AuthenticationExtensions
             .AddPolicyScheme(CubeScheme, CubeScheme, static o => o.ForwardDefaultSelector = static context =>
                 WebSocketOrigins.IsUpgrade(context) ? CubeCookieHandler.SchemeName : AtotiAuthJwtExtensions.DefaultScheme);
 
-        builder.Services.AddAuthorization();
-
         // Every proxied request makes these: by delegates and singletons, not by reflection (HotPathServices).
-        builder.Services.AddHotPathAuthorization()
+        builder.Services.AddAuthorizationPolicies<PingOptions>(AddPolicies)
+            .AddHotPathAuthorization()
             .AddHandlerFactory(static provider => new CubeCookieHandler(
                 provider.GetRequiredService<IOptionsMonitor<AuthenticationSchemeOptions>>(),
                 provider.GetRequiredService<ILoggerFactory>(),
@@ -51,7 +50,6 @@ internal static class AuthenticationExtensions
                 provider.GetRequiredService<WebSocketOrigins>(),
                 provider.GetRequiredService<IOptions<PingOptions>>(),
                 provider.GetRequiredService<TimeProvider>()));
-        builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<PingOptions>>(static (authorization, ping) => AddPolicies(authorization, ping.Value));
         return builder;
     }
 

@@ -1,12 +1,11 @@
 using AtotiAuth.Shared.DataProtection;
-using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Grants;
+using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Jwt;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Token.Issuance;
 
@@ -46,15 +45,15 @@ internal static class IssuanceExtensions
                 BearerToken.IsTokenScheme(context.Request.Headers.Authorization) ? PresentedTokenHandler.SchemeName
                 : BasicCredentials.IsPresent(context.Request) ? PasswordGrantHandler.SchemeName
                 : SessionScheme);
-        builder.Services.AddAuthorization();
 
         // Every /jwt request makes these: as singletons and by delegates, not by reflection (HotPathServices).
-        builder.Services.AddHotPathAuthorization();
-        builder.Services.AddOptions<AuthorizationOptions>().Configure<IOptions<TokenOptions>>(static (authorization, token) =>
-            authorization.AddPolicy(TokenPolicy, policy => policy
-                .AddAuthenticationSchemes(CallerScheme)
-                .RequireAuthenticatedUser()
-                .RequireRole(token.Value.EffectiveRequiredRoles)));
+        builder.Services.AddAuthorizationPolicies<TokenOptions>(AddPolicies).AddHotPathAuthorization();
         return builder;
     }
+
+    private static void AddPolicies(AuthorizationOptions authorization, TokenOptions token) =>
+        authorization.AddPolicy(TokenPolicy, policy => policy
+            .AddAuthenticationSchemes(CallerScheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(token.EffectiveRequiredRoles));
 }

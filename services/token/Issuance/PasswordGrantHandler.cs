@@ -2,7 +2,6 @@ using System.Text.Encodings.Web;
 using AtotiAuth.Shared.Grants;
 using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Sessions;
-using AtotiAuth.Shared.Store;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -18,50 +17,37 @@ internal sealed class PasswordGrantHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
-    IPasswordSessionGrant grant) : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
+    IPasswordSessionGrant grant) : SessionAuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "Basic";
 
     private string? _retryAfter;
 
-    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> AuthenticateSessionAsync()
     {
         if (!BasicCredentials.TryRead(Request, out var credentials))
         {
             return AuthenticationProblems.Fail(PasswordGrantProblems.InvalidCredentials);
         }
 
-        PasswordGrantResult result;
-        try
-        {
-            result = await grant.GrantAsync(credentials, Context.Connection.RemoteIpAddress, Context.RequestAborted);
-        }
-        catch (StoreUnavailableException)
-        {
-            return AuthenticationProblems.Fail(CommonProblems.StoreUnavailable);
-        }
-
+        var result = await grant.GrantAsync(credentials, Context.Connection.RemoteIpAddress, Context.RequestAborted);
         if (result.Session is not { } session)
         {
             _retryAfter = result.RetryAfter;
             return AuthenticationProblems.Fail(result.Refusal ?? PasswordGrantProblems.InvalidCredentials);
         }
 
-        Context.Features.Set(session);
-        return AuthenticateResult.Success(new AuthenticationTicket(SessionCookieHandler.Principal(session, Scheme.Name), Scheme.Name));
+        return Succeed(session);
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
-        var result = await HandleAuthenticateOnceSafeAsync();
+        await HandleAuthenticateOnceSafeAsync();
         if (_retryAfter is not null)
         {
             Response.Headers.RetryAfter = _retryAfter;
         }
 
-        await AuthenticationProblems.ChallengeAsync(Context, result, CommonProblems.MissingCredentials, challenge: null);
+        await base.HandleChallengeAsync(properties);
     }
-
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        Problems.WriteAsync(Context, CommonProblems.MissingRole);
 }

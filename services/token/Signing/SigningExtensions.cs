@@ -1,6 +1,5 @@
 using AtotiAuth.Shared.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Token.Signing;
 
@@ -9,8 +8,7 @@ internal static class SigningExtensions
 {
     public static IHostApplicationBuilder AddSigning(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddValidatedOptions<SigningOptions>(SigningOptions.SectionName);
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SigningOptions>, SigningOptionsValidator>());
+        builder.Services.AddValidatedOptions<SigningOptions, SigningOptionsValidator>(SigningOptions.SectionName);
         builder.Services.TryAddSingleton<SigningKeySet>();
         builder.Services.AddHostedService<KeyDirectoryMonitor>();
         return builder;

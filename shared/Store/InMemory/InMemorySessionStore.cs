@@ -1,4 +1,3 @@
-using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Sessions;
 using Microsoft.Extensions.Options;
 

@@ -8,8 +8,9 @@ namespace AtotiAuth.Shared.Store.Redis;
 /// the deployment is not, and the log line names what Redis refused (issue 21). Anything else (a wrong
 /// type, a script error) is our bug and stays what it is.
 /// </summary>
-internal static class RedisFailures
+public static class RedisFailures
 {
+    /// <summary>True when <paramref name="exception"/> means the store cannot serve this service now (catch filter of every Redis store).</summary>
     public static bool IsUnavailable(Exception exception) => exception switch
     {
         RedisConnectionException or RedisTimeoutException or TimeoutException => true,
@@ -26,6 +27,7 @@ internal static class RedisFailures
     public static bool IsRefused(RedisServerException exception) =>
         exception.Kind is RedisErrorKind.NoPermission or RedisErrorKind.NoAuth or RedisErrorKind.WrongPass;
 
+    /// <summary>The exception the callers turn into a 503, naming what Redis refused or that it did not answer.</summary>
     public static StoreUnavailableException Unavailable(Exception exception) => exception is RedisServerException server && IsRefused(server)
         ? new($"Redis refused this service's user: {FirstLine(server.Message)}. Grant it in deploy/k8s/base/redis/atotiauth.acl (docs/redis.md).", exception)
         : new($"Redis did not answer: {exception.GetType().Name}.", exception);

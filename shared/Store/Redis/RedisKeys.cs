@@ -7,9 +7,11 @@ namespace AtotiAuth.Shared.Store.Redis;
 /// which the per-service Redis ACL users of <c>deploy/k8s/base/redis/atotiauth.acl</c> are granted by pattern
 /// (docs/redis.md lists who reads and writes which). Each command touches one key, so cluster
 /// connection strings work without hash tags; an operator who wants everything on one slot puts a tag
-/// in the prefix (<c>{atotiauth}:</c>).
+/// in the prefix (<c>{atotiauth}:</c>). Public as the one map of the keyspace: the identity service's
+/// own stores (users, roles, throttling) take their keys from it too.
 /// </summary>
-internal sealed class RedisKeys(string prefix)
+/// <param name="prefix">The key prefix (<see cref="StoreOptions.KeyPrefix"/>).</param>
+public sealed class RedisKeys(string prefix)
 {
     /// <summary>Hash per session: user, provider, roles, timestamps and the secret's SHA-256.</summary>
     public RedisKey Session(string sessionId) => $"{prefix}session:{sessionId}";

@@ -1,7 +1,7 @@
 using System.Text;
 using AtotiAuth.Identity.Kerberos;
 using AtotiAuth.Identity.Login;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
 using AtotiAuth.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

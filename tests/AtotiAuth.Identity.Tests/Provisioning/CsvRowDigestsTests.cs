@@ -1,5 +1,5 @@
 using AtotiAuth.Identity.Provisioning;
-using AtotiAuth.Shared.Users;
+using AtotiAuth.Identity.Users;
 using Microsoft.Extensions.Options;
 
 namespace AtotiAuth.Identity.Tests.Provisioning;

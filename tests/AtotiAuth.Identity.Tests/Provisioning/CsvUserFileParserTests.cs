@@ -1,5 +1,5 @@
 using AtotiAuth.Identity.Provisioning;
-using AtotiAuth.Shared.Users;
+using AtotiAuth.Identity.Users;
 
 namespace AtotiAuth.Identity.Tests.Provisioning;
 

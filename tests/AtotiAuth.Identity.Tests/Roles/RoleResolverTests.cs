@@ -1,4 +1,4 @@
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
 
 namespace AtotiAuth.Identity.Tests.Roles;
 

@@ -1,11 +1,11 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
 using AtotiAuth.Identity;
+using AtotiAuth.Identity.Users;
 using AtotiAuth.Integration.Tests.Identity;
 using AtotiAuth.Integration.Tests.Ping;
 using AtotiAuth.Ping;
 using AtotiAuth.Samples.Cube;
-using AtotiAuth.Shared.Users;
 using AtotiAuth.Standalone;
 using AtotiAuth.Testing;
 using AtotiAuth.Token;

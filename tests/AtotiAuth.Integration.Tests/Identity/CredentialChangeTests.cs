@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Sessions;
-using AtotiAuth.Shared.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

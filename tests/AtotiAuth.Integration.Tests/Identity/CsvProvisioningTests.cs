@@ -1,7 +1,7 @@
 using System.Net;
-using AtotiAuth.Shared.Roles;
+using AtotiAuth.Identity.Roles;
+using AtotiAuth.Identity.Users;
 using AtotiAuth.Shared.Sessions;
-using AtotiAuth.Shared.Users;
 using AtotiAuth.Testing;
 
 namespace AtotiAuth.Integration.Tests.Identity;

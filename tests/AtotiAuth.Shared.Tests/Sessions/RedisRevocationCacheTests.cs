@@ -1,6 +1,6 @@
 using AtotiAuth.Shared.Sessions;
+using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Store.Redis;
-using AtotiAuth.Shared.Tests.Store;
 using AtotiAuth.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 

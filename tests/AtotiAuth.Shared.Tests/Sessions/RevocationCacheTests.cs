@@ -1,7 +1,7 @@
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Store.InMemory;
-using AtotiAuth.Shared.Tests.Store;
+using AtotiAuth.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 

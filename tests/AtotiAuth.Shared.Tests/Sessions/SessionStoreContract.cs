@@ -1,5 +1,5 @@
 using AtotiAuth.Shared.Sessions;
-using AtotiAuth.Shared.Tests.Store;
+using AtotiAuth.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AtotiAuth.Shared.Tests.Sessions;

@@ -1,4 +1,5 @@
 using AtotiAuth.Shared.Store;
+using AtotiAuth.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AtotiAuth.Shared.Tests.Store;

@@ -1,8 +1,6 @@
-using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Store.Redis;
-using AtotiAuth.Shared.Users;
 using AtotiAuth.Testcontainers;
 using AtotiAuth.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,8 +16,6 @@ namespace AtotiAuth.Shared.Tests.Store;
 /// </summary>
 public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixture<SecuredRedisFixture>, IAsyncDisposable
 {
-    private static readonly BasicUser Mallory = new("mallory", "hash", UserStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch);
-
     /// <summary>
     /// Every key family only the identity service writes, each with a command that would change it
     /// (docs/redis.md): unlocking a name, moving roles or sessions, un-revoking, rolling the layout back.
@@ -51,15 +47,13 @@ public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixtur
 
     [Theory]
     [MemberData(nameof(ReadOnlyUsers))]
-    public async Task ReadOnlyUser_WritesSessionUserRoleRevocation_EachRefusedNoPerm(string user)
+    public async Task ReadOnlyUser_WritesSessionRevocation_EachRefusedNoPerm(string user)
     {
-        var (sessions, revocations, users, roles) = Stores(user);
+        var (sessions, revocations) = Stores(user);
 
         var refused = new[]
         {
             await Assert.ThrowsAsync<StoreUnavailableException>(() => sessions.CreateAsync(new NewSession("mallory", "basic", ["ROLE_ADMIN"]), Cancel)),
-            await Assert.ThrowsAsync<StoreUnavailableException>(() => users.CreateAsync(Mallory, Cancel)),
-            await Assert.ThrowsAsync<StoreUnavailableException>(() => roles.SetIndividualRolesAsync("basic", "mallory", ["ROLE_ADMIN"], Cancel)),
             await Assert.ThrowsAsync<StoreUnavailableException>(() => revocations.RevokeAsync("some-session", Cancel)),
         };
 
@@ -124,11 +118,9 @@ public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixtur
     [Fact]
     public async Task IdentityUser_SameWrites_Succeed()
     {
-        var (sessions, revocations, users, roles) = Stores(AtotiAuthRedisUsers.Identity);
+        var (sessions, revocations) = Stores(AtotiAuthRedisUsers.Identity);
 
         var issued = await sessions.CreateAsync(new NewSession("alice", "basic", ["ROLE_USER"]), Cancel);
-        Assert.True(await users.CreateAsync(Mallory with { UserName = $"alice-{Guid.NewGuid():N}" }, Cancel));
-        await roles.SetIndividualRolesAsync("basic", "alice", ["ROLE_USER"], Cancel);
         Assert.True(await sessions.RevokeAsync(issued.Session.Id, Cancel));
 
         Assert.True(await revocations.IsRevokedAsync(issued.Session.Id, Cancel));
@@ -138,8 +130,8 @@ public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixtur
     [MemberData(nameof(ReadOnlyUsers))]
     public async Task ReadOnlyUser_ReadsSessionsAndHearsRevocations(string user)
     {
-        var (sessions, _, _, _) = Stores(AtotiAuthRedisUsers.Identity);
-        var (readSessions, readRevocations, _, _) = Stores(user);
+        var (sessions, _) = Stores(AtotiAuthRedisUsers.Identity);
+        var (readSessions, readRevocations) = Stores(user);
         var issued = await sessions.CreateAsync(new NewSession("alice", "basic", ["ROLE_USER"]), Cancel);
         var heard = new Sessions.RecordingListener();
         await using var subscription = await readRevocations.SubscribeAsync(heard, Cancel);
@@ -156,8 +148,8 @@ public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixtur
     [Fact]
     public async Task TokenUser_RecordsASessionsUse()
     {
-        var (sessions, _, _, _) = Stores(AtotiAuthRedisUsers.Identity);
-        var (tokenSessions, _, _, _) = Stores(AtotiAuthRedisUsers.Token, new FakeClock(TimeSpan.FromMinutes(5)));
+        var (sessions, _) = Stores(AtotiAuthRedisUsers.Identity);
+        var (tokenSessions, _) = Stores(AtotiAuthRedisUsers.Token, new FakeClock(TimeSpan.FromMinutes(5)));
         var issued = await sessions.CreateAsync(new NewSession("alice", "basic", ["ROLE_USER"]), Cancel);
 
         var used = await tokenSessions.AuthenticateAsync(issued.Ticket, Cancel);
@@ -239,17 +231,13 @@ public sealed class RedisAccessTests(SecuredRedisFixture fixture) : IClassFixtur
 
     private object[] Arguments(string key, string[] arguments) => [(RedisKey)(_prefix + key), .. arguments];
 
-    private (ISessionStore Sessions, IRevocationStore Revocations, IUserStore Users, IRoleStore Roles) Stores(string user, TimeProvider? time = null)
+    private (ISessionStore Sessions, IRevocationStore Revocations) Stores(string user, TimeProvider? time = null)
     {
         var redis = Connect(user);
         var store = Microsoft.Extensions.Options.Options.Create(new StoreOptions { Redis = fixture.ConnectionString, KeyPrefix = _prefix });
         var timeouts = Microsoft.Extensions.Options.Options.Create(_timeouts);
         var revocations = new RedisRevocationStore(redis, store, timeouts, time ?? TimeProvider.System);
-        return (
-            new RedisSessionStore(redis, revocations, store, timeouts, time ?? TimeProvider.System),
-            revocations,
-            new RedisUserStore(redis, store),
-            new RedisRoleStore(redis, store));
+        return (new RedisSessionStore(redis, revocations, store, timeouts, time ?? TimeProvider.System), revocations);
     }
 
     private ConnectionMultiplexer Connect(string? user, string? caFile = null)

@@ -4,8 +4,6 @@ using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Store.Redis;
 using AtotiAuth.Shared.Tests.Sessions;
-using AtotiAuth.Shared.Throttling;
-using AtotiAuth.Shared.Users;
 using AtotiAuth.Testing;
 using StackExchange.Redis;
 
@@ -26,22 +24,17 @@ public sealed class RedisStoreLayoutTests(RedisFixture fixture) : IAsyncDisposab
     {
         var (sessionsA, revocationsA) = SessionStores($"{_redis.KeyPrefix}a:");
         var (sessionsB, revocationsB) = SessionStores($"{_redis.KeyPrefix}b:");
-        var usersA = new RedisUserStore(_redis.Shared, _redis.StoreOptions($"{_redis.KeyPrefix}a:"));
-        var usersB = new RedisUserStore(_redis.Shared, _redis.StoreOptions($"{_redis.KeyPrefix}b:"));
         var hearsA = new RecordingListener();
         var hearsB = new RecordingListener();
         await using var subscriptionA = await revocationsA.SubscribeAsync(hearsA, Cancel);
         await using var subscriptionB = await revocationsB.SubscribeAsync(hearsB, Cancel);
 
         var issued = await sessionsA.CreateAsync(Alice, Cancel);
-        await usersA.CreateAsync(new BasicUser("alice", "hash", UserStatus.Active, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch), Cancel);
         await sessionsA.RevokeAsync((await sessionsA.CreateAsync(Alice, Cancel)).Session.Id, Cancel);
 
         Assert.Null(await sessionsB.GetAsync(issued.Session.Id, Cancel));
         Assert.Null(await sessionsB.AuthenticateAsync(issued.Ticket, Cancel));
         Assert.Empty(await sessionsB.ListByUserAsync("basic", "alice", Cancel));
-        Assert.Null(await usersB.FindAsync("alice", Cancel));
-        Assert.Empty(await usersB.ListAsync(Cancel));
         Assert.Single(await sessionsA.ListByUserAsync("basic", "alice", Cancel));
         Assert.True(await RecordingListener.WaitUntilAsync(() => !hearsA.Revoked.IsEmpty));
         Assert.False(await revocationsB.IsRevokedAsync(hearsA.Revoked.Single(), Cancel));
@@ -143,26 +136,6 @@ public sealed class RedisStoreLayoutTests(RedisFixture fixture) : IAsyncDisposab
 
         Assert.Contains("only 0 of the 1 replica(s)", failure.Message, StringComparison.Ordinal);
         Assert.True(await revocations.IsRevokedAsync("sid-unreplicated", Cancel));
-    }
-
-    [Fact]
-    public async Task LoginAttempts_EveryKey_ExpiresWithItsWindowOrLifetime()
-    {
-        var attempts = new RedisLoginAttemptStore(_redis.Shared, _redis.StoreOptions(), TimeProvider.System);
-        var window = TimeSpan.FromMinutes(15);
-
-        await attempts.TryCountAsync("user:ALICE", "192.0.2.1", 5, 100, window, Cancel);
-        await attempts.TryCountAsync("addr:192.0.2.1", "all", 50, 50, window, Cancel);
-        await attempts.EndAsync("user:ALICE", "192.0.2.1", AttemptEnd.Succeeded, Cancel);
-        await attempts.RememberAsync("known:ALICE", "192.0.2.1", TimeSpan.FromDays(30), Cancel);
-
-        var db = _redis.Shared.GetDatabase();
-        foreach (var key in new[] { "user:ALICE", "addr:192.0.2.1" })
-        {
-            Assert.InRange((await db.KeyTimeToLiveAsync($"{_redis.KeyPrefix}login-attempts:{key}"))!.Value, window - TimeSpan.FromMinutes(1), window);
-        }
-
-        Assert.InRange((await db.KeyTimeToLiveAsync($"{_redis.KeyPrefix}login-attempts:known:ALICE"))!.Value, TimeSpan.FromDays(29), TimeSpan.FromDays(30));
     }
 
     [Fact]

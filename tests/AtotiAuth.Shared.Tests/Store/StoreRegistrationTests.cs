@@ -1,10 +1,7 @@
-using AtotiAuth.Shared.Roles;
 using AtotiAuth.Shared.Sessions;
 using AtotiAuth.Shared.Store;
 using AtotiAuth.Shared.Store.InMemory;
 using AtotiAuth.Shared.Store.Redis;
-using AtotiAuth.Shared.Throttling;
-using AtotiAuth.Shared.Users;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -23,9 +20,6 @@ public sealed class StoreRegistrationTests
 
         Assert.IsType<InMemorySessionStore>(host.Services.GetRequiredService<ISessionStore>());
         Assert.IsType<InMemoryRevocationStore>(host.Services.GetRequiredService<IRevocationStore>());
-        Assert.IsType<InMemoryUserStore>(host.Services.GetRequiredService<IUserStore>());
-        Assert.IsType<InMemoryRoleStore>(host.Services.GetRequiredService<IRoleStore>());
-        Assert.IsType<InMemoryLoginAttemptStore>(host.Services.GetRequiredService<ILoginAttemptStore>());
         await host.StopAsync(TestContext.Current.CancellationToken);
     }
 
@@ -38,9 +32,6 @@ public sealed class StoreRegistrationTests
 
         Assert.IsType<RedisSessionStore>(host.Services.GetRequiredService<ISessionStore>());
         Assert.IsType<RedisRevocationStore>(host.Services.GetRequiredService<IRevocationStore>());
-        Assert.IsType<RedisUserStore>(host.Services.GetRequiredService<IUserStore>());
-        Assert.IsType<RedisRoleStore>(host.Services.GetRequiredService<IRoleStore>());
-        Assert.IsType<RedisLoginAttemptStore>(host.Services.GetRequiredService<ILoginAttemptStore>());
         var checks = host.Services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations;
         Assert.Single(checks, static r => r.Name == "redis");
     }

@@ -1,5 +1,4 @@
 using AtotiAuth.Shared.Tests.Sessions;
-using AtotiAuth.Shared.Tests.Store;
 using AtotiAuth.Testing;
 
 namespace AtotiAuth.Shared.Tests.Topologies.Sentinel;
