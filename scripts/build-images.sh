@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the service images (Dockerfiles beside each project):
+# Builds the service images, all from one Dockerfile (deploy/images/service/Dockerfile, a stage each):
 #   atotiauth/identity:dev  atotiauth/token:dev  atotiauth/ping:dev  atotiauth/standalone:dev
 #   atotiauth/sample-cube:dev
 # Each project is published on the host (`dotnet publish -c Release`, framework-dependent) into
@@ -18,6 +18,7 @@ set -euo pipefail
 cd "$REPO_ROOT"
 
 LABEL=org.atotiauth.inputs
+DOCKERFILE=deploy/images/service/Dockerfile
 ALL=(identity token ping standalone sample-cube)
 publish_args=()
 NAMES=()
@@ -58,6 +59,13 @@ base_of() {
     *) echo "$RUNTIME" ;;
   esac
 }
+# The sample cube serves no /metrics, so its image has no second port.
+metrics_port_of() {
+  case "$1" in
+    sample-cube) echo "" ;;
+    *) echo 9464 ;;
+  esac
+}
 docker buildx version >/dev/null 2>&1 || export DOCKER_BUILDKIT=0
 
 # One at a time: the projects share AtotiAuth.Shared, and parallel builds of it would collide.
@@ -92,7 +100,7 @@ inputs_hash() {
     (cd "artifacts/publish/$name" && find . -type f -print | LC_ALL=C sort | while IFS= read -r f; do
       printf '%s %s\n' "$f" "$(sha256 <"$f")"
     done)
-    sha256 <"$(project_of "$name")/Dockerfile"
+    sha256 <"$DOCKERFILE"
     sha256 <deploy/images/healthcheck
     sha256 <deploy/images/install-libldap
     sha256 <deploy/images/install-libgssapi
@@ -102,7 +110,8 @@ inputs_hash() {
 
 revision="$(git rev-parse HEAD 2>/dev/null || echo unknown)"
 build() {
-  build_image "atotiauth/$1:dev" "$1" -f "$(project_of "$1")/Dockerfile" --build-arg "RUNTIME_IMAGE=$(base_of "$1")" \
+  build_image "atotiauth/$1:dev" "$1" -f "$DOCKERFILE" --build-arg "SERVICE=$1" \
+    --build-arg "RUNTIME_IMAGE=$(base_of "$1")" --build-arg "METRICS_PORT=$(metrics_port_of "$1")" \
     --label "$LABEL=$2" --label "org.opencontainers.image.revision=$revision" \
     --label "org.opencontainers.image.created=$(date -u +%Y-%m-%dT%H:%M:%SZ)" .
 }

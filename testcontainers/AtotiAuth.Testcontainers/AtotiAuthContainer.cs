@@ -28,4 +28,11 @@ public abstract class AtotiAuthContainer : DockerContainer
     /// <param name="name">The variable, e.g. <c>AtotiAuth__Token__Issuer</c>.</param>
     public string? GetSetting(string name) =>
         _configuration.Environments is { } environment && environment.TryGetValue(name, out var value) ? value : null;
+
+    /// <inheritdoc />
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore().ConfigureAwait(false);
+        (_configuration as AtotiAuthServiceConfiguration)?.DeleteHostFolders();
+    }
 }

@@ -3,14 +3,11 @@ namespace AtotiAuth.Testcontainers;
 /// <summary>The identity service: <c>/login</c>, <c>/logout</c>, the admin API.</summary>
 public sealed class AtotiAuthIdentityContainer : AtotiAuthContainer
 {
-    private readonly AtotiAuthIdentityConfiguration _configuration;
-
     /// <summary>Initializes the container from its configuration.</summary>
     /// <param name="configuration">The container configuration.</param>
-    public AtotiAuthIdentityContainer(AtotiAuthIdentityConfiguration configuration)
+    public AtotiAuthIdentityContainer(AtotiAuthServiceConfiguration configuration)
         : base(configuration)
     {
-        _configuration = configuration;
     }
 
     /// <summary>Logs a user in with HTTP Basic (<c>POST /login</c>) and returns the session cookie.</summary>
@@ -39,11 +36,4 @@ public sealed class AtotiAuthIdentityContainer : AtotiAuthContainer
     /// <param name="cancellationToken">Cancels the call.</param>
     public Task LogoutAsync(AtotiAuthSession session, CancellationToken cancellationToken = default) =>
         AtotiAuthHttp.LogoutAsync(GetBaseAddress(), session, cancellationToken);
-
-    /// <inheritdoc />
-    protected override async ValueTask DisposeAsyncCore()
-    {
-        await base.DisposeAsyncCore().ConfigureAwait(false);
-        KerberosKeytabDirectory.Delete(_configuration.KerberosDirectory);
-    }
 }

@@ -8,7 +8,7 @@ namespace AtotiAuth.Testcontainers;
 /// Builds an MIT Kerberos KDC (the test image <see cref="AtotiAuthImages.Kdc"/>, which
 /// <c>scripts/build-test-images.sh kdc</c> builds) with users and service principals, for testing
 /// single sign-on through the identity service's Kerberos provider
-/// (<see cref="AtotiAuthIdentityBuilder.WithKerberos"/>). Ready once a user can get a ticket.
+/// (<see cref="AtotiAuthLoginBuilder{TBuilder, TContainer}.WithKerberos"/>). Ready once a user can get a ticket.
 /// </summary>
 public sealed class AtotiAuthKdcBuilder : ContainerBuilder<AtotiAuthKdcBuilder, AtotiAuthKdcContainer, AtotiAuthKdcConfiguration>
 {

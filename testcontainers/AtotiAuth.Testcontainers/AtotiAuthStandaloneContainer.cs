@@ -6,11 +6,11 @@ namespace AtotiAuth.Testcontainers;
 /// </summary>
 public sealed class AtotiAuthStandaloneContainer : AtotiAuthContainer
 {
-    private readonly AtotiAuthStandaloneConfiguration _configuration;
+    private readonly AtotiAuthServiceConfiguration _configuration;
 
     /// <summary>Initializes the container from its configuration.</summary>
     /// <param name="configuration">The container configuration.</param>
-    public AtotiAuthStandaloneContainer(AtotiAuthStandaloneConfiguration configuration)
+    public AtotiAuthStandaloneContainer(AtotiAuthServiceConfiguration configuration)
         : base(configuration)
     {
         _configuration = configuration;
@@ -65,12 +65,4 @@ public sealed class AtotiAuthStandaloneContainer : AtotiAuthContainer
         AtotiAuthHttp.LogoutAsync(GetBaseAddress(), session, cancellationToken);
 
     private string SessionCookieName => GetSetting("AtotiAuth__Session__CookieName") ?? AtotiAuthHttp.DefaultSessionCookie;
-
-    /// <inheritdoc />
-    protected override async ValueTask DisposeAsyncCore()
-    {
-        await base.DisposeAsyncCore().ConfigureAwait(false);
-        SigningKeyDirectory.Delete(_configuration.GeneratedKeyDirectory);
-        KerberosKeytabDirectory.Delete(_configuration.KerberosDirectory);
-    }
 }

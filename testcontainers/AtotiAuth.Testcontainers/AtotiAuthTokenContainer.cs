@@ -3,11 +3,11 @@ namespace AtotiAuth.Testcontainers;
 /// <summary>The token service: <c>GET /jwt</c> for a session, and the public keys.</summary>
 public sealed class AtotiAuthTokenContainer : AtotiAuthContainer
 {
-    private readonly AtotiAuthTokenConfiguration _configuration;
+    private readonly AtotiAuthServiceConfiguration _configuration;
 
     /// <summary>Initializes the container from its configuration.</summary>
     /// <param name="configuration">The container configuration.</param>
-    public AtotiAuthTokenContainer(AtotiAuthTokenConfiguration configuration)
+    public AtotiAuthTokenContainer(AtotiAuthServiceConfiguration configuration)
         : base(configuration)
     {
         _configuration = configuration;
@@ -28,11 +28,4 @@ public sealed class AtotiAuthTokenContainer : AtotiAuthContainer
     /// <exception cref="HttpRequestException">No JWT: 401 (no or revoked session) or 403 (a role is missing).</exception>
     public Task<string> GetJwtAsync(AtotiAuthSession session, CancellationToken cancellationToken = default) =>
         AtotiAuthHttp.GetJwtAsync(GetBaseAddress(), session, cancellationToken);
-
-    /// <inheritdoc />
-    protected override async ValueTask DisposeAsyncCore()
-    {
-        await base.DisposeAsyncCore().ConfigureAwait(false);
-        SigningKeyDirectory.Delete(_configuration.GeneratedKeyDirectory);
-    }
 }

@@ -29,6 +29,4 @@ internal static class KerberosKeytabDirectory
             .WithEnvironment(ServicePrincipalSetting, servicePrincipal)
             .WithEnvironment("AtotiAuth__Identity__Kerberos__Keytab", KeytabPath);
     }
-
-    public static void Delete(string? directory) => HostFolder.Delete(directory);
 }

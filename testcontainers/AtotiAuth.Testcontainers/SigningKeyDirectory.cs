@@ -18,6 +18,4 @@ internal static class SigningKeyDirectory
         using var rsa = RSA.Create(2048);
         return HostFolder.CreateWith("atotiauth-testcontainers-keys-", GeneratedKeyId + ".pem", Encoding.ASCII.GetBytes(rsa.ExportPkcs8PrivateKeyPem()));
     }
-
-    public static void Delete(string? directory) => HostFolder.Delete(directory);
 }

@@ -4,16 +4,16 @@ using AtotiAuth.Testing;
 namespace AtotiAuth.Deploy.Tests.Checks;
 
 /// <summary>
-/// Every image is one the scripts build (<c>atotiauth/NAME</c> of the images contract, with its
-/// Dockerfile once scripts/build-images.sh is in the tree), or a third-party image pinned by tag or
-/// digest; never <c>latest</c> or no tag at all.
+/// Every image is one the scripts build (<c>atotiauth/NAME</c> of the images contract, with its stage
+/// in their Dockerfile once scripts/build-images.sh is in the tree), or a third-party image pinned by
+/// tag or digest; never <c>latest</c> or no tag at all.
 /// </summary>
 internal static class ImageChecks
 {
     public static List<string> Find(Manifests manifests)
     {
         var findings = new List<string>();
-        var buildScript = File.Exists(ImageContract.BuildScript);
+        var stages = File.Exists(ImageContract.BuildScript) ? ImageContract.DockerfileStages() : null;
         foreach (var workload in manifests.Workloads)
         {
             foreach (var container in workload.Containers)
@@ -32,13 +32,13 @@ internal static class ImageChecks
                     continue;
                 }
 
-                if (!ImageContract.Dockerfiles.TryGetValue(name, out var dockerfile))
+                if (!ImageContract.Names.Contains(name))
                 {
-                    findings.Add($"{where}: the scripts build no image atotiauth/{name} (they build {string.Join(", ", ImageContract.Dockerfiles.Keys)}).");
+                    findings.Add($"{where}: the scripts build no image atotiauth/{name} (they build {string.Join(", ", ImageContract.Names)}).");
                 }
-                else if (buildScript && !File.Exists(Path.Combine(RepositoryPaths.Root, dockerfile)))
+                else if (stages is not null && !stages.Contains(name))
                 {
-                    findings.Add($"{where}: its Dockerfile {dockerfile} is missing.");
+                    findings.Add($"{where}: the Dockerfile {ImageContract.Dockerfile} has no stage '{name}'.");
                 }
             }
         }

@@ -4,7 +4,7 @@ namespace AtotiAuth.Deploy.Tests.Checks;
 
 /// <summary>
 /// The images the scripts build, from the contract between the images, Kubernetes and end-to-end work:
-/// <c>atotiauth/NAME</c>, one Dockerfile each, port 8080, user 1654, a writable /tmp.
+/// <c>atotiauth/NAME</c>, a stage each of one Dockerfile, port 8080, user 1654, a writable /tmp.
 /// </summary>
 internal static class ImageContract
 {
@@ -12,17 +12,25 @@ internal static class ImageContract
 
     public const long User = 1654;
 
-    public static IReadOnlyDictionary<string, string> Dockerfiles { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    public static IReadOnlySet<string> Names { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        ["identity"] = "services/identity/Dockerfile",
-        ["token"] = "services/token/Dockerfile",
-        ["ping"] = "services/ping/Dockerfile",
-        ["standalone"] = "services/standalone/Dockerfile",
-        ["sample-cube"] = "samples/cube/Dockerfile",
+        "identity", "token", "ping", "standalone", "sample-cube",
     };
 
-    /// <summary>The script that builds them; once it is in the tree, so must every Dockerfile be.</summary>
+    /// <summary>The Dockerfile they share, with a stage named after each image.</summary>
+    public const string Dockerfile = "deploy/images/service/Dockerfile";
+
+    /// <summary>The script that builds them; once it is in the tree, so must the Dockerfile be, with every image's stage.</summary>
     public static string BuildScript => Path.Combine(RepositoryPaths.Root, "scripts", "build-images.sh");
+
+    /// <summary>The stages of <see cref="Dockerfile"/> (<c>FROM … AS NAME</c>); none when it is missing.</summary>
+    public static IReadOnlySet<string> DockerfileStages()
+    {
+        var path = Path.Combine(RepositoryPaths.Root, Dockerfile);
+        return File.Exists(path)
+            ? File.ReadLines(path).Select(l => l.Split(' ')).Where(w => w is ["FROM", _, "AS", _]).Select(w => w[3]).ToHashSet(StringComparer.Ordinal)
+            : new HashSet<string>();
+    }
 
     /// <summary>The contract's image name of a reference (any registry in front of <c>atotiauth/NAME</c>), or null.</summary>
     public static string? OurName(ImageReference image)

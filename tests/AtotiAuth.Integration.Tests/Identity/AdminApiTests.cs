@@ -6,7 +6,12 @@ using AtotiAuth.Testing;
 
 namespace AtotiAuth.Integration.Tests.Identity;
 
-public sealed class AdminApiTests(RedisFixture redis)
+/// <summary>
+/// The admin API. Tests that only read, or write only keys of their own (user <c>bob</c>, the
+/// <c>ldap</c> provider's roles), share one host; those that change <c>alice</c> or the <c>basic</c>
+/// provider's roles, or count <c>alice</c>'s sessions, start their own.
+/// </summary>
+public sealed class AdminApiTests(RedisFixture redis, IdentityAppFixture shared) : IClassFixture<IdentityAppFixture>
 {
     private static readonly string[] Share = ["ROLE_SHARE"];
     private static readonly string[] UserOnly = ["ROLE_USER"];
@@ -18,7 +23,7 @@ public sealed class AdminApiTests(RedisFixture redis)
     [Fact]
     public async Task Admin_Anonymous_Gets401WithBasicChallengeAndCode()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/admin/users", UriKind.Relative), Ct);
@@ -47,7 +52,7 @@ public sealed class AdminApiTests(RedisFixture redis)
     [Fact]
     public async Task Admin_UserWithoutAdminRole_Gets403ByBasicAndBySession()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var basic = app.CreateClient();
         basic.DefaultRequestHeaders.Authorization = IdentityApp.Basic("alice", IdentityApp.AlicePassword);
         using var session = app.CreateClient();
@@ -63,7 +68,7 @@ public sealed class AdminApiTests(RedisFixture redis)
     [Fact]
     public async Task Admin_SessionOfAdmin_IsAccepted()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var client = app.CreateClient();
         using var login = await IdentityApp.LoginWithFormAsync(client, "admin", IdentityApp.AdminPassword);
 
@@ -75,7 +80,7 @@ public sealed class AdminApiTests(RedisFixture redis)
     [Fact]
     public async Task Admin_UserLifecycle_CreateChangeDeactivateDelete()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var admin = Admin(app);
 
         using var created = await admin.PostAsJsonAsync("/admin/users", new { userName = "bob", password = "bob-first-pw", roles = Share }, Ct);
@@ -132,7 +137,7 @@ public sealed class AdminApiTests(RedisFixture redis)
     [InlineData("{\"userName\":\"аlice\",\"password\":\"carol-long-password\"}", "userName")]
     public async Task Admin_CreateUserWithBadPayload_Returns400NamingTheField(string json, string field)
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var admin = Admin(app);
         using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
 
@@ -148,7 +153,7 @@ public sealed class AdminApiTests(RedisFixture redis)
     [Fact]
     public async Task Admin_BadStatus_Returns400NamingTheField()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var admin = Admin(app);
 
         using var response = await admin.PutAsJsonAsync("/admin/users/alice/status", new { status = "Sleeping" }, Ct);
@@ -183,7 +188,7 @@ public sealed class AdminApiTests(RedisFixture redis)
     [Fact]
     public async Task Admin_RoleMappingAndDefaultRoles_AreStoredPerProvider()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var admin = Admin(app);
 
         using var mapping = await admin.PutAsJsonAsync("/admin/providers/ldap/role-mapping/ROLE_ATOTI_USER", new { roles = UserOnly }, Ct);
@@ -241,7 +246,7 @@ public sealed class AdminApiTests(RedisFixture redis)
     [Fact]
     public async Task Admin_OpenApiDocument_ListsAdminRoutesForAdmins()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var admin = Admin(app);
         using var anonymous = app.CreateClient();
 

@@ -5,16 +5,17 @@ namespace AtotiAuth.Integration.Tests.Identity;
 
 /// <summary>
 /// The login form's CSRF defence (signed double-submit cookie plus Fetch Metadata): every refusal is a
-/// readable page with its code and no session.
+/// readable page with its code and no session. Each test brings its own browsers (clients) to one
+/// shared host; only the replica test starts two of its own.
 /// </summary>
-public sealed class LoginFormTests(RedisFixture redis)
+public sealed class LoginFormTests(RedisFixture redis, IdentityAppFixture shared) : IClassFixture<IdentityAppFixture>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task LoginPage_Get_SetsHostPrefixedStrictHttpOnlyNonceCookie()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var client = app.CreateClient();
 
         using var response = await client.GetAsync(new Uri("/login", UriKind.Relative), Ct);
@@ -30,7 +31,7 @@ public sealed class LoginFormTests(RedisFixture redis)
     [Fact]
     public async Task LoginPage_SecondGet_KeepsTheCookieSoOpenTabsStayValid()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var client = app.CreateClient();
         var firstPage = await client.GetStringAsync(new Uri("/login", UriKind.Relative), Ct);
         using var second = await client.GetAsync(new Uri("/login", UriKind.Relative), Ct);
@@ -43,7 +44,7 @@ public sealed class LoginFormTests(RedisFixture redis)
     [Fact]
     public async Task Login_FormTokenForged_IsRefused()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var client = app.CreateClient();
         var token = IdentityApp.AntiforgeryToken(await client.GetStringAsync(new Uri("/login", UriKind.Relative), Ct));
         var dot = token.IndexOf('.', StringComparison.Ordinal);
@@ -61,7 +62,7 @@ public sealed class LoginFormTests(RedisFixture redis)
     [InlineData("0.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task Login_FormTokenMalformedOrExpired_IsRefused(string token)
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var client = app.CreateClient();
         await client.GetStringAsync(new Uri("/login", UriKind.Relative), Ct);
 
@@ -73,7 +74,7 @@ public sealed class LoginFormTests(RedisFixture redis)
     [Fact]
     public async Task Login_FormTokenOfAnotherBrowser_IsRefused()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var attacker = app.CreateClient();
         using var victim = app.CreateClient();
         var attackersToken = IdentityApp.AntiforgeryToken(await attacker.GetStringAsync(new Uri("/login", UriKind.Relative), Ct));
@@ -87,7 +88,7 @@ public sealed class LoginFormTests(RedisFixture redis)
     [Fact]
     public async Task Login_FormTokenWithoutItsCookie_IsRefused()
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var page = app.CreateClient();
         using var noCookie = app.CreateClient();
         var token = IdentityApp.AntiforgeryToken(await page.GetStringAsync(new Uri("/login", UriKind.Relative), Ct));
@@ -121,7 +122,7 @@ public sealed class LoginFormTests(RedisFixture redis)
     [InlineData("Origin", "null")]
     public async Task Login_FormPostedFromAnotherSite_IsRefusedWith403(string header, string value)
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var client = app.CreateClient();
         var token = IdentityApp.AntiforgeryToken(await client.GetStringAsync(new Uri("/login", UriKind.Relative), Ct));
 
@@ -135,7 +136,7 @@ public sealed class LoginFormTests(RedisFixture redis)
     [InlineData("Origin", "https://auth.example.test")]
     public async Task Login_FormPostedFromOurPage_IsAccepted(string header, string value)
     {
-        await using var app = new IdentityApp(redis);
+        var app = shared.App;
         using var client = app.CreateClient();
         var token = IdentityApp.AntiforgeryToken(await client.GetStringAsync(new Uri("/login", UriKind.Relative), Ct));
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AtotiAuth.Integration.Tests.Ping;
 
@@ -55,93 +57,25 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    [Fact]
-    public async Task Ping_NoToken_Returns401WithoutCookie()
+    /// <summary>Every refusal of ping: the status, the problem's code, no cube cookie, and never a Basic challenge.</summary>
+    [Theory]
+    [InlineData("none", HttpStatusCode.Unauthorized, "missing_credentials")]
+    [InlineData("expired", HttpStatusCode.Unauthorized, "invalid_token")]
+    [InlineData("forged-signature", HttpStatusCode.Unauthorized, "invalid_token")]
+    [InlineData("alg-none", HttpStatusCode.Unauthorized, "invalid_token")]
+    [InlineData("revoked-session", HttpStatusCode.Unauthorized, "session_revoked")]
+    [InlineData("role-missing", HttpStatusCode.Forbidden, "missing_role")]
+    public async Task Ping_BadCredential_RefusedWithCodeWithoutCookie(string credential, HttpStatusCode status, string code)
     {
+        var authorization = await AuthorizationAsync(credential);
         using var http = PingDeployment.Client();
 
-        using var response = await SidecarCalls.PingAsync(http, fixture.Deployment.Risk, null);
+        using var response = await SidecarCalls.PingAsync(http, fixture.Deployment.Risk, authorization);
 
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(status, response.StatusCode);
         Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
-        Assert.Equal("missing_credentials", await SidecarCalls.ProblemCodeAsync(response));
+        Assert.Equal(code, await SidecarCalls.ProblemCodeAsync(response));
         Assert.DoesNotContain(response.Headers.WwwAuthenticate, static h => h.Scheme == "Basic");
-    }
-
-    [Fact]
-    public async Task Ping_ExpiredToken_Returns401WithoutCookie()
-    {
-        var deployment = fixture.Deployment;
-        var login = await deployment.LoginAsync("alice", ["ROLE_USER"], expired: true);
-        using var http = PingDeployment.Client();
-
-        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
-        Assert.Equal("invalid_token", await SidecarCalls.ProblemCodeAsync(response));
-    }
-
-    [Fact]
-    public async Task Ping_ForgedSignature_Returns401WithoutCookie()
-    {
-        var deployment = fixture.Deployment;
-        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
-        var parts = login.Token.Split('.');
-        var claims = System.Text.Encoding.UTF8.GetString(Microsoft.IdentityModel.Tokens.Base64UrlEncoder.DecodeBytes(parts[1]))
-            .Replace("\"ROLE_USER\"", "\"ROLE_ADMIN\",\"ROLE_USER\"", StringComparison.Ordinal);
-        var forged = $"{parts[0]}.{Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(claims)}.{parts[2]}";
-        using var http = PingDeployment.Client();
-
-        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {forged}");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
-        Assert.Equal("invalid_token", await SidecarCalls.ProblemCodeAsync(response));
-    }
-
-    [Fact]
-    public async Task Ping_AlgNone_Returns401WithoutCookie()
-    {
-        var deployment = fixture.Deployment;
-        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
-        var header = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}");
-        var unsigned = $"{header}.{login.Token.Split('.')[1]}.";
-        using var http = PingDeployment.Client();
-
-        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {unsigned}");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
-    }
-
-    [Fact]
-    public async Task Ping_RevokedSession_Returns401WithoutCookie()
-    {
-        var deployment = fixture.Deployment;
-        var login = await deployment.LoginAsync("alice", ["ROLE_USER"]);
-        await deployment.RevokeAsync(login.SessionId);
-        using var http = PingDeployment.Client();
-
-        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
-
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
-        Assert.Equal("session_revoked", await SidecarCalls.ProblemCodeAsync(response));
-    }
-
-    [Fact]
-    public async Task Ping_RoleMissing_Returns403WithoutCookie()
-    {
-        var deployment = fixture.Deployment;
-        var login = await deployment.LoginAsync("admin", ["ROLE_ADMIN"]);
-        using var http = PingDeployment.Client();
-
-        using var response = await SidecarCalls.PingAsync(http, deployment.Risk, $"Bearer {login.Token}");
-
-        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-        Assert.Null(SidecarCalls.SetCookie(response, PingDeployment.RiskCookie));
-        Assert.Equal("missing_role", await SidecarCalls.ProblemCodeAsync(response));
     }
 
     [Fact]
@@ -232,5 +166,35 @@ public sealed class PingEndpointTests(PingDeploymentFixture fixture) : IClassFix
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(code, await SidecarCalls.ProblemCodeAsync(refused));
+    }
+
+    /// <summary>The <c>Authorization</c> header of a refused ping, by kind (null: none).</summary>
+    private async Task<string?> AuthorizationAsync(string credential)
+    {
+        var deployment = fixture.Deployment;
+        switch (credential)
+        {
+            case "none":
+                return null;
+            case "expired":
+                return $"Bearer {(await deployment.LoginAsync("alice", ["ROLE_USER"], expired: true)).Token}";
+            case "role-missing":
+                return $"Bearer {(await deployment.LoginAsync("admin", ["ROLE_ADMIN"])).Token}";
+            case "revoked-session":
+                var revoked = await deployment.LoginAsync("alice", ["ROLE_USER"]);
+                await deployment.RevokeAsync(revoked.SessionId);
+                return $"Bearer {revoked.Token}";
+        }
+
+        var parts = (await deployment.LoginAsync("alice", ["ROLE_USER"])).Token.Split('.');
+        if (credential == "alg-none")
+        {
+            return $"Bearer {Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{parts[1]}.";
+        }
+
+        // forged-signature: the claims given a role, the signature kept.
+        var claims = Encoding.UTF8.GetString(Base64UrlEncoder.DecodeBytes(parts[1]))
+            .Replace("\"ROLE_USER\"", "\"ROLE_ADMIN\",\"ROLE_USER\"", StringComparison.Ordinal);
+        return $"Bearer {parts[0]}.{Base64UrlEncoder.Encode(claims)}.{parts[2]}";
     }
 }

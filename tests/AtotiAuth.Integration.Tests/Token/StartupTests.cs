@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Testing;
 using AtotiAuth.Token;
@@ -46,14 +47,17 @@ public sealed class StartupTests(RedisFixture redis) : IDisposable
     }
 
     [Fact]
-    public async Task TokenService_GoodSettings_Starts()
+    public async Task TokenService_GoodSettings_StartsAndPublishesItsKey()
     {
         _keys.AddRsaPem("k1");
 
-        await StartAsync([]);
+        var jwks = await StartAsync([]);
+
+        Assert.Equal("k1", (string?)Assert.Single(JsonNode.Parse(jwks)!["keys"]!.AsArray())!["kid"]);
     }
 
-    private async Task StartAsync(Dictionary<string, string?> overrides)
+    /// <summary>Starts the service, returns its JWKS document, and stops it.</summary>
+    private async Task<string> StartAsync(Dictionary<string, string?> overrides)
     {
         redis.EnsureAvailable();
         var settings = new Dictionary<string, string?>
@@ -76,6 +80,9 @@ public sealed class StartupTests(RedisFixture redis) : IDisposable
         app.MapDefaultEndpoints();
         app.MapTokenEndpoints();
         await app.StartAsync(TestContext.Current.CancellationToken);
+        using var client = app.GetTestClient();
+        var jwks = await client.GetStringAsync(new Uri("/.well-known/jwks.json", UriKind.Relative), TestContext.Current.CancellationToken);
         await app.StopAsync(TestContext.Current.CancellationToken);
+        return jwks;
     }
 }
