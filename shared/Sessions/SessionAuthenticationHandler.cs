@@ -26,6 +26,9 @@ public abstract class SessionAuthenticationHandler<TOptions>(
     /// <summary>The claim carrying the session id.</summary>
     public const string SessionIdClaim = "sid";
 
+    /// <summary>The claim naming the session's provider (<c>basic</c>, <c>ldap</c>, <c>oidc:{id}</c>).</summary>
+    public const string ProviderClaim = "idp";
+
     /// <summary>Finds this request's session: <see cref="Succeed"/> with it, or a failure, or no result.</summary>
     protected abstract Task<AuthenticateResult> AuthenticateSessionAsync();
 
@@ -65,6 +68,7 @@ public abstract class SessionAuthenticationHandler<TOptions>(
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.Name, session.UserName));
         identity.AddClaim(new Claim(SessionIdClaim, session.Id));
+        identity.AddClaim(new Claim(ProviderClaim, session.Provider));
         identity.AddClaims(session.Roles.Select(static r => new Claim(ClaimTypes.Role, r)));
         return new ClaimsPrincipal(identity);
     }

@@ -13,7 +13,7 @@ namespace AtotiAuth.Shared.Sessions;
 /// until a revocation is heard). The challenge is the Atoti contract's bare 401, never a Basic challenge
 /// and never a redirect, unless <see cref="SessionCookieSchemeOptions.RedirectToLogin"/> asks for the login page.
 /// </summary>
-public sealed class SessionCookieHandler(
+public class SessionCookieHandler(
     IOptionsMonitor<SessionCookieSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,

@@ -1,3 +1,5 @@
+using AtotiAuth.Shared.Sessions;
+
 namespace AtotiAuth.Identity.Authentication;
 
 /// <summary>Authentication schemes and policies of the identity service.</summary>
@@ -24,8 +26,8 @@ internal static class IdentitySchemes
     /// <summary>Users allowed to use the UI (ROLE_USER or the admin role), by session cookie.</summary>
     public const string UiPolicy = "atotiauth-ui";
 
-    public const string SessionIdClaim = "sid";
+    public const string SessionIdClaim = SessionCookieHandler.SessionIdClaim;
 
     /// <summary>The provider of the authenticated principal (<c>basic</c>, <c>ldap</c>, <c>oidc:{id}</c>).</summary>
-    public const string ProviderClaim = "idp";
+    public const string ProviderClaim = SessionCookieHandler.ProviderClaim;
 }

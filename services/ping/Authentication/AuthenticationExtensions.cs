@@ -1,12 +1,8 @@
-using System.Text.Encodings.Web;
-using AtotiAuth.Ping.Cookies;
 using AtotiAuth.Ping.Proxy;
 using AtotiAuth.Shared.Hosting;
 using AtotiAuth.Shared.Jwt;
-using AtotiAuth.Shared.Sessions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AtotiAuth.Ping.Authentication;
@@ -40,16 +36,7 @@ internal static class AuthenticationExtensions
         // Every proxied request makes these: by delegates and singletons, not by reflection (HotPathServices).
         builder.Services.AddAuthorizationPolicies<PingOptions>(AddPolicies)
             .AddHotPathAuthorization()
-            .AddHandlerFactory(static provider => new CubeCookieHandler(
-                provider.GetRequiredService<IOptionsMonitor<AuthenticationSchemeOptions>>(),
-                provider.GetRequiredService<ILoggerFactory>(),
-                provider.GetRequiredService<UrlEncoder>(),
-                provider.GetRequiredService<CubeCookieProtector>(),
-                provider.GetRequiredService<SessionRoles>(),
-                provider.GetRequiredService<RevocationCache>(),
-                provider.GetRequiredService<WebSocketOrigins>(),
-                provider.GetRequiredService<IOptions<PingOptions>>(),
-                provider.GetRequiredService<TimeProvider>()));
+            .AddHandlerFactory(CubeCookieHandler.Create);
         return builder;
     }
 

@@ -31,6 +31,18 @@ internal sealed partial class CubeCookieHandler(
 {
     public const string SchemeName = "CubeCookie";
 
+    /// <summary>Makes the handler by a delegate, not by reflection, as on every hot path (<see cref="HotPathServices"/>).</summary>
+    public static CubeCookieHandler Create(IServiceProvider provider) => new(
+        provider.GetRequiredService<IOptionsMonitor<AuthenticationSchemeOptions>>(),
+        provider.GetRequiredService<ILoggerFactory>(),
+        provider.GetRequiredService<UrlEncoder>(),
+        provider.GetRequiredService<CubeCookieProtector>(),
+        provider.GetRequiredService<SessionRoles>(),
+        provider.GetRequiredService<RevocationCache>(),
+        provider.GetRequiredService<WebSocketOrigins>(),
+        provider.GetRequiredService<IOptions<PingOptions>>(),
+        provider.GetRequiredService<TimeProvider>());
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!origins.IsAllowed(Request.Headers.Origin))
