@@ -43,7 +43,7 @@ internal static class CacheMemoryScenario
         try
         {
             using var minter = new TokenMinter(keys, await KeyIdAsync(token.Url), issuer);
-            var sidecarRows = await SidecarAsync(run, sidecar, minter, folder);
+            var sidecarRows = await SidecarAsync(run, sidecar, minter, prefix, folder);
             var tokenRows = await TokenServiceAsync(run, token, prefix, folder);
             var inv = CultureInfo.InvariantCulture;
             var text = new StringBuilder();
@@ -67,16 +67,35 @@ internal static class CacheMemoryScenario
         }
     }
 
-    private static Task<List<string>> SidecarAsync(LoadRun run, ServiceProcess sidecar, TokenMinter minter, string folder)
+    private static async Task<List<string>> SidecarAsync(LoadRun run, ServiceProcess sidecar, TokenMinter minter, string prefix, string folder)
     {
+        // A token counts only while its session exists (the allow-list of issue 21): the sessions are
+        // made in the store first, and the minted tokens name them.
+        using var host = StoreHost.Build(run.Redis.ConnectionString, prefix);
+        var store = host.Services.GetRequiredService<ISessionStore>();
         var file = Path.Combine(folder, "tokens.txt");
-        return FillAsync(run, sidecar, "ping sidecar", "validated token, roles, revocation answer", run.Quick ? [10_000] : [10_000, 100_000, 1_000_000],
-            new Uri(sidecar.Url, "/ping"), "Authorization", "Bearer ", folder, (from, count) =>
+        return await FillAsync(run, sidecar, "ping sidecar", "validated token, roles, revocation answer", run.Quick ? [10_000] : [10_000, 100_000, 1_000_000],
+            new Uri(sidecar.Url, "/ping"), "Authorization", "Bearer ", folder, async (from, count) =>
             {
-                Console.WriteLine($"memory: minting {count:N0} tokens for the sidecar");
-                minter.WriteTokens(file, from, count, TimeSpan.FromMinutes(30));
-                return Task.FromResult(file);
+                Console.WriteLine($"memory: {count:N0} sessions and their tokens for the sidecar");
+                var sessions = await CreateSessionsAsync(store, from, count);
+                minter.WriteTokens(file, from, sessions.Select(static s => s.Session.Id).ToArray(), TimeSpan.FromMinutes(30));
+                return file;
             });
+    }
+
+    private static async Task<IssuedSession[]> CreateSessionsAsync(ISessionStore store, int from, int count)
+    {
+        var sessions = new IssuedSession[count];
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
+            {
+                sessions[i] = await store.CreateAsync(new NewSession($"cache-user-{from + i}", "basic", ["ROLE_USER"]));
+            }
+        }));
+        return sessions;
     }
 
     private static async Task<List<string>> TokenServiceAsync(LoadRun run, ServiceProcess token, string prefix, string folder)
@@ -89,16 +108,7 @@ internal static class CacheMemoryScenario
             new Uri(token.Url, "/jwt"), "Cookie", BenchHttp.SessionCookieName + "=", folder, async (from, count) =>
             {
                 Console.WriteLine($"memory: {count:N0} sessions for the token service");
-                var cookies = new string[count];
-                var next = -1;
-                await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
-                {
-                    for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
-                    {
-                        var issued = await store.CreateAsync(new NewSession($"cache-user-{from + i}", "basic", ["ROLE_USER"]));
-                        cookies[i] = issued.Ticket.ToString();
-                    }
-                }));
+                var cookies = (await CreateSessionsAsync(store, from, count)).Select(static s => s.Ticket.ToString());
                 await File.WriteAllLinesAsync(file, cookies);
                 return file;
             });

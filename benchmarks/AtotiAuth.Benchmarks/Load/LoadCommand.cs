@@ -32,6 +32,11 @@ internal static class LoadCommand
                 await RevocationScenario.RunAsync(run, stack);
             }
 
+            if (options.Wants("metrics"))
+            {
+                await run.TimeAsync("metrics on and off", () => MetricsCostScenario.RunAsync(run, stack));
+            }
+
             memory?.Report(run);
             if (options.Wants("scaling"))
             {

@@ -25,9 +25,10 @@ internal sealed class TokenMinter : IDisposable
         _issuer = issuer;
     }
 
-    /// <summary>Writes <paramref name="count"/> tokens, one per line, for sessions <paramref name="from"/>.. (one thread per core).</summary>
-    public void WriteTokens(string path, int from, int count, TimeSpan lifetime)
+    /// <summary>Writes one token per line, for the sessions <paramref name="sessionIds"/> (users from <paramref name="from"/>; one thread per core).</summary>
+    public void WriteTokens(string path, int from, string[] sessionIds, TimeSpan lifetime)
     {
+        var count = sessionIds.Length;
         var tokens = new string[count];
         var now = DateTime.UtcNow;
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
@@ -43,7 +44,7 @@ internal sealed class TokenMinter : IDisposable
                 {
                     ["sub"] = FormattableString.Invariant($"cache-user-{from + i}"),
                     ["authorities"] = Roles,
-                    [AtotiAuthTokenValidation.SessionIdClaim] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)),
+                    [AtotiAuthTokenValidation.SessionIdClaim] = sessionIds[i],
                     ["jti"] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16)),
                 },
                 SigningCredentials = _credentials,
