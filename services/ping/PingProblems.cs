@@ -1,4 +1,5 @@
 using AtotiAuth.Shared.Hosting;
+using static Microsoft.AspNetCore.Http.StatusCodes;
 
 namespace AtotiAuth.Ping;
 
@@ -9,22 +10,17 @@ namespace AtotiAuth.Ping;
 internal static class PingProblems
 {
     /// <summary>The cookie is not one this cube wrote: forged, damaged, or another cube's (401).</summary>
-    public static ProblemCode InvalidCookie { get; } =
-        new("invalid_cookie", StatusCodes.Status401Unauthorized, "This cube's cookie is not valid.");
+    public static ProblemCode InvalidCookie { get; } = new("invalid_cookie", Status401Unauthorized, "This cube's cookie is not valid.");
 
     /// <summary>The cookie outlived the token it was issued for (401).</summary>
-    public static ProblemCode CookieExpired { get; } =
-        new("cookie_expired", StatusCodes.Status401Unauthorized, "This cube's cookie has expired.");
+    public static ProblemCode CookieExpired { get; } = new("cookie_expired", Status401Unauthorized, "This cube's cookie has expired.");
 
     /// <summary>The cookie's session no longer exists in the store (401).</summary>
-    public static ProblemCode SessionEnded { get; } =
-        new("session_ended", StatusCodes.Status401Unauthorized, "The session has ended.");
+    public static ProblemCode SessionEnded { get; } = new("session_ended", Status401Unauthorized, "The session has ended.");
 
     /// <summary>A WebSocket handshake from an origin that is not an allowed UI origin (403).</summary>
-    public static ProblemCode OriginNotAllowed { get; } =
-        new("origin_not_allowed", StatusCodes.Status403Forbidden, "This origin may not open a WebSocket here.");
+    public static ProblemCode OriginNotAllowed { get; } = new("origin_not_allowed", Status403Forbidden, "This origin may not open a WebSocket here.");
 
     /// <summary>The cube did not answer (502).</summary>
-    public static ProblemCode CubeUnavailable { get; } =
-        new("cube_unavailable", StatusCodes.Status502BadGateway, "The cube did not answer.");
+    public static ProblemCode CubeUnavailable { get; } = new("cube_unavailable", Status502BadGateway, "The cube did not answer.");
 }
