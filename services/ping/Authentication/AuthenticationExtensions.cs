@@ -16,21 +16,13 @@ namespace AtotiAuth.Ping.Authentication;
 /// </summary>
 internal static class AuthenticationExtensions
 {
-    /// <summary>Ping: a JWT with one of <see cref="PingOptions.RequiredRoles"/>.</summary>
-    public const string PingPolicy = "ping";
-
-    /// <summary>Proxied requests: a JWT, or the cookie on a WebSocket handshake, with the roles each needs.</summary>
-    public const string CubePolicy = "cube";
-
-    private const string CubeScheme = "Cube";
-
     public static IHostApplicationBuilder AddCallerAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<SessionRoles>();
         builder.Services.AddAuthentication()
             .AddAtotiAuthJwt()
             .AddScheme<AuthenticationSchemeOptions, CubeCookieHandler>(CubeCookieHandler.SchemeName, static _ => { })
-            .AddPolicyScheme(CubeScheme, CubeScheme, static o => o.ForwardDefaultSelector = static context =>
+            .AddPolicyScheme(PingSchemes.Cube, PingSchemes.Cube, static o => o.ForwardDefaultSelector = static context =>
                 WebSocketOrigins.IsUpgrade(context) ? CubeCookieHandler.SchemeName : AtotiAuthJwtExtensions.DefaultScheme);
 
         // Every proxied request makes these: by delegates and singletons, not by reflection (HotPathServices).
@@ -42,7 +34,7 @@ internal static class AuthenticationExtensions
 
     private static void AddPolicies(AuthorizationOptions authorization, PingOptions settings)
     {
-        authorization.AddPolicy(PingPolicy, policy => policy
+        authorization.AddPolicy(PingSchemes.PingPolicy, policy => policy
             .AddAuthenticationSchemes(AtotiAuthJwtExtensions.DefaultScheme)
             .RequireAuthenticatedUser()
             .RequireRole(settings.EffectiveRequiredRoles));
@@ -50,8 +42,8 @@ internal static class AuthenticationExtensions
         // A WebSocket needs one of SocketRoles (Atoti's needs ROLE_USER), any other request one of RequiredRoles.
         var requiredRoles = settings.EffectiveRequiredRoles;
         var socketRoles = settings.EffectiveSocketRoles;
-        authorization.AddPolicy(CubePolicy, policy => policy
-            .AddAuthenticationSchemes(CubeScheme)
+        authorization.AddPolicy(PingSchemes.CubePolicy, policy => policy
+            .AddAuthenticationSchemes(PingSchemes.Cube)
             .RequireAuthenticatedUser()
             .RequireAssertion(context => context.Resource is HttpContext http
                 && IsInAnyRole(context.User, WebSocketOrigins.IsUpgrade(http) ? socketRoles : requiredRoles)));

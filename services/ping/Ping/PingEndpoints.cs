@@ -12,7 +12,7 @@ namespace AtotiAuth.Ping.Ping;
 
 /// <summary>
 /// Atoti's ping (ATOTI-CONTRACT.md, "Ping and the WebSocket cookie"): a JWT with a required role
-/// (<see cref="AuthenticationExtensions.PingPolicy"/>) gets <c>pong</c> and this cube's cookie, which the
+/// (<see cref="PingSchemes.PingPolicy"/>) gets <c>pong</c> and this cube's cookie, which the
 /// UI's WebSocket then carries. In front of an Atoti server the ping is forwarded once the JWT is
 /// checked, so that the server sets its own session cookie too. Any refusal sets no cookie.
 /// </summary>
@@ -26,7 +26,7 @@ internal static class PingEndpoints
     {
         var group = endpoints.MapGroup(string.Empty)
             .RequireCors(UiCorsExtensions.PolicyName)
-            .RequireAuthorization(AuthenticationExtensions.PingPolicy)
+            .RequireAuthorization(PingSchemes.PingPolicy)
             .WithTags("Ping");
 
         foreach (var path in Paths)

@@ -9,7 +9,7 @@ namespace AtotiAuth.Ping.Proxy;
 
 /// <summary>
 /// Everything that is not ping, logout or health goes to the cube: HTTP authenticated by the JWT, a
-/// WebSocket handshake by this cube's cookie from an allowed UI origin (<see cref="AuthenticationExtensions.CubePolicy"/>).
+/// WebSocket handshake by this cube's cookie from an allowed UI origin (<see cref="PingSchemes.CubePolicy"/>).
 /// The paths an Atoti server serves to everyone (<see cref="PingOptions.PublicPaths"/>) are forwarded
 /// with no credential, for <c>GET</c> only.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class ProxyEndpoints
     {
         var group = endpoints.MapGroup(string.Empty)
             .RequireCors(UiCorsExtensions.PolicyName)
-            .RequireAuthorization(AuthenticationExtensions.CubePolicy)
+            .RequireAuthorization(PingSchemes.CubePolicy)
             .WithTags("Proxy");
         group.Map("/{**path}", Forward).WithName("ProxyToCube");
 

@@ -17,11 +17,6 @@ namespace AtotiAuth.Token.Issuance;
 /// </summary>
 internal static class IssuanceExtensions
 {
-    public const string TokenPolicy = "token";
-
-    private const string SessionScheme = "Session";
-    private const string CallerScheme = "Caller";
-
     public static IHostApplicationBuilder AddIssuance(this IHostApplicationBuilder builder)
     {
         // The session cache hangs off the revocation cache's one subscription (shared/Sessions).
@@ -40,11 +35,11 @@ internal static class IssuanceExtensions
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, PresentedTokenHandler>(PresentedTokenHandler.SchemeName, static _ => { })
             .AddScheme<AuthenticationSchemeOptions, PasswordGrantHandler>(PasswordGrantHandler.SchemeName, static _ => { })
-            .AddScheme<SessionCookieSchemeOptions, SessionCookieHandler>(SessionScheme, static _ => { })
-            .AddPolicyScheme(CallerScheme, CallerScheme, static o => o.ForwardDefaultSelector = static context =>
+            .AddScheme<SessionCookieSchemeOptions, SessionCookieHandler>(TokenSchemes.Session, static _ => { })
+            .AddPolicyScheme(TokenSchemes.Caller, TokenSchemes.Caller, static o => o.ForwardDefaultSelector = static context =>
                 BearerToken.IsTokenScheme(context.Request.Headers.Authorization) ? PresentedTokenHandler.SchemeName
                 : BasicCredentials.IsPresent(context.Request) ? PasswordGrantHandler.SchemeName
-                : SessionScheme);
+                : TokenSchemes.Session);
 
         // Every /jwt request makes these: as singletons and by delegates, not by reflection (HotPathServices).
         builder.Services.AddAuthorizationPolicies<TokenOptions>(AddPolicies).AddHotPathAuthorization();
@@ -52,8 +47,8 @@ internal static class IssuanceExtensions
     }
 
     private static void AddPolicies(AuthorizationOptions authorization, TokenOptions token) =>
-        authorization.AddPolicy(TokenPolicy, policy => policy
-            .AddAuthenticationSchemes(CallerScheme)
+        authorization.AddPolicy(TokenSchemes.TokenPolicy, policy => policy
+            .AddAuthenticationSchemes(TokenSchemes.Caller)
             .RequireAuthenticatedUser()
             .RequireRole(token.EffectiveRequiredRoles));
 }

@@ -20,7 +20,7 @@ internal static class TokenEndpoints
     {
         var group = endpoints.MapGroup(string.Empty)
             .RequireCors(UiCorsExtensions.PolicyName)
-            .RequireAuthorization(IssuanceExtensions.TokenPolicy)
+            .RequireAuthorization(TokenSchemes.TokenPolicy)
             .WithTags("Tokens");
 
         group.MapGet("/jwt", GetToken);
