@@ -16,8 +16,13 @@ internal static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var admin = endpoints.MapGroup("/admin").RequireAuthorization(IdentitySchemes.AdminPolicy)
-            .AddEndpointFilter<AdminAuditFilter>()
-            .AddEndpointFilter<AdminOriginFilter>();
+            .AddEndpointFilterFactory(static (factory, next) =>
+            {
+                // Made here rather than by AddEndpointFilter<T>, whose activator loads and compiles expression trees at start.
+                var audit = new AdminAuditFilter(factory.ApplicationServices.GetRequiredService<AuditTrail>());
+                return context => audit.InvokeAsync(context, next);
+            })
+            .AddEndpointFilter(new AdminOriginFilter());
         admin.MapAdminUsers();
         admin.MapAdminRoles();
         admin.MapAdminSession();
