@@ -24,6 +24,7 @@ internal static class AdminConsoleEndpoints
     {
         ["console.js"] = "text/javascript; charset=utf-8",
         ["links.js"] = "text/javascript; charset=utf-8",
+        ["audit.js"] = "text/javascript; charset=utf-8",
         ["console.css"] = "text/css; charset=utf-8",
     };
 

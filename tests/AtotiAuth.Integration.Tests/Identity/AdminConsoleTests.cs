@@ -40,7 +40,7 @@ public sealed class AdminConsoleTests(RedisFixture redis)
         Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
         var html = await console.Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
-        foreach (var file in new[] { "console.js", "links.js" })
+        foreach (var file in new[] { "console.js", "links.js", "audit.js" })
         {
             Assert.Contains($"src=\"/admin/console/{file}\"", html, StringComparison.Ordinal);
             using var script = await anonymous.GetAsync(new Uri("/admin/console/" + file, UriKind.Relative), Ct);

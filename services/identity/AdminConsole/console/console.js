@@ -201,37 +201,6 @@ async function loadProvider() {
   });
 }
 
-// ---- Audit: only the latest query's answer is shown (opening the tab loads one unfiltered, which may
-// answer after a filtered one asked just after it).
-let auditQuery = 0;
-
-async function loadAudit() {
-  const mine = ++auditQuery;
-  await run(async () => {
-    const query = new URLSearchParams();
-    for (const [name, id] of [["user", "audit-user"], ["action", "audit-action"], ["since", "audit-since"]]) {
-      const value = $(id).value.trim();
-      if (value) query.set(name, value);
-    }
-    const events = await api("GET", "/admin/audit?" + query.toString());
-    if (mine !== auditQuery) return;
-    const rows = $("audit-rows");
-    rows.replaceChildren();
-    for (const e of events) {
-      const row = document.createElement("tr");
-      row.dataset.action = e.action;
-      cell(row, e.time.replace(/\.\d+/, ""));
-      cell(row, e.actor);
-      cell(row, e.action);
-      cell(row, e.target);
-      cell(row, e.outcome);
-      cell(row, e.clientAddress);
-      cell(row, e.detail);
-      rows.appendChild(row);
-    }
-  });
-}
-
 function wire() {
   const tabs = [...document.querySelectorAll(".tab")];
   tabs.forEach((tab, i) => {
@@ -296,10 +265,6 @@ function wire() {
     event.preventDefault();
     run(() => api("PUT", "/admin/providers/" + enc(provider()) + "/default-roles", { roles: roleList($("default-roles").value) }),
       "Saved the default roles of " + provider());
-  });
-  $("audit-filter").addEventListener("submit", (event) => {
-    event.preventDefault();
-    loadAudit();
   });
 
   run(loadUsers);
