@@ -6,7 +6,7 @@ namespace AtotiAuth.Benchmarks.Load;
 /// <summary>
 /// What the Prometheus metrics cost the sidecar (issue 16: "under 3 %" on ping and the proxy): two more
 /// sidecars in front of the deployment's cube, alike but for <c>AtotiAuth:Metrics:Enabled</c>, loaded
-/// with ping and the proxied GET in alternated rounds whose order rotates, as the proxied peers are.
+/// with ping and the proxied GET in back-to-back pairs whose order alternates, judged by the median pair.
 /// While the metrics side is loaded its <c>/metrics</c> is scraped every few seconds, as Prometheus
 /// does, so the exporter's work is in its figures; every scrape must carry the sidecar's request counter.
 /// </summary>
@@ -41,38 +41,43 @@ internal static class MetricsCostScenario
         }
 
         var bearer = new Dictionary<string, string> { ["Authorization"] = "Bearer " + jwt };
-        Path[] paths =
-        [
-            new(PingOn, new WrkRequest(new Uri(on.Url, "/ping"), bearer), on),
-            new(PingOff, new WrkRequest(new Uri(off.Url, "/ping"), bearer), off),
-            new(ProxiedOn, new WrkRequest(new Uri(on.Url, "/api/whoami"), bearer), on),
-            new(ProxiedOff, new WrkRequest(new Uri(off.Url, "/api/whoami"), bearer), off),
-        ];
-
         var scraper = new MetricsScraper(scrape, run.Quick ? TimeSpan.FromSeconds(2) : TimeSpan.FromSeconds(5));
-        var rounds = run.Quick ? 2 : 4;
-        var measured = paths.ToDictionary(static p => p.Name, static _ => new List<LoadResult>(), StringComparer.Ordinal);
-        for (var round = 0; round < rounds; round++)
+        var pairs = run.Quick ? 2 : 8;
+        var duration = run.Quick ? run.Settings.Duration : run.Settings.Duration / 2;
+        var ping = await CompareAsync(run, scraper, pairs, duration,
+            new(PingOn, new WrkRequest(new Uri(on.Url, "/ping"), bearer), on),
+            new(PingOff, new WrkRequest(new Uri(off.Url, "/ping"), bearer), off));
+        var proxied = await CompareAsync(run, scraper, pairs, duration,
+            new(ProxiedOn, new WrkRequest(new Uri(on.Url, "/api/whoami"), bearer), on),
+            new(ProxiedOff, new WrkRequest(new Uri(off.Url, "/api/whoami"), bearer), off));
+        scraper.Check(run);
+        Judge(run, "Prometheus metrics on GET /ping (sidecar)", ping);
+        Judge(run, "Prometheus metrics on the proxied GET (sidecar)", proxied);
+        var inv = CultureInfo.InvariantCulture;
+        run.AddSection("load", string.Create(inv,
+            $"Metrics on and off: two more sidecars alike but for `AtotiAuth:Metrics:Enabled`, {pairs} pairs of {duration.TotalSeconds:F0} s wrk runs per path, " +
+            $"the two sides back to back in alternating order (on-off, off-on); the cost is the median over the pairs, which a machine's drift over minutes does not move. " +
+            $"The metrics side's `/metrics` scraped every {scraper.Interval.TotalSeconds:F0} s while it was loaded ({scraper.Count} scrapes, {RequestCounter} {scraper.First:F0} → {scraper.Last:F0}). " +
+            $"Cost (loss of requests/s; more CPU per request), per pair: ping {Pairs(ping)}; proxied GET {Pairs(proxied)}."));
+    }
+
+    /// <summary>Loads the two sides of one path in pairs, back to back, the order alternating; both sides' means go to the report.</summary>
+    private static async Task<Comparison> CompareAsync(LoadRun run, MetricsScraper scraper, int pairs, TimeSpan duration, Path on, Path off)
+    {
+        var onRuns = new List<LoadResult>();
+        var offRuns = new List<LoadResult>();
+        for (var pair = 0; pair < pairs; pair++)
         {
-            for (var i = 0; i < paths.Length; i++)
+            // The first pair warms each side up fully (the JIT's final tier); later ones only open connections.
+            var warmup = pair == 0 ? run.Settings.Warmup : TimeSpan.FromSeconds(1);
+            foreach (var side in pair % 2 == 0 ? [on, off] : new[] { off, on })
             {
-                var path = paths[(i + round) % paths.Length];
-                // The first round warms each path up fully (the JIT's final tier); later ones only open connections.
-                var warmup = round == 0 ? run.Settings.Warmup : TimeSpan.FromSeconds(2);
-                measured[path.Name].Add(await MeasureAsync(run, path, warmup, path.Server == on ? scraper : null));
+                var result = await MeasureAsync(run, side, warmup, duration, side == on ? scraper : null);
+                (side == on ? onRuns : offRuns).Add(result);
             }
         }
 
-        var results = paths.ToDictionary(p => p.Name, p => run.Add(ProxyPeersScenario.Mean(p.Name, measured[p.Name])), StringComparer.Ordinal);
-        scraper.Check(run);
-        var ping = Judge(run, "Prometheus metrics on GET /ping (sidecar)", results[PingOn], results[PingOff]);
-        var proxied = Judge(run, "Prometheus metrics on the proxied GET (sidecar)", results[ProxiedOn], results[ProxiedOff]);
-        var inv = CultureInfo.InvariantCulture;
-        run.AddSection("load", string.Create(inv,
-            $"Metrics on and off: two more sidecars alike but for `AtotiAuth:Metrics:Enabled`, {rounds} alternated round(s) of wrk per path, order rotated each round; " +
-            $"the metrics side's `/metrics` scraped every {scraper.Interval.TotalSeconds:F0} s while it was loaded ({scraper.Count} scrapes, {RequestCounter} {scraper.First:F0} → {scraper.Last:F0}). " +
-            $"Cost (loss of requests/s; more CPU per request): ping {ping.Throughput:P1}; {ping.Cpu:P1}, proxied GET {proxied.Throughput:P1}; {proxied.Cpu:P1} " +
-            $"(requests/s per round: {string.Join("; ", paths.Select(p => $"{p.Name} {string.Join('/', measured[p.Name].Select(static r => r.RequestsPerSecond.ToString("F0", CultureInfo.InvariantCulture)))}"))})."));
+        return new Comparison(run.Add(ProxyPeersScenario.Mean(on.Name, onRuns)), run.Add(ProxyPeersScenario.Mean(off.Name, offRuns)), onRuns, offRuns);
     }
 
     private static Task<ServiceProcess> StartSidecarAsync(LoadRun run, ServiceStack stack, string cubeId, int metricsPort, bool enabled)
@@ -83,7 +88,7 @@ internal static class MetricsCostScenario
         return ServiceStack.StartServiceAsync(run, "services/ping", "AtotiAuth.Ping", environment, extraPort: metricsPort);
     }
 
-    private static async Task<LoadResult> MeasureAsync(LoadRun run, Path path, TimeSpan warmup, MetricsScraper? scraper)
+    private static async Task<LoadResult> MeasureAsync(LoadRun run, Path path, TimeSpan warmup, TimeSpan duration, MetricsScraper? scraper)
     {
         var status = await BenchHttp.StatusAsync(path.Request);
         if (status != HttpStatusCode.OK)
@@ -97,23 +102,41 @@ internal static class MetricsCostScenario
         using var scraping = new CancellationTokenSource();
         var scrapes = scraper?.RunAsync(scraping.Token) ?? Task.CompletedTask;
         var before = path.Server.CpuTime();
-        var result = await Wrk.DriveAsync(path.Request, run.Settings.Duration, run.Settings, path.Name);
+        var result = await Wrk.DriveAsync(path.Request, duration, run.Settings, path.Name);
         var cpu = path.Server.CpuTime() - before;
         await scraping.CancelAsync();
         await scrapes;
         return result.RequestsPerSecond == 0 ? result : result with { ServerCpuMsPerRequest = cpu.TotalMilliseconds / (result.RequestsPerSecond * result.Seconds) };
     }
 
-    /// <summary>One target row: the larger of the two costs (requests/s lost, CPU per request added) must stay under 3 %.</summary>
-    private static (double Throughput, double Cpu) Judge(LoadRun run, string subject, LoadResult on, LoadResult off)
+    /// <summary>One target row: the larger of the two median costs (requests/s lost, CPU per request added) must stay under 3 %.</summary>
+    private static void Judge(LoadRun run, string subject, Comparison comparison)
     {
-        var throughput = 1 - (on.RequestsPerSecond / off.RequestsPerSecond);
-        var cpu = on.ServerCpuMsPerRequest is { } onCpu && off.ServerCpuMsPerRequest is { } offCpu ? (onCpu / offCpu) - 1 : double.NaN;
+        var (throughput, cpu) = comparison.MedianCost;
+        var (on, off) = (comparison.On, comparison.Off);
         var measured = string.Create(CultureInfo.InvariantCulture,
-            $"{throughput:P1} req/s ({on.RequestsPerSecond:F0} vs {off.RequestsPerSecond:F0}), {cpu:P1} CPU/req ({on.ServerCpuMsPerRequest:F3} vs {off.ServerCpuMsPerRequest:F3} ms)");
+            $"{throughput:P1} req/s, {cpu:P1} CPU/req (medians of {comparison.OnRuns.Count} pairs; means {on.RequestsPerSecond:F0} vs {off.RequestsPerSecond:F0} req/s, {on.ServerCpuMsPerRequest:F3} vs {off.ServerCpuMsPerRequest:F3} ms)");
         run.Target(subject, "cost < 3 % (req/s and CPU per request, metrics on and scraped vs off, same run)", measured, throughput < Limit && cpu < Limit);
-        return (throughput, cpu);
     }
 
+    private static string Pairs(Comparison comparison) => string.Join(", ", comparison.Costs.Select(static c =>
+        string.Create(CultureInfo.InvariantCulture, $"{c.Throughput:P1}; {c.Cpu:P1}")));
+
     private sealed record Path(string Name, WrkRequest Request, ServiceProcess Server);
+
+    private sealed record Comparison(LoadResult On, LoadResult Off, List<LoadResult> OnRuns, List<LoadResult> OffRuns)
+    {
+        /// <summary>Per pair: the requests/s the metrics side lost, and the CPU per request it added.</summary>
+        public IReadOnlyList<(double Throughput, double Cpu)> Costs => OnRuns.Zip(OffRuns, static (on, off) => (
+            1 - (on.RequestsPerSecond / off.RequestsPerSecond),
+            on.ServerCpuMsPerRequest is { } onCpu && off.ServerCpuMsPerRequest is { } offCpu ? (onCpu / offCpu) - 1 : double.NaN)).ToList();
+
+        public (double Throughput, double Cpu) MedianCost => (Median(Costs.Select(static c => c.Throughput)), Median(Costs.Select(static c => c.Cpu)));
+
+        private static double Median(IEnumerable<double> values)
+        {
+            var sorted = values.Order().ToArray();
+            return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+        }
+    }
 }
