@@ -16,6 +16,7 @@ internal static class MetricsCostScenario
     public const string PingOff = "GET /ping (sidecar, metrics off)";
     public const string ProxiedOn = "GET /api/whoami through the sidecar (metrics on and scraped)";
     public const string ProxiedOff = "GET /api/whoami through the sidecar (metrics off)";
+    public const string ProxiedControl = "GET /api/whoami through a second sidecar with metrics off (control)";
 
     /// <summary>The sidecar's request counter as the OpenTelemetry exporter names it (Prometheus conventions).</summary>
     public const string RequestCounter = "atotiauth_sidecar_requests_total";
@@ -30,6 +31,7 @@ internal static class MetricsCostScenario
         var offPort = Ports.Next();
         await using var on = await StartSidecarAsync(run, stack, "bench-metrics-on", metricsPort, enabled: true);
         await using var off = await StartSidecarAsync(run, stack, "bench-metrics-off", offPort, enabled: false);
+        await using var control = await StartSidecarAsync(run, stack, "bench-metrics-control", Ports.Next(), enabled: false);
         var scrape = new Uri($"http://127.0.0.1:{metricsPort}/metrics");
         // Off, the path is no endpoint of the sidecar's own: it goes the way of any other path (to the proxy, which wants a JWT).
         using (var offScrape = await BenchHttp.Client.GetAsync(new Uri($"http://127.0.0.1:{offPort}/metrics")))
@@ -50,19 +52,26 @@ internal static class MetricsCostScenario
         var proxied = await CompareAsync(run, scraper, pairs, duration,
             new(ProxiedOn, new WrkRequest(new Uri(on.Url, "/api/whoami"), bearer), on),
             new(ProxiedOff, new WrkRequest(new Uri(off.Url, "/api/whoami"), bearer), off));
+        // The control: two sidecars alike in everything, so what they differ by is the two processes' own bias.
+        var sameAsSame = await CompareAsync(run, null, pairs, duration,
+            new(ProxiedControl, new WrkRequest(new Uri(control.Url, "/api/whoami"), bearer), control),
+            new(ProxiedOff, new WrkRequest(new Uri(off.Url, "/api/whoami"), bearer), off), report: false);
         scraper.Check(run);
         Judge(run, "Prometheus metrics on GET /ping (sidecar)", ping);
         Judge(run, "Prometheus metrics on the proxied GET (sidecar)", proxied);
+        var (controlThroughput, controlCpu) = sameAsSame.MedianCost;
+        run.Target("proxied GET, two sidecars both without metrics (control for the row above)", "none set (the bias between two processes)",
+            string.Create(CultureInfo.InvariantCulture, $"{controlThroughput:P1} req/s, {controlCpu:P1} CPU/req (medians of {pairs} pairs)"), null);
         var inv = CultureInfo.InvariantCulture;
         run.AddSection("load", string.Create(inv,
             $"Metrics on and off: two more sidecars alike but for `AtotiAuth:Metrics:Enabled`, {pairs} pairs of {duration.TotalSeconds:F0} s wrk runs per path, " +
             $"the two sides back to back in alternating order (on-off, off-on); the cost is the median over the pairs, which a machine's drift over minutes does not move. " +
             $"The metrics side's `/metrics` scraped every {scraper.Interval.TotalSeconds:F0} s while it was loaded ({scraper.Count} scrapes, {RequestCounter} {scraper.First:F0} → {scraper.Last:F0}). " +
-            $"Cost (loss of requests/s; more CPU per request), per pair: ping {Pairs(ping)}; proxied GET {Pairs(proxied)}."));
+            $"Cost (loss of requests/s; more CPU per request), per pair: ping {Pairs(ping)}; proxied GET {Pairs(proxied)}; control (both off) {Pairs(sameAsSame)}."));
     }
 
     /// <summary>Loads the two sides of one path in pairs, back to back, the order alternating; both sides' means go to the report.</summary>
-    private static async Task<Comparison> CompareAsync(LoadRun run, MetricsScraper scraper, int pairs, TimeSpan duration, Path on, Path off)
+    private static async Task<Comparison> CompareAsync(LoadRun run, MetricsScraper? scraper, int pairs, TimeSpan duration, Path on, Path off, bool report = true)
     {
         var onRuns = new List<LoadResult>();
         var offRuns = new List<LoadResult>();
@@ -77,7 +86,8 @@ internal static class MetricsCostScenario
             }
         }
 
-        return new Comparison(run.Add(ProxyPeersScenario.Mean(on.Name, onRuns)), run.Add(ProxyPeersScenario.Mean(off.Name, offRuns)), onRuns, offRuns);
+        var (onMean, offMean) = (ProxyPeersScenario.Mean(on.Name, onRuns), ProxyPeersScenario.Mean(off.Name, offRuns));
+        return report ? new Comparison(run.Add(onMean), run.Add(offMean), onRuns, offRuns) : new Comparison(onMean, offMean, onRuns, offRuns);
     }
 
     private static Task<ServiceProcess> StartSidecarAsync(LoadRun run, ServiceStack stack, string cubeId, int metricsPort, bool enabled)
