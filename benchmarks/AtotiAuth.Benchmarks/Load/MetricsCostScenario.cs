@@ -55,7 +55,12 @@ internal static class MetricsCostScenario
         // The control: two sidecars alike in everything, so what they differ by is the two processes' own bias.
         var sameAsSame = await CompareAsync(run, null, pairs, duration,
             new(ProxiedControl, new WrkRequest(new Uri(control.Url, "/api/whoami"), bearer), control),
-            new(ProxiedOff, new WrkRequest(new Uri(off.Url, "/api/whoami"), bearer), off), report: false);
+            new(ProxiedOff, new WrkRequest(new Uri(off.Url, "/api/whoami"), bearer), off));
+        foreach (var side in new[] { ping.On, ping.Off, proxied.On, proxied.Off })
+        {
+            run.Add(side);
+        }
+
         scraper.Check(run);
         Judge(run, "Prometheus metrics on GET /ping (sidecar)", ping);
         Judge(run, "Prometheus metrics on the proxied GET (sidecar)", proxied);
@@ -70,8 +75,8 @@ internal static class MetricsCostScenario
             $"Cost (loss of requests/s; more CPU per request), per pair: ping {Pairs(ping)}; proxied GET {Pairs(proxied)}; control (both off) {Pairs(sameAsSame)}."));
     }
 
-    /// <summary>Loads the two sides of one path in pairs, back to back, the order alternating; both sides' means go to the report.</summary>
-    private static async Task<Comparison> CompareAsync(LoadRun run, MetricsScraper? scraper, int pairs, TimeSpan duration, Path on, Path off, bool report = true)
+    /// <summary>Loads the two sides of one path in pairs, back to back, the order alternating.</summary>
+    private static async Task<Comparison> CompareAsync(LoadRun run, MetricsScraper? scraper, int pairs, TimeSpan duration, Path on, Path off)
     {
         var onRuns = new List<LoadResult>();
         var offRuns = new List<LoadResult>();
@@ -86,8 +91,7 @@ internal static class MetricsCostScenario
             }
         }
 
-        var (onMean, offMean) = (ProxyPeersScenario.Mean(on.Name, onRuns), ProxyPeersScenario.Mean(off.Name, offRuns));
-        return report ? new Comparison(run.Add(onMean), run.Add(offMean), onRuns, offRuns) : new Comparison(onMean, offMean, onRuns, offRuns);
+        return new Comparison(ProxyPeersScenario.Mean(on.Name, onRuns), ProxyPeersScenario.Mean(off.Name, offRuns), onRuns, offRuns);
     }
 
     private static Task<ServiceProcess> StartSidecarAsync(LoadRun run, ServiceStack stack, string cubeId, int metricsPort, bool enabled)
@@ -137,7 +141,7 @@ internal static class MetricsCostScenario
     private sealed record Comparison(LoadResult On, LoadResult Off, List<LoadResult> OnRuns, List<LoadResult> OffRuns)
     {
         /// <summary>Per pair: the requests/s the metrics side lost, and the CPU per request it added.</summary>
-        public IReadOnlyList<(double Throughput, double Cpu)> Costs => OnRuns.Zip(OffRuns, static (on, off) => (
+        public IReadOnlyList<(double Throughput, double Cpu)> Costs { get; } = OnRuns.Zip(OffRuns, static (on, off) => (
             1 - (on.RequestsPerSecond / off.RequestsPerSecond),
             on.ServerCpuMsPerRequest is { } onCpu && off.ServerCpuMsPerRequest is { } offCpu ? (onCpu / offCpu) - 1 : double.NaN)).ToList();
 
