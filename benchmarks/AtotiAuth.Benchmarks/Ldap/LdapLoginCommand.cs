@@ -16,6 +16,9 @@ internal static class LdapLoginCommand
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(1);
     private const double SettledShare = 0.05;
 
+    /// <summary>The identity service's default cap on one user's sessions (<c>SessionOptions.MaxSessionsPerUser</c>).</summary>
+    private static readonly int SessionCap = new AtotiAuth.Shared.Sessions.SessionOptions().MaxSessionsPerUser;
+
     public static async Task<int> RunAsync(string[] args)
     {
         await using var redis = await RedisContainer.StartAsync();
@@ -66,11 +69,11 @@ internal static class LdapLoginCommand
             if (i % 2 == 0)
             {
                 rawTimes.Add(Time(() => raw.LogIn("alice", "alice-pass")));
-                providerTimes.Add(await TimeAsync(() => LogInAsync(http)));
+                providerTimes.Add(await TimeLoginAsync(http, signOut: true));
             }
             else
             {
-                providerTimes.Add(await TimeAsync(() => LogInAsync(http)));
+                providerTimes.Add(await TimeLoginAsync(http, signOut: true));
                 rawTimes.Add(Time(() => raw.LogIn("alice", "alice-pass")));
             }
         }
@@ -103,19 +106,54 @@ internal static class LdapLoginCommand
             await RoundAsync(i);
         }
 
+        // A user who keeps every session reaches the per-user cap; each login past it revokes the oldest.
+        var atCap = new List<double>();
+        for (var i = 0; i < SessionCap + trials / 4; i++)
+        {
+            var time = await TimeLoginAsync(http, signOut: false);
+            if (i >= SessionCap)
+            {
+                atCap.Add(time);
+            }
+        }
+
         var concurrent = await ConcurrentAsync(identity.Url, users: 50, loginsEach: quick ? 4 : 10);
-        return (Render(trials, rawTimes, providerTimes, (rounds, settled), concurrent, redis.Networking), LatencySummary.Percentile(providerTimes, 0.50) - LatencySummary.Percentile(rawTimes, 0.50));
+        return (Render(trials, rawTimes, providerTimes, atCap, (rounds, settled), concurrent, redis.Networking), LatencySummary.Percentile(providerTimes, 0.50) - LatencySummary.Percentile(rawTimes, 0.50));
     }
 
-    private static async Task LogInAsync(HttpClient http)
+    /// <summary>One login, timed; its session then signed out, untimed, unless <paramref name="signOut"/> is false.</summary>
+    private static async Task<double> TimeLoginAsync(HttpClient http, bool signOut)
+    {
+        var clock = Stopwatch.StartNew();
+        var cookie = await LogInAsync(http);
+        var elapsed = clock.Elapsed.TotalMilliseconds;
+        if (signOut)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/logout");
+            request.Headers.Add("Cookie", cookie);
+            using var response = await http.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.Found)
+            {
+                throw new InvalidOperationException($"Logout answered {(int)response.StatusCode}");
+            }
+        }
+
+        return elapsed;
+    }
+
+    /// <summary>A Basic login as alice; returns the session cookie as <c>name=value</c>.</summary>
+    private static async Task<string> LogInAsync(HttpClient http)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/login");
-        request.Headers.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:alice-pass")));
+        request.Headers.Authorization = BenchHttp.Basic("alice", "alice-pass");
         using var response = await http.SendAsync(request);
         if (response.StatusCode != HttpStatusCode.Found)
         {
             throw new InvalidOperationException($"LDAP login answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
         }
+
+        var prefix = BenchHttp.SessionCookieName + "=";
+        return response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith(prefix, StringComparison.Ordinal)).Split(';')[0];
     }
 
     private static async Task<(double Seconds, int Logins, List<double> Latencies)> ConcurrentAsync(Uri url, int users, int loginsEach)
@@ -145,14 +183,7 @@ internal static class LdapLoginCommand
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static async Task<double> TimeAsync(Func<Task> action)
-    {
-        var clock = Stopwatch.StartNew();
-        await action();
-        return clock.Elapsed.TotalMilliseconds;
-    }
-
-    private static string Render(int trials, List<double> raw, List<double> provider, (int Rounds, double Share) settled, (double Seconds, int Logins, List<double> Latencies) concurrent, string redis)
+    private static string Render(int trials, List<double> raw, List<double> provider, List<double> atCap, (int Rounds, double Share) settled, (double Seconds, int Logins, List<double> Latencies) concurrent, string redis)
     {
         var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
@@ -161,7 +192,8 @@ internal static class LdapLoginCommand
         text.AppendLine("| login | p50 ms | p90 ms | p99 ms |");
         text.AppendLine("|---|---:|---:|---:|");
         text.AppendLine(inv, $"| raw: search, bind with the account check alongside, group search (System.DirectoryServices.Protocols) | {LatencySummary.Percentile(raw, 0.50):F2} | {LatencySummary.Percentile(raw, 0.90):F2} | {LatencySummary.Percentile(raw, 0.99):F2} |");
-        text.AppendLine(inv, $"| `POST /login` (Basic) through the identity service's LDAP provider, session in Redis | {LatencySummary.Percentile(provider, 0.50):F2} | {LatencySummary.Percentile(provider, 0.90):F2} | {LatencySummary.Percentile(provider, 0.99):F2} |");
+        text.AppendLine(inv, $"| `POST /login` (Basic) through the identity service's LDAP provider, session in Redis (signed out after, untimed) | {LatencySummary.Percentile(provider, 0.50):F2} | {LatencySummary.Percentile(provider, 0.90):F2} | {LatencySummary.Percentile(provider, 0.99):F2} |");
+        text.AppendLine(inv, $"| the same, by a user already holding {SessionCap} sessions (the cap): the oldest is revoked | {LatencySummary.Percentile(atCap, 0.50):F2} | {LatencySummary.Percentile(atCap, 0.90):F2} | {LatencySummary.Percentile(atCap, 0.99):F2} |");
         text.AppendLine();
         text.AppendLine(inv, $"- the provider's own cost (HTTP, session, roles) at the median: **{LatencySummary.Percentile(provider, 0.50) - LatencySummary.Percentile(raw, 0.50):F2} ms** over the raw directory work (target: within 2 ms).");
         text.AppendLine(inv, $"- 50 users logging in at once, {concurrent.Logins / 50} logins each: {concurrent.Logins} logins in {concurrent.Seconds:F1} s ({concurrent.Logins / concurrent.Seconds:F0} logins/s), p50 {LatencySummary.Percentile(concurrent.Latencies, 0.50):F1} ms, p99 {LatencySummary.Percentile(concurrent.Latencies, 0.99):F1} ms, no failure (the provider's pooled service connections serve the searches).");

@@ -83,13 +83,12 @@ internal sealed partial class KerberosAuthenticator(
             try
             {
                 var found = await directory.FindUserAsync(principal.Name, cancellationToken);
-                var read = found.Kind == LdapUserLookupKind.Found ? await directory.GroupsAsync(found.Dn!, cancellationToken) : null;
-                if (read is null || read.AccountDisabled)
+                if (found.Kind != LdapUserLookupKind.Found || await directory.IsDisabledAsync(found.Dn!, cancellationToken))
                 {
                     return await RefuseAsync(clientPrincipal, clientAddress, IdentityProblems.KerberosUserUnknown, cancellationToken);
                 }
 
-                groups = read.Names;
+                groups = await directory.GroupsAsync(found.Dn!, cancellationToken);
             }
             catch (LdapUnavailableException)
             {

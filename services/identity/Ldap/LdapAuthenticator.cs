@@ -7,8 +7,8 @@ namespace AtotiAuth.Identity.Ldap;
 
 /// <summary>
 /// LDAP logins (DESIGN.md §3), asked once the throttle has counted the attempt: search the user with the
-/// search filter (refusing ambiguous entries), bind as its DN, check the account is not disabled and read
-/// its groups, then resolve the roles of provider <c>ldap</c> for the entry's own name
+/// search filter (refusing ambiguous entries), bind as its DN while checking the account is not disabled,
+/// read its groups, then resolve the roles of provider <c>ldap</c> for the entry's own name
 /// (<see cref="LdapOptions.UserNameAttribute"/>), never for what was typed. Every refusal is the same
 /// <see cref="LoginOutcomeKind.Invalid"/> as a basic one; a directory that does not answer is
 /// <see cref="LoginOutcomeKind.Unavailable"/>, never a wrong password.
@@ -38,19 +38,24 @@ internal sealed partial class LdapAuthenticator(
                 return LoginOutcome.Invalid(userName);
             }
 
-            if (!await directory.BindAsync(user.Dn!, password, cancellationToken))
+            // The account check runs beside the bind (issue 6's target: one directory round trip less);
+            // its answer is read only once the password is accepted.
+            var disabled = directory.IsDisabledAsync(user.Dn!, cancellationToken);
+            var bound = directory.BindAsync(user.Dn!, password, cancellationToken);
+            await Task.WhenAll(disabled, bound);
+            if (!await bound)
             {
                 LogRefused(logger, userName, "WrongPassword", clientNetwork);
                 return LoginOutcome.Invalid(userName);
             }
 
-            var groups = await directory.GroupsAsync(user.Dn!, cancellationToken);
-            if (groups.AccountDisabled)
+            if (await disabled)
             {
                 LogRefused(logger, userName, "Disabled", clientNetwork);
                 return LoginOutcome.Invalid(userName);
             }
 
+            var groups = await directory.GroupsAsync(user.Dn!, cancellationToken);
             var principal = options.Value.UsernameCaseConversion.Apply(user.UserName!);
             if (UserNames.Check(principal) is { } problem)
             {
@@ -59,9 +64,9 @@ internal sealed partial class LdapAuthenticator(
                 return LoginOutcome.Invalid(userName);
             }
 
-            var granted = await roles.ResolveAsync(new RoleResolutionRequest(ProviderIds.Ldap, principal, [.. groups.Names], RoleKeyComparison.UpperCase), cancellationToken);
-            LogAccepted(logger, principal, user.Dn, groups.Names.Count, clientNetwork);
-            return new LoginOutcome(LoginOutcomeKind.Success, principal, granted, ProviderIds.Ldap, groups.Names);
+            var granted = await roles.ResolveAsync(new RoleResolutionRequest(ProviderIds.Ldap, principal, [.. groups], RoleKeyComparison.UpperCase), cancellationToken);
+            LogAccepted(logger, principal, user.Dn, groups.Count, clientNetwork);
+            return new LoginOutcome(LoginOutcomeKind.Success, principal, granted, ProviderIds.Ldap, groups);
         }
         catch (LdapUnavailableException)
         {

@@ -5,9 +5,9 @@ using Microsoft.Extensions.Options;
 namespace AtotiAuth.Identity.Ldap;
 
 /// <summary>
-/// The directory operations of a login, in order: find the user and its own login name (service
-/// account, pooled), bind as the user (own connection), check the account is not disabled and read the
-/// groups, nested ones where configured (one pooled operation).
+/// The directory operations of a login: find the user and its own login name (service account,
+/// pooled), bind as the user (own connection), check the account is not disabled, read the groups,
+/// nested ones where configured (each a pooled operation).
 /// Every value from the caller goes into filters through <see cref="LdapFilter.Format"/> (RFC 4515).
 /// </summary>
 internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector connector, IOptions<LdapOptions> options)
@@ -32,25 +32,17 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
         }
     }
 
-    /// <summary>
-    /// The account check (<see cref="LdapOptions.DisabledAccountFilter"/>), then the user's groups, nested
-    /// ones where configured, in one operation on a pooled connection (none read when disabled).
-    /// </summary>
-    public Task<LdapGroups> GroupsAsync(string userDn, CancellationToken cancellationToken)
-    {
-        var settings = options.Value;
-        var check = !string.IsNullOrEmpty(settings.DisabledAccountFilter);
-        if (!check && settings.GroupSearchBase is null)
-        {
-            return Task.FromResult(LdapGroups.None);
-        }
+    /// <summary>True when the entry matches <see cref="LdapOptions.DisabledAccountFilter"/> (a pooled operation; false when no filter is set).</summary>
+    public Task<bool> IsDisabledAsync(string userDn, CancellationToken cancellationToken)
+        => string.IsNullOrEmpty(options.Value.DisabledAccountFilter)
+            ? Task.FromResult(false)
+            : pool.RunAsync(connection => IsDisabled(connection, userDn), cancellationToken);
 
-        return pool.RunAsync(
-            connection => check && CheckAccount(connection, userDn).IsDisabled
-                ? LdapGroups.OfDisabledAccount
-                : new LdapGroups(false, settings.GroupSearchBase is null ? [] : Groups(connection, userDn)),
-            cancellationToken);
-    }
+    /// <summary>The user's groups, nested ones where configured, in one pooled operation (none when no group search base is set).</summary>
+    public Task<IReadOnlyList<string>> GroupsAsync(string userDn, CancellationToken cancellationToken)
+        => options.Value.GroupSearchBase is null
+            ? Task.FromResult<IReadOnlyList<string>>([])
+            : pool.RunAsync<IReadOnlyList<string>>(connection => Groups(connection, userDn), cancellationToken);
 
     private LdapUserLookup FindUser(LdapConnection connection, string loginName)
     {
@@ -110,11 +102,11 @@ internal sealed class LdapDirectory(LdapConnectionPool pool, LdapConnector conne
         return matching.Count == 1 ? matching[0] : null;
     }
 
-    private LdapAccount CheckAccount(LdapConnection connection, string userDn)
+    private bool IsDisabled(LdapConnection connection, string userDn)
     {
         // Matched on the server: attributes the schema lacks evaluate to Undefined and never match (RFC 4511 §4.5.1.7).
         var check = (SearchResponse)connection.SendRequest(new SearchRequest(userDn, options.Value.DisabledAccountFilter, SearchScope.Base, "1.1"));
-        return check.Entries.Count > 0 ? LdapAccount.Disabled : LdapAccount.Enabled;
+        return check.Entries.Count > 0;
     }
 
     private List<string> Groups(LdapConnection connection, string userDn)

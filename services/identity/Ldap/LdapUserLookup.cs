@@ -22,19 +22,3 @@ internal sealed record LdapUserLookup(LdapUserLookupKind Kind, string? Dn, strin
 
     public static readonly LdapUserLookup NoName = new(LdapUserLookupKind.NoName, null, null);
 }
-
-/// <summary>What the account check found: the entry matches <see cref="LdapOptions.DisabledAccountFilter"/> or not.</summary>
-internal sealed record LdapAccount(bool IsDisabled)
-{
-    public static readonly LdapAccount Enabled = new(false);
-
-    public static readonly LdapAccount Disabled = new(true);
-}
-
-/// <summary>The groups read for a user, or that the account check made with it found the account disabled.</summary>
-internal sealed record LdapGroups(bool AccountDisabled, IReadOnlyList<string> Names)
-{
-    public static readonly LdapGroups None = new(false, []);
-
-    public static readonly LdapGroups OfDisabledAccount = new(true, []);
-}
