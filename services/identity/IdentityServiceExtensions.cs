@@ -30,8 +30,8 @@ public static class IdentityServiceExtensions
         builder.Services.AddStoreAccess(StoreAccess.Writer);
 
         // The OpenID Connect handler's state and correlation cookies are Data Protection payloads: one key
-        // ring for all replicas.
-        builder.AddAtotiAuthDataProtection();
+        // ring for all replicas, loaded at start where an OpenID provider is configured.
+        builder.AddAtotiAuthDataProtection(loadAtStart: OidcExtensions.HasProviders(builder.Configuration));
 
         // The session scheme reads the cookie through the shared reader, whose short cache is kept
         // honest by the revocation feed (one subscription per process).

@@ -1,3 +1,4 @@
+using AtotiAuth.Shared.DataProtection;
 using AtotiAuth.Shared.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
@@ -8,7 +9,7 @@ namespace AtotiAuth.Shared.Hosting;
 public static class ServiceHostExtensions
 {
     /// <summary>
-    /// Builds the host; with <c>--describe-options</c> writes its options (<see cref="OptionsReport"/>) and
+    /// Builds the host (Data Protection's key ring read at start only where a module needs it); with <c>--describe-options</c> writes its options (<see cref="OptionsReport"/>) and
     /// stops; otherwise maps the default endpoints (<see cref="ServiceDefaultsExtensions.MapDefaultEndpoints"/>)
     /// and then the service's own, and runs until shut down.
     /// </summary>
@@ -24,6 +25,7 @@ public static class ServiceHostExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(mapEndpoints);
 
+        DataProtectionRegistrationExtensions.DeferKeyRingUnlessLoadedAtStart(builder.Services);
         var app = builder.Build();
         if (OptionsReport.IsRequested(args))
         {

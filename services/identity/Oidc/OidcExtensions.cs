@@ -24,8 +24,7 @@ internal static class OidcExtensions
 
         // The schemes are named after the configured providers, which are known before the host is built.
         var authentication = services.AddAuthentication();
-        var section = builder.Configuration.GetSection($"{OidcOptions.SectionName}:{nameof(OidcOptions.Providers)}");
-        foreach (var provider in section.GetChildren())
+        foreach (var provider in Providers(builder.Configuration))
         {
             authentication.AddOpenIdConnect(OidcSchemes.For(provider.Key), static _ => { });
         }
@@ -49,4 +48,10 @@ internal static class OidcExtensions
         services.AddHostedService(static sp => sp.GetRequiredService<OidcRoleSeeder>());
         return builder;
     }
+
+    /// <summary>True when an OpenID provider is configured (the schemes, and so the flow's cookies, exist).</summary>
+    public static bool HasProviders(IConfiguration configuration) => Providers(configuration).Any();
+
+    private static IEnumerable<IConfigurationSection> Providers(IConfiguration configuration)
+        => configuration.GetSection($"{OidcOptions.SectionName}:{nameof(OidcOptions.Providers)}").GetChildren();
 }

@@ -29,9 +29,9 @@ internal static class IssuanceExtensions
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         builder.Services.TryAddSingleton<IPasswordSessionGrant, IdentityPasswordGrant>();
 
-        // Authentication brings Data Protection, whose key ring is created at start: the shared one in
-        // the store, never a file (the image runs with a read-only root).
-        builder.AddAtotiAuthDataProtection();
+        // Authentication brings Data Protection, though the token service protects nothing: the shared
+        // ring in the store, never a file (the image runs with a read-only root), and not read at start.
+        builder.AddAtotiAuthDataProtection(loadAtStart: false);
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, PresentedTokenHandler>(PresentedTokenHandler.SchemeName, static _ => { })
             .AddScheme<AuthenticationSchemeOptions, PasswordGrantHandler>(PasswordGrantHandler.SchemeName, static _ => { })

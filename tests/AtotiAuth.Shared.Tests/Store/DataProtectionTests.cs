@@ -96,4 +96,45 @@ public sealed class DataProtectionTests(RedisFixture fixture)
         var stored = Assert.IsType<InMemoryKeyRingRepository>(repository);
         Assert.Single(stored.GetAllElements());
     }
+
+    [Fact]
+    public async Task KeyRing_NoModuleLoadsItAtStart_NotReadAtStartYetUsableOnDemand()
+    {
+        fixture.EnsureAvailable();
+        var ct = TestContext.Current.CancellationToken;
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        var settings = new Dictionary<string, string?> { ["AtotiAuth:Store:Redis"] = fixture.ConnectionString, ["AtotiAuth:Store:KeyPrefix"] = prefix };
+        using var host = StoreRegistrationTests.Build(settings, static b =>
+        {
+            b.AddAtotiAuthDataProtection(loadAtStart: false);
+            DataProtectionRegistrationExtensions.DeferKeyRingUnlessLoadedAtStart(b.Services);
+        });
+        var redis = host.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+
+        await host.StartAsync(ct);
+        var atStart = await redis.ListLengthAsync($"{prefix}data-protection-keys");
+        var payload = host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).Protect("ticket");
+
+        Assert.Equal(0, atStart);
+        Assert.Equal("ticket", host.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose).Unprotect(payload));
+        Assert.Equal(1, await redis.ListLengthAsync($"{prefix}data-protection-keys"));
+        await host.StopAsync(ct);
+    }
+
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public void KeyRing_DeferredUnlessAModuleLoadsItAtStart_FrameworkStartUpServiceKeptOnlyThen(bool oneModuleAtStart, bool kept)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
+        builder.Configuration["AtotiAuth:Store:Redis"] = "127.0.0.1:1,abortConnect=false";
+        builder.AddAtotiAuthDataProtection(loadAtStart: false);
+        builder.AddAtotiAuthDataProtection(loadAtStart: oneModuleAtStart);
+        builder.Services.AddDataProtection();
+
+        DataProtectionRegistrationExtensions.DeferKeyRingUnlessLoadedAtStart(builder.Services);
+
+        Assert.Equal(kept, builder.Services.Any(static d => d.ImplementationType?.FullName == DataProtectionRegistrationExtensions.DataProtectionStartUpService));
+        Assert.Equal(kept, builder.Services.Any(static d => d.ImplementationType == typeof(KeyRingInitializer)));
+    }
 }
