@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Text;
 using AtotiAuth.Deploy.Tests.Configuration;
 using AtotiAuth.Deploy.Tests.Rendering;
@@ -57,9 +58,23 @@ public sealed class RedisAclTests
         await using var ping = await ConnectAsync(container.IpAddress, "ping", passwords["ping"]);
         var refused = await Assert.ThrowsAsync<RedisServerException>(() => ping.GetDatabase().HashSetAsync("atotiauth:session:acl-test", "roles", "[\"ROLE_ADMIN\"]"));
         Assert.Equal(RedisErrorKind.NoPermission, refused.Kind);
-        await using var anonymous = await ConnectAsync(container.IpAddress, null, null);
-        var noAuth = await Assert.ThrowsAnyAsync<RedisException>(() => anonymous.GetDatabase().StringGetAsync("atotiauth:generation"));
-        Assert.Contains("NOAUTH", noAuth.ToString(), StringComparison.Ordinal);
+        Assert.StartsWith("-NOAUTH", await AnonymousReplyAsync(container.IpAddress, "*2\r\n$3\r\nGET\r\n$20\r\natotiauth:generation\r\n"), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The server's first reply to a command sent without signing in, read off the socket: the client
+    /// library, told not to give up, would queue the command until its own time-out, whose message does
+    /// not always carry the server's refusal.
+    /// </summary>
+    private static async Task<string> AnonymousReplyAsync(string host, string command)
+    {
+        using var client = new TcpClient();
+        await client.ConnectAsync(host, 6379, Ct);
+        var stream = client.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(command), Ct);
+        var reply = new byte[256];
+        var read = await stream.ReadAsync(reply, Ct);
+        return Encoding.ASCII.GetString(reply, 0, read);
     }
 
     private static async Task<ConnectionMultiplexer> ConnectAsync(string host, string? user, string? password)
