@@ -16,8 +16,7 @@ public sealed class DataProtectionTests(RedisFixture fixture)
     public async Task KeyRing_RedisSet_PayloadProtectedByOneReplicaReadByAnother()
     {
         fixture.EnsureAvailable();
-        var prefix = $"test:{Guid.NewGuid():N}:";
-        var settings = new Dictionary<string, string?> { ["AtotiAuth:Store:Redis"] = fixture.ConnectionString, ["AtotiAuth:Store:KeyPrefix"] = prefix };
+        var (prefix, settings) = NewKeyRing();
         using var first = StoreRegistrationTests.Build(settings, static b => b.AddAtotiAuthDataProtection());
         using var second = StoreRegistrationTests.Build(settings, static b => b.AddAtotiAuthDataProtection());
 
@@ -40,8 +39,7 @@ public sealed class DataProtectionTests(RedisFixture fixture)
     {
         fixture.EnsureAvailable();
         var ct = TestContext.Current.CancellationToken;
-        var prefix = $"test:{Guid.NewGuid():N}:";
-        var settings = new Dictionary<string, string?> { ["AtotiAuth:Store:Redis"] = fixture.ConnectionString, ["AtotiAuth:Store:KeyPrefix"] = prefix };
+        var (prefix, settings) = NewKeyRing();
         var replicas = Enumerable.Range(0, 6).Select(_ => StoreRegistrationTests.Build(settings, static b => b.AddAtotiAuthDataProtection())).ToArray();
         try
         {
@@ -102,8 +100,7 @@ public sealed class DataProtectionTests(RedisFixture fixture)
     {
         fixture.EnsureAvailable();
         var ct = TestContext.Current.CancellationToken;
-        var prefix = $"test:{Guid.NewGuid():N}:";
-        var settings = new Dictionary<string, string?> { ["AtotiAuth:Store:Redis"] = fixture.ConnectionString, ["AtotiAuth:Store:KeyPrefix"] = prefix };
+        var (prefix, settings) = NewKeyRing();
         using var host = StoreRegistrationTests.Build(settings, static b =>
         {
             b.AddAtotiAuthDataProtection(loadAtStart: false);
@@ -136,5 +133,12 @@ public sealed class DataProtectionTests(RedisFixture fixture)
 
         Assert.Equal(kept, builder.Services.Any(static d => d.ImplementationType?.FullName == DataProtectionRegistrationExtensions.DataProtectionStartUpService));
         Assert.Equal(kept, builder.Services.Any(static d => d.ImplementationType == typeof(KeyRingInitializer)));
+    }
+
+    /// <summary>Store settings on the fixture's Redis under a key prefix of their own: a new, empty key ring.</summary>
+    private (string Prefix, Dictionary<string, string?> Settings) NewKeyRing()
+    {
+        var prefix = $"test:{Guid.NewGuid():N}:";
+        return (prefix, new() { ["AtotiAuth:Store:Redis"] = fixture.ConnectionString, ["AtotiAuth:Store:KeyPrefix"] = prefix });
     }
 }
