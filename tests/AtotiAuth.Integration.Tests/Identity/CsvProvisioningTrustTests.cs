@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace AtotiAuth.Integration.Tests.Identity;
 
@@ -68,9 +69,9 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
     public async Task Csv_InPlaceWriterPausesAfterACutRow_NoRoleGranted()
     {
         await WriteAtomicallyAsync(Header + "henry,henry-password-1,Active,ROLE_X\n");
-        await using var app = Start();
+        await using var app = await StartAsync();
         var roles = app.Get<IRoleStore>();
-        await WaitForAsync(app, static s => s.Applies >= 1);
+        var applies = app.Get<CsvProvisioningStatus>().Applies;
 
         await using (var writer = new FileStream(FilePath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
         {
@@ -88,7 +89,7 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
             await writer.WriteAsync(Encoding.UTF8.GetBytes("_VIEWER\n"), Ct);
         }
 
-        await WaitForAsync(app, static s => s.Applies >= 2);
+        await WaitForAsync(app, s => s.Applies > applies);
         Assert.Equal(["ROLE_ADMIN_VIEWER", "ROLE_USER", "ROLE_X"], await roles.GetIndividualRolesAsync("basic", "henry", Ct));
         Assert.Equal(1, app.Get<CsvProvisioningStatus>().Last!.Applied);
     }
@@ -103,7 +104,7 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
     public async Task Csv_OneRowChangeIn5000Rows_AppliedWithin5Seconds()
     {
         const int rows = 5_000;
-        await using var app = Start(services: static s => s.PostConfigure<PasswordHasherOptions>(static o => o.IterationCount = 5_000), poll: "00:00:00.200");
+        await using var app = await StartAsync(services: static s => s.PostConfigure<PasswordHasherOptions>(static o => o.IterationCount = 5_000), poll: "00:00:00.200");
         var status = app.Get<CsvProvisioningStatus>();
         var idle = await LoginTimesAsync(app, 5);
 
@@ -119,8 +120,7 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
         Assert.Equal((rows, rows, 0), (first.Rows, first.Applied, first.Unchanged));
 
         var clock = Stopwatch.StartNew();
-        await WriteAtomicallyAsync(BigFile(rows, changed: 2_500));
-        await WaitForAsync(app, static s => s.Applies >= 2);
+        await ApplyAsync(app, BigFile(rows, changed: 2_500));
         var elapsed = clock.Elapsed;
 
         var change = status.Last!;
@@ -137,26 +137,22 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
     [Fact]
     public async Task Csv_RemovalOn_DeletesOnlyUsersTheFileCreated_AndTheGuardStopsATruncatedFile()
     {
-        await using var app = Start(extra: new() { ["AtotiAuth:Identity:Provisioning:RemoveUnlisted"] = "Delete" });
+        await using var app = await StartAsync(extra: new() { ["AtotiAuth:Identity:Provisioning:RemoveUnlisted"] = "Delete" });
         var users = app.Get<IUserStore>();
         await app.Get<BasicUsers>().CreateAsync("made-by-admin", "admin-made-pw", [], UserStatus.Active, Ct);
-        await WriteAtomicallyAsync(Header + "csv-a,csv-a-password,Active,\ncsv-b,csv-b-password,Active,\ncsv-c,csv-c-password,Active,\ncsv-d,csv-d-password,Active,\nmade-by-admin,admin-made-pw,Active,\n");
-        await WaitForAsync(app, static s => s.Applies >= 1);
+        await ApplyAsync(app, Header + "csv-a,csv-a-password,Active,\ncsv-b,csv-b-password,Active,\ncsv-c,csv-c-password,Active,\ncsv-d,csv-d-password,Active,\nmade-by-admin,admin-made-pw,Active,\n");
 
         // One row of five: below half the rows before, so nobody is removed.
-        await WriteAtomicallyAsync(Header + "csv-a,csv-a-password,Active,\n");
-        await WaitForAsync(app, static s => s.Applies >= 2);
+        await ApplyAsync(app, Header + "csv-a,csv-a-password,Active,\n");
         Assert.True(app.Get<CsvProvisioningStatus>().Last!.RemovalsSkipped);
         Assert.NotNull(await users.FindAsync("csv-d", Ct));
 
         // No rows at all: the same.
-        await WriteAtomicallyAsync(Header);
-        await WaitForAsync(app, static s => s.Applies >= 3);
+        await ApplyAsync(app, Header);
         Assert.True(app.Get<CsvProvisioningStatus>().Last!.RemovalsSkipped);
         Assert.NotNull(await users.FindAsync("csv-b", Ct));
 
-        await WriteAtomicallyAsync(Header + "csv-a,csv-a-password,Active,\ncsv-b,csv-b-password,Active,\ncsv-c,csv-c-password,Active,\n");
-        await WaitForAsync(app, static s => s.Applies >= 4);
+        await ApplyAsync(app, Header + "csv-a,csv-a-password,Active,\ncsv-b,csv-b-password,Active,\ncsv-c,csv-c-password,Active,\n");
 
         Assert.Equal(1, app.Get<CsvProvisioningStatus>().Last!.Removed);
         Assert.Null(await users.FindAsync("csv-d", Ct));
@@ -168,20 +164,16 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
     public async Task Csv_RemovalOff_LeavesUnlistedUsers_AndDeactivateBringsThemBack()
     {
         await WriteAtomicallyAsync(Header + "csv-x,csv-x-password,Active,\ncsv-y,csv-y-password,Active,\n");
-        await using (var off = Start())
+        await using (var off = await StartAsync())
         {
-            await WaitForAsync(off, static s => s.Applies >= 1);
-            await WriteAtomicallyAsync(Header + "csv-x,csv-x-password,Active,\n");
-            await WaitForAsync(off, static s => s.Applies >= 2);
+            await ApplyAsync(off, Header + "csv-x,csv-x-password,Active,\n");
             Assert.Equal(UserStatus.Active, (await off.Get<IUserStore>().FindAsync("csv-y", Ct))!.Status);
         }
 
-        await using var app = Start(extra: new() { ["AtotiAuth:Identity:Provisioning:RemoveUnlisted"] = "Deactivate" }, keyPrefix: _lastPrefix);
-        await WaitForAsync(app, static s => s.Applies >= 1);
+        await using var app = await StartAsync(extra: new() { ["AtotiAuth:Identity:Provisioning:RemoveUnlisted"] = "Deactivate" }, keyPrefix: _lastPrefix);
         Assert.Equal(UserStatus.Inactive, (await app.Get<IUserStore>().FindAsync("csv-y", Ct))!.Status);
 
-        await WriteAtomicallyAsync(Header + "csv-x,csv-x-password,Active,\ncsv-y,csv-y-password,Active,\n");
-        await WaitForAsync(app, static s => s.Applies >= 2);
+        await ApplyAsync(app, Header + "csv-x,csv-x-password,Active,\ncsv-y,csv-y-password,Active,\n");
         Assert.Equal(UserStatus.Active, (await app.Get<IUserStore>().FindAsync("csv-y", Ct))!.Status);
     }
 
@@ -202,6 +194,37 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
         var app = new IdentityApp(redis, settings, keyPrefix, services);
         _lastPrefix = app.KeyPrefix;
         return app;
+    }
+
+    /// <summary>
+    /// Starts the app and waits until the store's first seeding is done (its generation marker written) and
+    /// the file, if there is one, applied. The seeding applies the file too, and may do so just after the
+    /// poller did: counting applies is only sound once both are past.
+    /// </summary>
+    private async Task<IdentityApp> StartAsync(Dictionary<string, string?>? extra = null, Action<IServiceCollection>? services = null, string poll = "00:00:00.100", string? keyPrefix = null)
+    {
+        var app = Start(extra: extra, services: services, poll: poll, keyPrefix: keyPrefix);
+        var redis = app.Get<IConnectionMultiplexer>().GetDatabase();
+        for (var i = 0; i < 200 && !await redis.KeyExistsAsync(app.KeyPrefix + "generation"); i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.True(await redis.KeyExistsAsync(app.KeyPrefix + "generation"), "the store was not seeded within 10 s");
+        if (File.Exists(FilePath))
+        {
+            await WaitForAsync(app, static s => s.Applies >= 1);
+        }
+
+        return app;
+    }
+
+    /// <summary>Writes the file as a whole and waits until the poller applied it.</summary>
+    private async Task ApplyAsync(IdentityApp app, string text)
+    {
+        var applies = app.Get<CsvProvisioningStatus>().Applies;
+        await WriteAtomicallyAsync(text);
+        await WaitForAsync(app, s => s.Applies > applies);
     }
 
     /// <summary>A poller of its own on the app's provisioner, driven one poll at a time.</summary>
