@@ -44,7 +44,6 @@ public static class IdentityServiceExtensions
         builder.AddIdentityAuthentication();
         builder.AddOidc();
         builder.AddEmbeddedUi();
-        builder.AddAdmin();
         builder.AddAudit();
         builder.AddProvisioning();
         return builder;

@@ -7,12 +7,10 @@ namespace AtotiAuth.Identity.Admin;
 /// <summary>
 /// The admin API under <c>/admin</c> (JSON, problem details), for holders of the admin role by
 /// session cookie or HTTP Basic: anonymous → 401, authenticated without the role → 403.
-/// Its OpenAPI document is <c>/admin/openapi.json</c>, behind the same policy.
+/// Its OpenAPI document is <c>/admin/openapi.json</c>, behind the same policy (<see cref="AdminOpenApi"/>).
 /// </summary>
 internal static class AdminEndpoints
 {
-    public const string DocumentName = "admin";
-
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var admin = endpoints.MapGroup("/admin").RequireAuthorization(IdentitySchemes.AdminPolicy)
@@ -28,7 +26,7 @@ internal static class AdminEndpoints
         admin.MapAdminSession();
         admin.MapAdminAudit();
         endpoints.MapAdminConsoleEndpoints();
-        endpoints.MapOpenApi("/{documentName}/openapi.json").RequireAuthorization(IdentitySchemes.AdminPolicy);
+        endpoints.MapAdminOpenApi();
         return endpoints;
     }
 }
