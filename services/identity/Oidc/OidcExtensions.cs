@@ -20,16 +20,20 @@ internal static class OidcExtensions
 
         // The flow's state, nonce and correlation cookies are Data Protection payloads: the identity
         // service's shared key ring (AddAtotiAuthDataProtection) lets any replica finish a flow.
-        services.AddHttpClient(OidcSchemeSetup.HttpClientName).AddHttpMessageHandler(static () => new OidcCallMetricsHandler());
-
-        // The schemes are named after the configured providers, which are known before the host is built.
+        // The schemes are named after the configured providers, which are known before the host is
+        // built; their setup and HTTP client are registered only when there is one, as registering the
+        // client loads System.Net.Http (about 1 MiB of idle memory).
         var authentication = services.AddAuthentication();
         foreach (var provider in Providers(builder.Configuration))
         {
             authentication.AddOpenIdConnect(OidcSchemes.For(provider.Key), static _ => { });
         }
 
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OpenIdConnectOptions>, OidcSchemeSetup>());
+        if (HasProviders(builder.Configuration))
+        {
+            AddSchemeSetup(services);
+        }
+
         services.TryAddSingleton<ForwardedHeadersSetup>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ForwardedHeadersOptions>, ForwardedHeadersSetup>(static sp => sp.GetRequiredService<ForwardedHeadersSetup>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, ForwardedHeadersSetup>(static sp => sp.GetRequiredService<ForwardedHeadersSetup>()));
@@ -50,6 +54,13 @@ internal static class OidcExtensions
     }
 
     /// <summary>True when an OpenID provider is configured (the schemes, and so the flow's cookies, exist).</summary>
+    // A method of its own, so that its types load only when it runs.
+    private static void AddSchemeSetup(IServiceCollection services)
+    {
+        services.AddHttpClient(OidcSchemeSetup.HttpClientName).AddHttpMessageHandler(static () => new OidcCallMetricsHandler());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OpenIdConnectOptions>, OidcSchemeSetup>());
+    }
+
     public static bool HasProviders(IConfiguration configuration) => Providers(configuration).Any();
 
     private static IEnumerable<IConfigurationSection> Providers(IConfiguration configuration)
