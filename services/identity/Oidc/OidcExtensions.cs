@@ -24,12 +24,13 @@ internal static class OidcExtensions
         // built; their setup and HTTP client are registered only when there is one, as registering the
         // client loads System.Net.Http (about 1 MiB of idle memory).
         var authentication = services.AddAuthentication();
-        foreach (var provider in Providers(builder.Configuration))
+        var providers = Providers(builder.Configuration).ToList();
+        foreach (var provider in providers)
         {
             authentication.AddOpenIdConnect(OidcSchemes.For(provider.Key), static _ => { });
         }
 
-        if (HasProviders(builder.Configuration))
+        if (providers.Count > 0)
         {
             AddSchemeSetup(services);
         }
@@ -54,14 +55,14 @@ internal static class OidcExtensions
     }
 
     /// <summary>True when an OpenID provider is configured (the schemes, and so the flow's cookies, exist).</summary>
+    public static bool HasProviders(IConfiguration configuration) => Providers(configuration).Any();
+
     // A method of its own, so that its types load only when it runs.
     private static void AddSchemeSetup(IServiceCollection services)
     {
         services.AddHttpClient(OidcSchemeSetup.HttpClientName).AddHttpMessageHandler(static () => new OidcCallMetricsHandler());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<OpenIdConnectOptions>, OidcSchemeSetup>());
     }
-
-    public static bool HasProviders(IConfiguration configuration) => Providers(configuration).Any();
 
     private static IEnumerable<IConfigurationSection> Providers(IConfiguration configuration)
         => configuration.GetSection($"{OidcOptions.SectionName}:{nameof(OidcOptions.Providers)}").GetChildren();

@@ -4,6 +4,7 @@ using System.Text;
 using AtotiAuth.Identity.Provisioning;
 using AtotiAuth.Identity.Roles;
 using AtotiAuth.Identity.Users;
+using AtotiAuth.Shared.Store.Redis;
 using AtotiAuth.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -205,12 +206,13 @@ public sealed class CsvProvisioningTrustTests(RedisFixture redis) : IAsyncDispos
     {
         var app = Start(extra: extra, services: services, poll: poll, keyPrefix: keyPrefix);
         var redis = app.Get<IConnectionMultiplexer>().GetDatabase();
-        for (var i = 0; i < 200 && !await redis.KeyExistsAsync(app.KeyPrefix + "generation"); i++)
+        var marker = new RedisKeys(app.KeyPrefix).Generation;
+        for (var i = 0; i < 200 && !await redis.KeyExistsAsync(marker); i++)
         {
             await Task.Delay(50, Ct);
         }
 
-        Assert.True(await redis.KeyExistsAsync(app.KeyPrefix + "generation"), "the store was not seeded within 10 s");
+        Assert.True(await redis.KeyExistsAsync(marker), "the store was not seeded within 10 s");
         if (File.Exists(FilePath))
         {
             await WaitForAsync(app, static s => s.Applies >= 1);
