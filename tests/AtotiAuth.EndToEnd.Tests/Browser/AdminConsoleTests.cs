@@ -171,6 +171,9 @@ public sealed class AdminConsoleTests(BrowserFixture browser)
         await admin.ExpectLoginPageAsync("/admin/");
         await admin.SignInAsync(adminName, adminPassword);
         await Expect(admin.Page).ToHaveURLAsync(console.ToString());
+        // The URL changes before the deferred scripts run; the user list is filled only after they wired
+        // the tabs and forms, so a key pressed from here on reaches a handler.
+        await Expect(admin.Page.Locator($"#user-rows tr[data-user='{adminName}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         return admin;
     }
 
