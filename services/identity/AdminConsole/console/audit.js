@@ -1,12 +1,10 @@
 // The admin console's audit section (issue 16): the audit trail, filtered by user, action and time.
-// Loaded after console.js, whose helpers ($, api, run, cell) it uses. Only the latest query's answer
-// is shown: opening the tab loads one unfiltered, which may answer after a filtered one asked just after it.
+// Loaded after console.js, whose helpers ($, api, run, cell, latest) it uses. Opening the tab loads the
+// trail unfiltered, which may answer after a filtered query asked just after it: only the latest is drawn.
 "use strict";
 
-let auditQuery = 0;
-
 async function loadAudit() {
-  const mine = ++auditQuery;
+  const current = latest("audit");
   await run(async () => {
     const query = new URLSearchParams();
     for (const [name, id] of [["user", "audit-user"], ["action", "audit-action"], ["since", "audit-since"]]) {
@@ -14,7 +12,7 @@ async function loadAudit() {
       if (value) query.set(name, value);
     }
     const events = await api("GET", "/admin/audit?" + query.toString());
-    if (mine !== auditQuery) return;
+    if (!current()) return;
     const rows = $("audit-rows");
     rows.replaceChildren();
     for (const e of events) {

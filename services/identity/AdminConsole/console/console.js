@@ -35,6 +35,15 @@ async function api(method, path, body) {
   return json;
 }
 
+// Only the latest load of a list draws it: one started earlier (by opening a tab) may answer after one
+// started later (the reload after a change) and would put the old rows back.
+const loads = new Map();
+function latest(list) {
+  const mine = (loads.get(list) || 0) + 1;
+  loads.set(list, mine);
+  return () => loads.get(list) === mine;
+}
+
 // Runs an action, reports its outcome in the status line, never throws.
 async function run(action, done) {
   try {
@@ -82,7 +91,10 @@ let users = [];
 let selectedUser = null;
 
 async function loadUsers() {
-  users = await api("GET", "/admin/users");
+  const current = latest("users");
+  const loaded = await api("GET", "/admin/users");
+  if (!current()) return;
+  users = loaded;
   renderUsers();
 }
 
@@ -126,7 +138,9 @@ async function selectUser(userName) {
 }
 
 async function loadSessions() {
+  const current = latest("sessions");
   const sessions = await api("GET", basicUser(selectedUser) + "/sessions");
+  if (!current()) return;
   const rows = $("session-rows");
   rows.replaceChildren();
   for (const session of sessions) {
@@ -157,8 +171,10 @@ function individualProvider() {
 
 async function loadIndividual() {
   await run(async () => {
+    const current = latest("individual");
     const id = individualProvider();
     const all = await api("GET", "/admin/providers/" + enc(id) + "/individual-roles");
+    if (!current()) return;
     const rows = $("individual-rows");
     rows.replaceChildren();
     for (const [userName, roles] of Object.entries(all)) {
@@ -181,9 +197,12 @@ function provider() {
 
 async function loadProvider() {
   await run(async () => {
+    const current = latest("provider");
     const id = provider();
-    $("mapping-provider").textContent = id;
     const mapping = await api("GET", "/admin/providers/" + enc(id) + "/role-mapping");
+    const defaults = await api("GET", "/admin/providers/" + enc(id) + "/default-roles");
+    if (!current()) return;
+    $("mapping-provider").textContent = id;
     const rows = $("mapping-rows");
     rows.replaceChildren();
     for (const [key, roles] of Object.entries(mapping)) {
@@ -196,7 +215,6 @@ async function loadProvider() {
       }, "Removed the mapping of " + key)).setAttribute("aria-label", "Remove the mapping of " + key);
       rows.appendChild(row);
     }
-    const defaults = await api("GET", "/admin/providers/" + enc(id) + "/default-roles");
     $("default-roles").value = defaults.roles.join(", ");
   });
 }

@@ -1,5 +1,5 @@
 // The admin console's links section (issue 22): one principal shares another's individual roles.
-// Loaded after console.js, whose helpers ($, api, run, cell, button) it uses.
+// Loaded after console.js, whose helpers ($, api, run, cell, button, latest) it uses.
 "use strict";
 
 const principalText = (p) => p.provider + "/" + p.userName;
@@ -7,7 +7,9 @@ const linkPath = (provider, userName) => "/admin/providers/" + enc(provider) + "
 
 async function loadLinks() {
   await run(async () => {
+    const current = latest("links");
     const links = await api("GET", "/admin/links");
+    if (!current()) return;
     const rows = $("link-rows");
     rows.replaceChildren();
     for (const link of links) {
