@@ -64,7 +64,7 @@ public sealed class AdminConsoleTests(BrowserFixture browser)
             await Button(admin.Page, "Users").ClickAsync();
             await Button(admin.Page, "Sessions of " + userName).ClickAsync();
             var sessions = admin.Page.Locator("#session-rows tr[data-session]");
-            await Expect(sessions).ToHaveCountAsync(1);
+            await Expect(sessions).ToHaveCountAsync(1, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
             await BrowserSession.SaveScreenshotAsync(admin.Page, "admin-console-sessions");
             var sessionId = await sessions.GetAttributeAsync("data-session");
             await sessions.GetByRole(AriaRole.Button).ClickAsync();
@@ -155,7 +155,7 @@ public sealed class AdminConsoleTests(BrowserFixture browser)
             }
 
             // The filter holds: the linked user's own logins are neither the admin's nor a link's.
-            await Expect(admin.Page.Locator("#audit-rows tr[data-action='login']")).ToHaveCountAsync(0);
+            await Expect(admin.Page.Locator("#audit-rows tr[data-action='login']")).ToHaveCountAsync(0, new LocatorAssertionsToHaveCountOptions { Timeout = 30_000 });
 
             await BrowserSession.SaveScreenshotAsync(admin.Page, "admin-console-links-audit");
         });
@@ -170,7 +170,7 @@ public sealed class AdminConsoleTests(BrowserFixture browser)
         await admin.GotoAsync(console);
         await admin.ExpectLoginPageAsync("/admin/");
         await admin.SignInAsync(adminName, adminPassword);
-        await Expect(admin.Page).ToHaveURLAsync(console.ToString());
+        await Expect(admin.Page).ToHaveURLAsync(console.ToString(), new() { Timeout = 30_000 });
         // The URL changes before the deferred scripts run; the user list is filled only after they wired
         // the tabs and forms, so a key pressed from here on reaches a handler.
         await Expect(admin.Page.Locator($"#user-rows tr[data-user='{adminName}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
