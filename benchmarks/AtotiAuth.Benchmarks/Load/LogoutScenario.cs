@@ -45,17 +45,25 @@ internal static class LogoutScenario
         Console.WriteLine("load: POST /logout (client loop)");
         var logout = await LogoutAsync(stack, cookies);
 
+        Console.WriteLine("load: the store's sign-out called in the harness (peer)");
+        var raw = await SignOutInHarnessAsync(run, count);
+
         var inv = CultureInfo.InvariantCulture;
         run.AddSection("load", string.Join('\n',
-            $"Logout: {count} requests, {Concurrency} concurrent, each `POST /logout` spending its own session; the constant endpoint through the same loop:",
+            $"Logout: {count} requests, {Concurrency} concurrent, each `POST /logout` spending its own session; the constant endpoint through the same loop; "
+                + "the store's `SignOutAsync` called in the harness as often and as concurrently (the Redis work a logout cannot avoid, no HTTP):",
             string.Empty,
             "| scenario | requests/s | vs constant (same loop) | p50 ms | p99 ms | max ms | server CPU ms/req | failed |",
             "|---|---:|---:|---:|---:|---:|---:|---:|",
             Row("constant endpoint (client loop)", constant, constant),
-            Row("POST /logout (revokes the session, 302)", logout, constant)));
+            Row("POST /logout (revokes the session, 302)", logout, constant),
+            Row("store sign-out in the harness (peer)", raw, constant)));
         var ratio = logout.RequestsPerSecond / constant.RequestsPerSecond;
         run.Target(Name, ">= 50% of constant (same client loop)", ratio.ToString("P0", inv), ratio >= 0.5);
-        foreach (var (name, outcome) in new[] { ("constant (client loop)", constant), ("POST /logout (client loop)", logout) })
+        run.Target(Name + " vs the store's sign-out called raw", "none set (the peer: the same Redis work without HTTP)",
+            string.Create(inv, $"{logout.RequestsPerSecond / raw.RequestsPerSecond:P0} ({logout.RequestsPerSecond:N0} vs {raw.RequestsPerSecond:N0} req/s; the peer is {raw.RequestsPerSecond / constant.RequestsPerSecond:P0} of constant)"),
+            null);
+        foreach (var (name, outcome) in new[] { ("constant (client loop)", constant), ("POST /logout (client loop)", logout), ("store sign-out (peer)", raw) })
         {
             if (outcome.Failures > 0)
             {
@@ -73,7 +81,7 @@ internal static class LogoutScenario
         await run.ProfileNowAsync(Name, target);
 
         string Row(string name, ClientLoop.Outcome o, ClientLoop.Outcome reference) => string.Create(inv,
-            $"| {name} | {o.RequestsPerSecond:F0} | {o.RequestsPerSecond / reference.RequestsPerSecond:P0} | {o.Latency.P50Ms:F2} | {o.Latency.P99Ms:F2} | {o.Latency.MaxMs:F2} | {o.ServerCpuMsPerRequest:F3} | {o.Failures} |");
+            $"| {name} | {o.RequestsPerSecond:F0} | {o.RequestsPerSecond / reference.RequestsPerSecond:P0} | {o.Latency.P50Ms:F2} | {o.Latency.P99Ms:F2} | {o.Latency.MaxMs:F2} | {(o.ServerCpuMsPerRequest is { } cpu ? cpu.ToString("F3", inv) : "-")} | {o.Failures} |");
     }
 
     private static Task<ClientLoop.Outcome> LogoutAsync(ServiceStack stack, string[] cookies) => LogoutAsync(stack.Identity, cookies);
@@ -93,20 +101,58 @@ internal static class LogoutScenario
     /// <summary>Sessions of distinct users, one role each, made through the store as a login makes them; their cookies.</summary>
     public static async Task<string[]> CreateSessionsAsync(LoadRun run, int count)
     {
+        using var host = StoreHost.Build(run.Redis.ConnectionString, run.Prefix);
+        var tickets = await CreateTicketsAsync(host.Services.GetRequiredService<ISessionStore>(), count);
+        return [.. tickets.Select(static t => $"{BenchHttp.SessionCookieName}={t}")];
+    }
+
+    private static async Task<SessionTicket[]> CreateTicketsAsync(ISessionStore sessions, int count)
+    {
         Console.WriteLine($"load: {count} sessions for the logout loop");
+        var tickets = new SessionTicket[count];
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        await ForEachAsync(count, 64, async i => tickets[i] = (await sessions.CreateAsync(new NewSession($"logout-{tag}-{i}", "basic", ["ROLE_USER"]))).Ticket);
+        return tickets;
+    }
+
+    /// <summary>
+    /// The peer: the store's <see cref="ISessionStore.SignOutAsync"/> (session read, then the revocation
+    /// script) called in this process on fresh sessions, <see cref="Concurrency"/> at a time, after a warm-up.
+    /// </summary>
+    private static async Task<ClientLoop.Outcome> SignOutInHarnessAsync(LoadRun run, int count)
+    {
         using var host = StoreHost.Build(run.Redis.ConnectionString, run.Prefix);
         var sessions = host.Services.GetRequiredService<ISessionStore>();
-        var cookies = new string[count];
+        var warm = await CreateTicketsAsync(sessions, 2_000);
+        await ForEachAsync(warm.Length, Concurrency, i => sessions.SignOutAsync(warm[i]));
+
+        var tickets = await CreateTicketsAsync(sessions, count);
+        var latencies = new double[count];
+        var failures = 0;
+        var clock = Stopwatch.StartNew();
+        await ForEachAsync(count, Concurrency, async i =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            if (await sessions.SignOutAsync(tickets[i]) is null)
+            {
+                Interlocked.Increment(ref failures);
+            }
+
+            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        });
+        return new ClientLoop.Outcome(count / clock.Elapsed.TotalSeconds, LatencySummary.Of(latencies), failures, null);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for 0 to <paramref name="count"/> - 1, <paramref name="concurrency"/> at a time.</summary>
+    private static Task ForEachAsync(int count, int concurrency, Func<int, Task> body)
+    {
         var next = -1;
-        var tag = Guid.NewGuid().ToString("N")[..8];
-        await Task.WhenAll(Enumerable.Range(0, 64).Select(async _ =>
+        return Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
             {
-                var issued = await sessions.CreateAsync(new NewSession($"logout-{tag}-{i}", "basic", ["ROLE_USER"]));
-                cookies[i] = $"{BenchHttp.SessionCookieName}={issued.Ticket}";
+                await body(i);
             }
         }));
-        return cookies;
     }
 }
