@@ -37,6 +37,9 @@ internal sealed partial class StoreDataLossMonitor(
 
     public async ValueTask<bool> IsIntactAsync(CancellationToken cancellationToken = default)
     {
+        // Read before the marker: the first seeding may write both while the read is under way, and a
+        // marker absent then, compared with one known since, would look like a loss.
+        var known = Volatile.Read(ref _known);
         RedisValue current;
         try
         {
@@ -47,7 +50,6 @@ internal sealed partial class StoreDataLossMonitor(
             throw RedisFailures.Unavailable(ex);
         }
 
-        var known = Volatile.Read(ref _known);
         if (current.IsNull || (string?)current != known)
         {
             Wake();
