@@ -111,7 +111,7 @@ internal static class LogoutScenario
         Console.WriteLine($"load: {count} sessions for the logout loop");
         var tickets = new SessionTicket[count];
         var tag = Guid.NewGuid().ToString("N")[..8];
-        await ForEachAsync(count, 64, async i => tickets[i] = (await sessions.CreateAsync(new NewSession($"logout-{tag}-{i}", "basic", ["ROLE_USER"]))).Ticket);
+        await ClientLoop.ForEachAsync(count, 64, async i => tickets[i] = (await sessions.CreateAsync(new NewSession($"logout-{tag}-{i}", "basic", ["ROLE_USER"]))).Ticket);
         return tickets;
     }
 
@@ -124,35 +124,9 @@ internal static class LogoutScenario
         using var host = StoreHost.Build(run.Redis.ConnectionString, run.Prefix);
         var sessions = host.Services.GetRequiredService<ISessionStore>();
         var warm = await CreateTicketsAsync(sessions, 2_000);
-        await ForEachAsync(warm.Length, Concurrency, i => sessions.SignOutAsync(warm[i]));
+        await ClientLoop.ForEachAsync(warm.Length, Concurrency, i => sessions.SignOutAsync(warm[i]));
 
         var tickets = await CreateTicketsAsync(sessions, count);
-        var latencies = new double[count];
-        var failures = 0;
-        var clock = Stopwatch.StartNew();
-        await ForEachAsync(count, Concurrency, async i =>
-        {
-            var started = Stopwatch.GetTimestamp();
-            if (await sessions.SignOutAsync(tickets[i]) is null)
-            {
-                Interlocked.Increment(ref failures);
-            }
-
-            latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        });
-        return new ClientLoop.Outcome(count / clock.Elapsed.TotalSeconds, LatencySummary.Of(latencies), failures, null);
-    }
-
-    /// <summary>Runs <paramref name="body"/> for 0 to <paramref name="count"/> - 1, <paramref name="concurrency"/> at a time.</summary>
-    private static Task ForEachAsync(int count, int concurrency, Func<int, Task> body)
-    {
-        var next = -1;
-        return Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
-        {
-            for (var i = Interlocked.Increment(ref next); i < count; i = Interlocked.Increment(ref next))
-            {
-                await body(i);
-            }
-        }));
+        return await ClientLoop.RunAsync(count, Concurrency, async i => await sessions.SignOutAsync(tickets[i]) is not null);
     }
 }
